@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features turned on everywhere, so the code is ready for the next language mode.
+let strictness: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "monitoring-as-code",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "MonitoringDSL", targets: ["MonitoringDSL"]),
+    .library(name: "MonitoringRender", targets: ["MonitoringRender"]),
+    .executable(name: "gen", targets: ["gen"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    // DSL and model: value types and result builders. No I/O, no serialisation.
+    .target(name: "MonitoringDSL", swiftSettings: strictness),
+    // Pure pipeline: validation, layout, lowering to JSON/YAML trees, bytes. No file I/O.
+    .target(
+      name: "MonitoringRender",
+      dependencies: ["MonitoringDSL", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
+    // The commands (generate, check, list): the only code that touches the file system.
+    .target(
+      name: "GenCLI",
+      dependencies: [
+        "MonitoringDSL", "MonitoringRender",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictness),
+    // The users' specs, compiled Swift.
+    .target(name: "Specs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
+    .executableTarget(name: "gen", dependencies: ["GenCLI", "Specs"], swiftSettings: strictness),
+    .testTarget(
+      name: "MonitoringTests",
+      dependencies: ["MonitoringDSL", "MonitoringRender", "GenCLI", "Specs", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
+  ],
+  swiftLanguageModes: [.v6]
+)

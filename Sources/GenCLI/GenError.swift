@@ -1,0 +1,12 @@
+/// Failures of the commands, printed on stderr with exit code 1.
+enum GenError: Error, CustomStringConvertible {
+  case io(String)
+  case noSpecMatches(String)
+
+  var description: String {
+    switch self {
+    case .io(let message): "error: \(message)"
+    case .noSpecMatches(let pattern): "error: --only \(pattern) matches no spec; `gen list` shows them"
+    }
+  }
+}

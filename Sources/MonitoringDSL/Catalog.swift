@@ -1,0 +1,43 @@
+/// Everything `gen` writes: datasources, dashboard providers, dashboards and Prometheus configs.
+/// The specs target exposes one catalog, listed explicitly (no file discovery).
+/// ```swift
+/// public let catalog = Catalog {
+///   Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: "http://prometheus:9090", scrapeInterval: "15s")
+///   DashboardProvider("default", folder: "Services", path: "/var/lib/grafana/dashboards")
+///   serviceDashboard()
+///   prometheusConfig()
+/// }
+/// ```
+public struct Catalog: Hashable, Sendable {
+  public var datasources: [Datasource] = []
+  public var dashboardProviders: [DashboardProvider] = []
+  public var dashboards: [Dashboard] = []
+  public var prometheusConfigs: [PrometheusConfig] = []
+
+  public init(@CatalogBuilder _ items: () -> [CatalogItem]) {
+    for item in items() {
+      switch item {
+      case .datasource(let source): datasources.append(source)
+      case .dashboardProvider(let provider): dashboardProviders.append(provider)
+      case .dashboard(let dashboard): dashboards.append(dashboard)
+      case .prometheus(let config): prometheusConfigs.append(config)
+      }
+    }
+  }
+}
+
+/// One entry of a ``Catalog``.
+public enum CatalogItem: Hashable, Sendable {
+  case datasource(Datasource)
+  case dashboardProvider(DashboardProvider)
+  case dashboard(Dashboard)
+  case prometheus(PrometheusConfig)
+}
+
+@resultBuilder public enum CatalogBuilder: ListBuilder {
+  public typealias Element = CatalogItem
+  public static func buildExpression(_ source: Datasource) -> [CatalogItem] { [.datasource(source)] }
+  public static func buildExpression(_ provider: DashboardProvider) -> [CatalogItem] { [.dashboardProvider(provider)] }
+  public static func buildExpression(_ dashboard: Dashboard) -> [CatalogItem] { [.dashboard(dashboard)] }
+  public static func buildExpression(_ config: PrometheusConfig) -> [CatalogItem] { [.prometheus(config)] }
+}

@@ -1,0 +1,81 @@
+/// A Grafana dashboard with a fixed uid, its variables, annotations, links and body.
+/// ```swift
+/// Dashboard("WebSocket Service", uid: "websocket") {
+///   Row("Real-time") { Gauge("Active Connections") { Query("sum(app_active_connections)") } }
+/// }
+/// .tags(["websocket"])
+/// .time(from: "now-1h")
+/// .refresh("30s")
+/// ```
+public struct Dashboard: Hashable, Sendable, CopyModifying {
+  public enum Timezone: Hashable, Sendable {
+    case browser, utc
+    case zone(String)
+    public var text: String {
+      switch self {
+      case .browser: "browser"
+      case .utc: "utc"
+      case .zone(let name): name
+      }
+    }
+  }
+
+  /// Crosshair and tooltip sharing between panels (`graphTooltip`).
+  public enum CursorSync: Int, Sendable {
+    case off = 0, sharedCrosshair = 1, sharedTooltip = 2
+  }
+
+  public var uid: String
+  public var title: String
+  public var description: String?
+  public var tags: [String] = []
+  public var timeFrom = "now-6h"
+  public var timeTo = "now"
+  /// Auto-refresh interval; `nil` turns it off.
+  public var refresh: PromDuration?
+  public var timezone: Timezone = .browser
+  public var isEditable = true
+  public var cursorSync: CursorSync = .sharedCrosshair
+  public var links: [Link] = []
+  public var annotations: [Annotation] = []
+  public var variables: [Variable] = []
+  public var items: [DashboardItem]
+  /// The datasource of panels and queries that do not name one.
+  public var defaultDatasource: DatasourceRef?
+  public var target: GrafanaTarget = .default
+  /// Raw JSON merged into the dashboard last.
+  public var extraJSON: JSONValue?
+
+  public init(_ title: String, uid: String, @DashboardBuilder items: () -> [DashboardItem]) {
+    self.title = title
+    self.uid = uid
+    self.items = items()
+  }
+
+  public func description(_ text: String) -> Dashboard { with { $0.description = text } }
+  public func tags(_ tags: [String]) -> Dashboard { with { $0.tags = tags } }
+  /// The default time range, in Grafana's relative syntax.
+  public func time(from: String, to: String = "now") -> Dashboard {
+    with {
+      $0.timeFrom = from
+      $0.timeTo = to
+    }
+  }
+  public func refresh(_ interval: PromDuration?) -> Dashboard { with { $0.refresh = interval } }
+  public func timezone(_ timezone: Timezone) -> Dashboard { with { $0.timezone = timezone } }
+  public func editable(_ editable: Bool) -> Dashboard { with { $0.isEditable = editable } }
+  public func cursorSync(_ sync: CursorSync) -> Dashboard { with { $0.cursorSync = sync } }
+  public func links(@LinkBuilder _ links: () -> [Link]) -> Dashboard { with { $0.links += links() } }
+  public func annotations(@AnnotationBuilder _ annotations: () -> [Annotation]) -> Dashboard {
+    with { $0.annotations += annotations() }
+  }
+  public func variables(@VariableBuilder _ variables: () -> [Variable]) -> Dashboard {
+    with { $0.variables += variables() }
+  }
+  public func datasource(_ datasource: DatasourceRef) -> Dashboard { with { $0.defaultDatasource = datasource } }
+  public func target(_ target: GrafanaTarget) -> Dashboard { with { $0.target = target } }
+  public func extraJSON(_ json: JSONValue) -> Dashboard {
+    with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
+  }
+
+}

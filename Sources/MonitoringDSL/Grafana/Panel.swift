@@ -1,0 +1,81 @@
+/// One visualization on a dashboard. Build it with a kind's entry point (``TimeSeries(_:queries:)``,
+/// ``Stat(_:queries:)``, ``Gauge(_:queries:)``, …) and refine it with modifiers that return a copy.
+/// ```swift
+/// Gauge("Active Connections") { Query("sum(app_active_connections)") }
+///   .unit(.short)
+///   .thresholds { Step(.red); Step(.yellow, from: 1); Step(.green, from: 10) }
+///   .size(width: 6, height: 8)
+/// ```
+public struct Panel: Hashable, Sendable, CopyModifying {
+  public var title: String
+  public var description: String?
+  public var visualization: Visualization
+  public var datasource: DatasourceRef?
+  public var queries: [Query]
+  public var field = FieldDefaults()
+  public var overrides: [FieldOverride] = []
+  public var legend: LegendOptions?
+  public var tooltip: TooltipOptions?
+  public var links: [Link] = []
+  public var repeatBy: Repeat?
+  public var isTransparent = false
+  /// Lower bound for `$__interval` in this panel's queries.
+  public var minInterval: PromDuration?
+  public var maxDataPoints: Int?
+  public var layout = PanelLayout()
+  /// Raw JSON deep-merged into the panel last: the escape hatch for options the DSL does not model.
+  public var extraJSON: JSONValue?
+  /// Modifiers that were applied to a panel kind they do not fit, reported by validation.
+  public var misapplied: [String] = []
+
+  public init(_ title: String, visualization: Visualization, queries: [Query]) {
+    self.title = title
+    self.visualization = visualization
+    self.queries = queries
+  }
+}
+
+/// The options shared by every field of a panel (`fieldConfig.defaults`).
+public struct FieldDefaults: Hashable, Sendable {
+  public var unit: ValueUnit?
+  public var decimals: Int?
+  public var min: Double?
+  public var max: Double?
+  public var thresholds: Thresholds?
+  public var color: ColorMode?
+  public var mappings: [ValueMapping] = []
+  public var noValue: String?
+  public var displayName: String?
+  public init() {}
+}
+
+/// Repeats a panel or row once per value of a variable.
+public struct Repeat: Hashable, Sendable {
+  public enum Direction: String, Sendable {
+    case horizontal = "h"
+    case vertical = "v"
+  }
+  public var variable: String
+  public var direction: Direction
+  public var maxPerRow: Int?
+}
+
+/// Where a panel sits on the 24-column grid. Unset values are chosen by the layout pass.
+public struct PanelLayout: Hashable, Sendable {
+  public var width: Int?
+  public var height: Int?
+  /// Column and line relative to the start of the panel's section (the dashboard top or its row).
+  public var position: GridPoint?
+  public init() {}
+}
+
+public struct GridPoint: Hashable, Sendable {
+  public var x: Int
+  public var y: Int
+  public init(x: Int, y: Int) {
+    self.x = x
+    self.y = y
+  }
+}
+
+@resultBuilder public enum PanelBuilder: ListBuilder { public typealias Element = Panel }

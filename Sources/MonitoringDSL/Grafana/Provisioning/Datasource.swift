@@ -1,0 +1,60 @@
+/// A datasource that Grafana provisions from `provisioning/datasources/`.
+/// ```swift
+/// Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: "http://prometheus:9090",
+///                       scrapeInterval: "15s", isDefault: true)
+/// ```
+public struct Datasource: Hashable, Sendable, CopyModifying {
+  public enum Access: String, Sendable {
+    /// Grafana's server queries the datasource (the usual choice).
+    case proxy
+    /// The browser queries the datasource directly.
+    case direct
+  }
+
+  public var name: String
+  public var type: DatasourceType
+  public var uid: String
+  public var url: String
+  public var access: Access = .proxy
+  public var isDefault = false
+  public var isEditable = false
+  /// Plugin settings (`jsonData`), written with sorted keys.
+  public var jsonData: [String: JSONValue] = [:]
+
+  public init(name: String, type: DatasourceType, uid: String, url: String) {
+    self.name = name
+    self.type = type
+    self.uid = uid
+    self.url = url
+  }
+
+  /// The reference panels use to query this datasource.
+  public var ref: DatasourceRef { DatasourceRef(type: type, uid: uid) }
+
+  /// A Prometheus datasource. `scrapeInterval` becomes `jsonData.timeInterval`, which Grafana uses
+  /// for `$__rate_interval`; pass the scrape interval of the Prometheus it points at.
+  public static func prometheus(
+    name: String, uid: String, url: String, scrapeInterval: PromDuration, isDefault: Bool = false,
+    access: Access = .proxy
+  ) -> Datasource {
+    var source = Datasource(name: name, type: .prometheus, uid: uid, url: url)
+    source.isDefault = isDefault
+    source.access = access
+    source.jsonData = ["timeInterval": .string(scrapeInterval.text), "httpMethod": "POST"]
+    return source
+  }
+
+  /// An Alertmanager datasource, for silences and alert state in Grafana.
+  public static func alertmanager(
+    name: String, uid: String, url: String, implementation: String = "prometheus"
+  ) -> Datasource {
+    var source = Datasource(name: name, type: .alertmanager, uid: uid, url: url)
+    source.jsonData = ["implementation": .string(implementation), "handleGrafanaManagedAlerts": false]
+    return source
+  }
+
+  /// Lets users edit the datasource in Grafana's UI (lost on the next provisioning run).
+  public func editable(_ editable: Bool = true) -> Datasource {
+    with { $0.isEditable = editable }
+  }
+}

@@ -1,0 +1,54 @@
+/// A PromQL query of a panel (one Grafana target). `refId`s are assigned A, B, C… in order at render time.
+/// ```swift
+/// TimeSeries("Messages") {
+///   Query("sum(rate(app_messages_total[$__rate_interval]))", legend: "messages/s")
+///   Query("app_active_connections", legend: "{{instance}}").instant()
+/// }
+/// ```
+public struct Query: Hashable, Sendable, CopyModifying {
+  public enum RangeMode: String, Sendable {
+    /// A series over the dashboard's time range.
+    case range
+    /// One value at the end of the range.
+    case instant
+    /// Both, as Grafana's "Both" option.
+    case both
+  }
+
+  public enum Format: String, Sendable {
+    case timeSeries = "time_series"
+    case table
+    /// Prometheus histogram buckets for a heatmap (sorted by `le`).
+    case heatmap
+  }
+
+  public var expr: String
+  public var legend: String?
+  public var mode: RangeMode = .range
+  public var format: Format = .timeSeries
+  /// Minimum step for this query (Grafana's per-query "Min step").
+  public var interval: PromDuration?
+  /// Overrides the panel's datasource for this query.
+  public var datasource: DatasourceRef?
+  /// An explicit refId; queries without one get the next free letter (A, B, C…).
+  public var refID: String?
+  public var isHidden = false
+  public var exemplars = false
+
+  public init(_ expr: String, legend: String? = nil) {
+    self.expr = expr
+    self.legend = legend
+  }
+
+  public func instant() -> Query { with { $0.mode = .instant } }
+  public func rangeAndInstant() -> Query { with { $0.mode = .both } }
+  public func format(_ format: Format) -> Query { with { $0.format = format } }
+  public func interval(_ interval: PromDuration) -> Query { with { $0.interval = interval } }
+  public func datasource(_ datasource: DatasourceRef) -> Query { with { $0.datasource = datasource } }
+  public func refID(_ refID: String) -> Query { with { $0.refID = refID } }
+  public func hidden(_ hidden: Bool = true) -> Query { with { $0.isHidden = hidden } }
+  public func exemplars(_ enabled: Bool = true) -> Query { with { $0.exemplars = enabled } }
+
+}
+
+@resultBuilder public enum QueryBuilder: ListBuilder { public typealias Element = Query }

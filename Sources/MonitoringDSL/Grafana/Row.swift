@@ -1,0 +1,28 @@
+/// A full-width row that groups the panels under it. A collapsed row carries its panels inside it;
+/// an open row is followed by them. The layout pass places them either way.
+/// ```swift
+/// Row("System Health") {
+///   TimeSeries("Memory") { Query("process_resident_memory_bytes") }.unit(.bytes)
+/// }
+/// .collapsed()
+/// ```
+public struct Row: Hashable, Sendable, CopyModifying {
+  public var title: String
+  public var panels: [Panel]
+  public var isCollapsed = false
+  public var repeatVariable: String?
+
+  public init(_ title: String, @PanelBuilder panels: () -> [Panel]) {
+    self.title = title
+    self.panels = panels()
+  }
+
+  public func collapsed(_ collapsed: Bool = true) -> Row {
+    with { $0.isCollapsed = collapsed }
+  }
+
+  /// Repeats the row, with its panels, once per value of `variable`.
+  public func repeatBy(_ variable: String) -> Row {
+    with { $0.repeatVariable = variable }
+  }
+}

@@ -1,0 +1,83 @@
+/// One Prometheus scrape job with static targets.
+/// ```swift
+/// ScrapeJob("websocket-app", targets: ["host.docker.internal:80"])
+///   .metricsPath("/metrics")
+///   .interval("15s")
+///   .labels(["service": "websocket"])
+///   .metricRelabel { RelabelRule.drop(metricsMatching: "go_gc_.*") }
+/// ```
+public struct ScrapeJob: Hashable, Sendable, CopyModifying {
+  public enum Scheme: String, Sendable { case http, https }
+
+  public var name: String
+  public var targets: [String]
+  /// Labels attached to every target of the job.
+  public var labels: [String: String] = [:]
+  public var metricsPath = "/metrics"
+  public var scheme: Scheme = .http
+  public var interval: PromDuration?
+  public var timeout: PromDuration?
+  public var honorLabels = false
+  public var sampleLimit: Int?
+  public var relabelRules: [RelabelRule] = []
+  public var metricRelabelRules: [RelabelRule] = []
+  public var authorization: ScrapeAuthorization?
+  public var tls: TLSConfig?
+
+  public init(_ name: String, targets: [String]) {
+    self.name = name
+    self.targets = targets
+  }
+
+  public func metricsPath(_ path: String) -> ScrapeJob { with { $0.metricsPath = path } }
+  public func scheme(_ scheme: Scheme) -> ScrapeJob { with { $0.scheme = scheme } }
+  public func interval(_ interval: PromDuration) -> ScrapeJob { with { $0.interval = interval } }
+  public func timeout(_ timeout: PromDuration) -> ScrapeJob { with { $0.timeout = timeout } }
+  public func labels(_ labels: [String: String]) -> ScrapeJob { with { $0.labels = labels } }
+  public func honorLabels(_ honor: Bool = true) -> ScrapeJob { with { $0.honorLabels = honor } }
+  public func sampleLimit(_ limit: Int) -> ScrapeJob { with { $0.sampleLimit = limit } }
+  public func relabel(@RelabelRuleBuilder _ rules: () -> [RelabelRule]) -> ScrapeJob {
+    with { $0.relabelRules += rules() }
+  }
+  public func metricRelabel(@RelabelRuleBuilder _ rules: () -> [RelabelRule]) -> ScrapeJob {
+    with { $0.metricRelabelRules += rules() }
+  }
+  /// Basic auth whose password Prometheus reads from a file, so no secret is in the config.
+  public func basicAuth(username: String, passwordFile: String) -> ScrapeJob {
+    with { $0.authorization = .basic(username: username, passwordFile: passwordFile) }
+  }
+  /// A bearer token that Prometheus reads from a file.
+  public func bearerToken(file: String) -> ScrapeJob { with { $0.authorization = .bearer(credentialsFile: file) } }
+  public func tls(_ tls: TLSConfig) -> ScrapeJob { with { $0.tls = tls } }
+}
+
+/// How Prometheus authenticates to a target. Secrets always come from files.
+public enum ScrapeAuthorization: Hashable, Sendable {
+  case basic(username: String, passwordFile: String)
+  case bearer(credentialsFile: String)
+}
+
+/// TLS settings for scraping over https.
+/// ```swift
+/// TLSConfig(caFile: "/etc/prometheus/ca.pem", serverName: "app.internal")
+/// ```
+public struct TLSConfig: Hashable, Sendable {
+  public var caFile: String?
+  public var certFile: String?
+  public var keyFile: String?
+  public var serverName: String?
+  public var insecureSkipVerify: Bool
+
+  public init(
+    caFile: String? = nil, certFile: String? = nil, keyFile: String? = nil, serverName: String? = nil,
+    insecureSkipVerify: Bool = false
+  ) {
+    self.caFile = caFile
+    self.certFile = certFile
+    self.keyFile = keyFile
+    self.serverName = serverName
+    self.insecureSkipVerify = insecureSkipVerify
+  }
+}
+
+@resultBuilder public enum ScrapeJobBuilder: ListBuilder { public typealias Element = ScrapeJob }

@@ -1,0 +1,70 @@
+import MonitoringDSL
+
+/// A problem found in a spec, with the path to where it is.
+/// ```swift
+/// Diagnostic(path: [.dashboard("Ops"), .panel("CPU"), .query("B")], message: "expression is empty")
+/// // dashboard "Ops" › panel "CPU" › query B: expression is empty
+/// ```
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+  public var path: [PathElement]
+  public var message: String
+
+  public init(path: [PathElement], message: String) {
+    self.path = path
+    self.message = message
+  }
+
+  public var description: String {
+    path.isEmpty ? message : path.map(\.description).joined(separator: " › ") + ": " + message
+  }
+}
+
+/// One step of a diagnostic's path.
+public enum PathElement: Hashable, Sendable, CustomStringConvertible {
+  case dashboard(String)
+  case row(String)
+  case panel(String)
+  case query(String)
+  case variable(String)
+  case annotation(String)
+  case datasource(String)
+  case dashboardProvider(String)
+  case prometheus(String)
+  case scrapeJob(String)
+  case field(String)
+
+  public var description: String {
+    switch self {
+    case .dashboard(let title): "dashboard \(quoted(title))"
+    case .row(let title): "row \(quoted(title))"
+    case .panel(let title): "panel \(quoted(title))"
+    case .query(let refID): "query \(refID)"
+    case .variable(let name): "variable \(quoted(name))"
+    case .annotation(let name): "annotation \(quoted(name))"
+    case .datasource(let name): "datasource \(quoted(name))"
+    case .dashboardProvider(let name): "dashboard provider \(quoted(name))"
+    case .prometheus(let file): "prometheus \(quoted(file))"
+    case .scrapeJob(let name): "job \(quoted(name))"
+    case .field(let name): name
+    }
+  }
+
+  private func quoted(_ text: String) -> String { "\"\(text)\"" }
+}
+
+/// Collects diagnostics while a pass walks the model; each pass pushes the path it is in.
+struct DiagnosticCollector {
+  private(set) var diagnostics: [Diagnostic] = []
+
+  mutating func report(_ path: [PathElement], _ message: String) {
+    diagnostics.append(Diagnostic(path: path, message: message))
+  }
+
+  mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
+}
+
+/// Thrown when a catalog does not validate: every problem at once, nothing rendered.
+public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+  public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

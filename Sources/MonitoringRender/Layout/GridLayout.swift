@@ -1,0 +1,167 @@
+public import MonitoringDSL
+
+/// A panel's place on Grafana's 24-column grid.
+public struct GridPosition: Hashable, Sendable {
+  public var x: Int, y: Int, width: Int, height: Int
+  public init(x: Int, y: Int, width: Int, height: Int) {
+    self.x = x
+    self.y = y
+    self.width = width
+    self.height = height
+  }
+  func overlaps(_ other: GridPosition) -> Bool {
+    x < other.x + other.width && other.x < x + width && y < other.y + other.height && other.y < y + height
+  }
+}
+
+/// A panel with its resolved id and position.
+public struct PlacedPanel: Hashable, Sendable {
+  public var panel: Panel
+  public var id: Int
+  public var position: GridPosition
+}
+
+/// A row with its resolved id, position and placed panels.
+public struct PlacedRow: Hashable, Sendable {
+  public var row: Row
+  public var id: Int
+  public var position: GridPosition
+  public var panels: [PlacedPanel]
+}
+
+public enum PlacedItem: Hashable, Sendable {
+  case panel(PlacedPanel)
+  case row(PlacedRow)
+}
+
+/// The layout pass: assigns panel ids in traversal order and places every panel on the 24-column grid.
+///
+/// Panels without a position flow left to right and wrap, each taking the first free spot at or after
+/// the previous one (the way Grafana compacts a grid, so nothing moves on load). A row takes a full-width
+/// line below everything before it; its panels are placed from the line after it, whether the row is
+/// open (panels follow it in the list) or collapsed (panels live inside it and take no space).
+/// ```swift
+/// let (items, diagnostics) = GridLayout.place(dashboard)
+/// ```
+public enum GridLayout {
+  public static let columns = 24
+
+  public static func place(_ dashboard: Dashboard) -> (items: [PlacedItem], diagnostics: [Diagnostic]) {
+    var diagnostics = DiagnosticCollector()
+    var nextID = 1
+    var items: [PlacedItem] = []
+    var top = 0
+    var looseSection: [Panel] = []
+    let root: [PathElement] = [.dashboard(dashboard.title)]
+
+    func flushLoosePanels() {
+      guard !looseSection.isEmpty else { return }
+      let placed = placeSection(looseSection, top: top, firstID: &nextID, path: root, into: &diagnostics)
+      items += placed.panels.map(PlacedItem.panel)
+      top = placed.bottom
+      looseSection = []
+    }
+
+    for item in dashboard.items {
+      switch item {
+      case .panel(let panel):
+        looseSection.append(panel)
+      case .row(let row):
+        flushLoosePanels()
+        let rowID = nextID
+        nextID += 1
+        let rowPosition = GridPosition(x: 0, y: top, width: columns, height: 1)
+        let placed = placeSection(
+          row.panels, top: top + 1, firstID: &nextID, path: root + [.row(row.title)], into: &diagnostics)
+        items.append(.row(PlacedRow(row: row, id: rowID, position: rowPosition, panels: placed.panels)))
+        top = row.isCollapsed ? top + 1 : placed.bottom
+      }
+    }
+    flushLoosePanels()
+    return (items, diagnostics.diagnostics)
+  }
+
+  /// Places one section (the panels above the first row, or one row's panels) starting at line `top`.
+  private static func placeSection(
+    _ panels: [Panel], top: Int, firstID: inout Int, path: [PathElement], into diagnostics: inout DiagnosticCollector
+  ) -> (panels: [PlacedPanel], bottom: Int) {
+    var occupied: [GridPosition] = []
+    var positions = [GridPosition?](repeating: nil, count: panels.count)
+
+    // Pinned panels first, so the flowing ones go around them.
+    for (index, panel) in panels.enumerated() {
+      guard let point = panel.layout.position else { continue }
+      let size = self.size(of: panel)
+      let position = GridPosition(x: point.x, y: top + point.y, width: size.width, height: size.height)
+      let here = path + [.panel(panel.title)]
+      if !checkBounds(position, point: point, at: here, into: &diagnostics) { continue }
+      if let other = occupied.firstIndex(where: position.overlaps) {
+        let otherTitle = panels[positions.firstIndex(of: occupied[other]) ?? index].title
+        diagnostics.report(here, "overlaps panel \"\(otherTitle)\" at x=\(point.x), y=\(point.y)")
+      }
+      occupied.append(position)
+      positions[index] = position
+    }
+
+    var cursor = (x: 0, y: top)
+    for (index, panel) in panels.enumerated() where panel.layout.position == nil {
+      let size = self.size(of: panel)
+      let here = path + [.panel(panel.title)]
+      guard size.width >= 1, size.width <= columns, size.height >= 1 else {
+        diagnostics.report(here, "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
+        continue
+      }
+      let position = firstFreeSpot(width: size.width, height: size.height, from: cursor, occupied: occupied)
+      occupied.append(position)
+      positions[index] = position
+      cursor = (position.x + position.width, position.y)
+    }
+
+    var placed: [PlacedPanel] = []
+    for (panel, position) in zip(panels, positions) {
+      placed.append(PlacedPanel(panel: panel, id: firstID, position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
+      firstID += 1
+    }
+    let bottom = occupied.map { $0.y + $0.height }.max() ?? top
+    return (placed, bottom)
+  }
+
+  private static func checkBounds(
+    _ position: GridPosition, point: GridPoint, at path: [PathElement], into diagnostics: inout DiagnosticCollector
+  ) -> Bool {
+    if position.width < 1 || position.width > columns || position.height < 1 {
+      diagnostics.report(path, "size \(position.width)×\(position.height) does not fit the grid (width 1…24, height ≥ 1)")
+      return false
+    }
+    if point.x < 0 || point.y < 0 || point.x + position.width > columns {
+      diagnostics.report(
+        path, "position x=\(point.x), y=\(point.y) with width \(position.width) is outside the 24-column grid")
+      return false
+    }
+    return true
+  }
+
+  static func size(of panel: Panel) -> (width: Int, height: Int) {
+    let fallback = panel.visualization.defaultSize
+    return (panel.layout.width ?? fallback.width, panel.layout.height ?? fallback.height)
+  }
+
+  private static func firstFreeSpot(
+    width: Int, height: Int, from cursor: (x: Int, y: Int), occupied: [GridPosition]
+  ) -> GridPosition {
+    var y = cursor.y
+    var x = cursor.x
+    while true {
+      while x + width <= columns {
+        let candidate = GridPosition(x: x, y: y, width: width, height: height)
+        if let blocker = occupied.first(where: candidate.overlaps) {
+          x = blocker.x + blocker.width
+        } else {
+          return candidate
+        }
+      }
+      y += 1
+      x = 0
+    }
+  }
+}

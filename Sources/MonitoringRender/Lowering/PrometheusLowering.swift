@@ -1,0 +1,96 @@
+public import MonitoringDSL
+public import Yams
+
+/// `prometheus.yml` in Prometheus' own key order: global, alerting, rule_files, scrape_configs.
+public enum PrometheusLowering {
+  public static func config(_ config: PrometheusConfig) -> Node {
+    let global = YAMLTree.mapping([
+      ("scrape_interval", YAMLTree.string(config.scrapeInterval.text)),
+      ("scrape_timeout", YAMLTree.string(config.scrapeTimeout.text)),
+      ("evaluation_interval", YAMLTree.string(config.evaluationInterval.text)),
+      ("external_labels", config.externalLabels.isEmpty ? nil : YAMLTree.sortedMapping(config.externalLabels)),
+    ])
+    let alerting: Node? =
+      config.alertmanagers.isEmpty
+      ? nil : YAMLTree.mapping([("alertmanagers", YAMLTree.sequence(config.alertmanagers.map(alertmanager)))])
+    return YAMLTree.mapping([
+      ("global", global),
+      ("alerting", alerting),
+      ("rule_files", config.ruleFiles.isEmpty ? nil : YAMLTree.strings(config.ruleFiles)),
+      ("scrape_configs", YAMLTree.sequence(config.jobs.map(job))),
+    ])
+  }
+
+  private static func alertmanager(_ target: AlertmanagerTarget) -> Node {
+    YAMLTree.mapping([
+      ("scheme", YAMLTree.string(target.scheme.rawValue)),
+      ("path_prefix", target.pathPrefix.map(YAMLTree.string)),
+      ("timeout", target.timeout.map { YAMLTree.string($0.text) }),
+      ("static_configs", YAMLTree.sequence([YAMLTree.mapping([("targets", YAMLTree.strings(target.targets))])])),
+    ])
+  }
+
+  private static func job(_ job: ScrapeJob) -> Node {
+    let staticConfig = YAMLTree.mapping([
+      ("targets", YAMLTree.strings(job.targets)),
+      ("labels", job.labels.isEmpty ? nil : YAMLTree.sortedMapping(job.labels)),
+    ])
+    var pairs: [(String, Node?)] = [
+      ("job_name", YAMLTree.string(job.name)),
+      ("scrape_interval", job.interval.map { YAMLTree.string($0.text) }),
+      ("scrape_timeout", job.timeout.map { YAMLTree.string($0.text) }),
+      ("metrics_path", YAMLTree.string(job.metricsPath)),
+      ("scheme", YAMLTree.string(job.scheme.rawValue)),
+      ("honor_labels", job.honorLabels ? YAMLTree.bool(true) : nil),
+      ("sample_limit", job.sampleLimit.map(YAMLTree.int)),
+    ]
+    switch job.authorization {
+    case .basic(let username, let passwordFile):
+      pairs.append(
+        (
+          "basic_auth",
+          YAMLTree.mapping([
+            ("username", YAMLTree.string(username)), ("password_file", YAMLTree.string(passwordFile)),
+          ])
+        ))
+    case .bearer(let file):
+      pairs.append(
+        (
+          "authorization",
+          YAMLTree.mapping([("type", YAMLTree.string("Bearer")), ("credentials_file", YAMLTree.string(file))])
+        ))
+    case nil: break
+    }
+    if let tls = job.tls {
+      pairs.append(
+        (
+          "tls_config",
+          YAMLTree.mapping([
+            ("ca_file", tls.caFile.map(YAMLTree.string)),
+            ("cert_file", tls.certFile.map(YAMLTree.string)),
+            ("key_file", tls.keyFile.map(YAMLTree.string)),
+            ("server_name", tls.serverName.map(YAMLTree.string)),
+            ("insecure_skip_verify", YAMLTree.bool(tls.insecureSkipVerify)),
+          ])
+        ))
+    }
+    pairs.append(("static_configs", YAMLTree.sequence([staticConfig])))
+    if !job.relabelRules.isEmpty { pairs.append(("relabel_configs", YAMLTree.sequence(job.relabelRules.map(relabel)))) }
+    if !job.metricRelabelRules.isEmpty {
+      pairs.append(("metric_relabel_configs", YAMLTree.sequence(job.metricRelabelRules.map(relabel))))
+    }
+    return YAMLTree.mapping(pairs)
+  }
+
+  private static func relabel(_ rule: RelabelRule) -> Node {
+    YAMLTree.mapping([
+      ("source_labels", rule.sourceLabels.isEmpty ? nil : YAMLTree.strings(rule.sourceLabels)),
+      ("separator", rule.separator.map(YAMLTree.string)),
+      ("regex", rule.regex.map(YAMLTree.string)),
+      ("modulus", rule.modulus.map(YAMLTree.int)),
+      ("target_label", rule.targetLabel.map(YAMLTree.string)),
+      ("replacement", rule.replacement.map(YAMLTree.string)),
+      ("action", YAMLTree.string(rule.action.rawValue)),
+    ])
+  }
+}

@@ -1,0 +1,46 @@
+public import MonitoringDSL
+public import Yams
+
+/// Grafana provisioning files (apiVersion 1) for datasources and dashboard providers.
+public enum ProvisioningLowering {
+  public static func datasources(_ sources: [Datasource]) -> Node {
+    YAMLTree.mapping([
+      ("apiVersion", YAMLTree.int(1)),
+      ("datasources", YAMLTree.sequence(sources.map(datasource))),
+    ])
+  }
+
+  private static func datasource(_ source: Datasource) -> Node {
+    YAMLTree.mapping([
+      ("name", YAMLTree.string(source.name)),
+      ("type", YAMLTree.string(source.type.rawValue)),
+      ("uid", YAMLTree.string(source.uid)),
+      ("access", YAMLTree.string(source.access.rawValue)),
+      ("url", YAMLTree.string(source.url)),
+      ("isDefault", YAMLTree.bool(source.isDefault)),
+      ("editable", YAMLTree.bool(source.isEditable)),
+      ("jsonData", source.jsonData.isEmpty ? nil : YAMLTree.json(.object(source.jsonData))),
+    ])
+  }
+
+  public static func dashboardProvider(_ provider: DashboardProvider) -> Node {
+    let entry = YAMLTree.mapping([
+      ("name", YAMLTree.string(provider.name)),
+      ("orgId", YAMLTree.int(provider.orgID)),
+      ("folder", YAMLTree.string(provider.folder)),
+      ("folderUid", provider.folderUID.map(YAMLTree.string)),
+      ("type", YAMLTree.string("file")),
+      ("disableDeletion", YAMLTree.bool(provider.disablesDeletion)),
+      ("allowUiUpdates", YAMLTree.bool(provider.allowsUIUpdates)),
+      ("updateIntervalSeconds", YAMLTree.int(provider.updateIntervalSeconds)),
+      (
+        "options",
+        YAMLTree.mapping([
+          ("path", YAMLTree.string(provider.path)),
+          ("foldersFromFilesStructure", YAMLTree.bool(provider.foldersFromFilesStructure)),
+        ])
+      ),
+    ])
+    return YAMLTree.mapping([("apiVersion", YAMLTree.int(1)), ("providers", YAMLTree.sequence([entry]))])
+  }
+}

@@ -1,0 +1,61 @@
+import MonitoringDSL
+
+/// Template variables in the shape Grafana saves them.
+enum VariableLowering {
+  static func json(_ variable: Variable) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "hide": .int(variable.visibility.rawValue),
+      "name": .string(variable.name),
+      "type": .string(variable.kind.typeID),
+      "skipUrlSync": false,
+    ]
+    if let label = variable.label { members["label"] = .string(label) }
+    if let description = variable.description { members["description"] = .string(description) }
+    switch variable.kind {
+    case .datasource(let type):
+      members["query"] = .string(type.rawValue)
+      members["refresh"] = 1
+      members["regex"] = .string(variable.regex ?? "")
+      addSelection(variable, to: &members)
+    case .query(let query, let datasource, let refresh, let sort):
+      members["datasource"] = DashboardLowering.datasourceJSON(datasource)
+      members["definition"] = .string(query)
+      members["query"] = ["query": .string(query), "refId": "PrometheusVariableQueryEditor-VariableQuery"]
+      members["refresh"] = .int(refresh.rawValue)
+      members["regex"] = .string(variable.regex ?? "")
+      members["sort"] = .int(sort.rawValue)
+      addSelection(variable, to: &members)
+    case .custom(let values):
+      members["query"] = .string(values.joined(separator: ","))
+      addOptions(values, to: &members)
+      addSelection(variable, to: &members)
+    case .interval(let values):
+      let texts = values.map(\.text)
+      members["query"] = .string(texts.joined(separator: ","))
+      members["auto"] = false
+      members["auto_count"] = 30
+      members["auto_min"] = "10s"
+      members["refresh"] = 2
+      addOptions(texts, to: &members)
+    case .constant(let value):
+      members["query"] = .string(value)
+      addOptions([value], to: &members)
+    }
+    return .object(members)
+  }
+
+  private static func addSelection(_ variable: Variable, to members: inout [String: JSONValue]) {
+    members["multi"] = .bool(variable.allowsMultiple)
+    members["includeAll"] = .bool(variable.includesAll)
+    if let allValue = variable.allValue { members["allValue"] = .string(allValue) }
+  }
+
+  /// Fixed option lists, with the first option selected, as Grafana saves them.
+  private static func addOptions(_ values: [String], to members: inout [String: JSONValue]) {
+    members["options"] = .array(
+      values.enumerated().map { index, value in
+        ["selected": .bool(index == 0), "text": .string(value), "value": .string(value)]
+      })
+    if let first = values.first { members["current"] = ["text": .string(first), "value": .string(first)] }
+  }
+}

@@ -1,0 +1,59 @@
+public import MonitoringDSL
+
+/// The whole pure pipeline: validate a catalog, place and lower everything, and return the files
+/// `gen` writes. Nothing is rendered when any diagnostic is found.
+/// ```swift
+/// let files = try Renderer.render(catalog)   // throws ValidationFailure with every diagnostic
+/// ```
+public enum Renderer {
+  public static let dashboardsFolder = "grafana/dashboards"
+
+  public static func render(_ catalog: Catalog) throws(ValidationFailure) -> [OutputFile] {
+    var collector = DiagnosticCollector()
+    collector.append(contentsOf: CatalogValidator.validate(catalog))
+
+    var files: [OutputFile] = []
+    if !catalog.datasources.isEmpty {
+      let text = YAMLTree.document(ProvisioningLowering.datasources(catalog.datasources))
+      files.append(OutputFile(path: "grafana/provisioning/datasources/datasources.yaml", spec: "datasources", contents: text))
+    }
+    for provider in catalog.dashboardProviders {
+      let text = YAMLTree.document(ProvisioningLowering.dashboardProvider(provider))
+      files.append(
+        OutputFile(
+          path: "grafana/provisioning/dashboards/\(provider.name).yaml", spec: "provider/\(provider.name)",
+          contents: text))
+    }
+    for dashboard in catalog.dashboards {
+      let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
+      collector.append(contentsOf: layoutDiagnostics)
+      let slug = slug(dashboard.title)
+      let json = DashboardLowering.json(dashboard, placed: placed)
+      files.append(
+        OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: JSONWriter.write(json)))
+    }
+    for config in catalog.prometheusConfigs {
+      let text = YAMLTree.document(PrometheusLowering.config(config))
+      files.append(OutputFile(path: "prometheus/\(config.fileName)", spec: "prometheus/\(config.fileName)", contents: text))
+    }
+    guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
+    return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Grafana's URL slug of a title: lower case, runs of other characters as one `-`.
+  /// `"WebSocket Service Comprehensive Dashboard"` → `websocket-service-comprehensive-dashboard`.
+  public static func slug(_ title: String) -> String {
+    var result = ""
+    var pendingDash = false
+    for character in title.lowercased() {
+      if character.isASCII, character.isLetter || character.isNumber {
+        if pendingDash, !result.isEmpty { result.append("-") }
+        result.append(character)
+        pendingDash = false
+      } else {
+        pendingDash = true
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,50 @@
+import MonitoringDSL
+
+/// Checks across the whole catalog (uniqueness, file-name clashes) and runs the per-item validators.
+enum CatalogValidator {
+  static func validate(_ catalog: Catalog) -> [Diagnostic] {
+    var collector = DiagnosticCollector()
+
+    reportDuplicates(catalog.datasources.map(\.uid), into: &collector) { [.datasource($0)] } message: { "uid \"\($0)\" is used by more than one datasource" }
+    reportDuplicates(catalog.datasources.map(\.name), into: &collector) { [.datasource($0)] } message: { _ in "name is used by more than one datasource" }
+    for source in catalog.datasources where !DashboardValidator.isValidUID(source.uid) {
+      collector.report([.datasource(source.name)], "uid \"\(source.uid)\" must be 1…40 characters of a-z, A-Z, 0-9, '-' and '_'")
+    }
+    if catalog.datasources.filter(\.isDefault).count > 1 {
+      collector.report([], "more than one datasource is marked default")
+    }
+    reportDuplicates(catalog.dashboardProviders.map(\.name), into: &collector) { [.dashboardProvider($0)] } message: { _ in "name is used by more than one provider" }
+    for provider in catalog.dashboardProviders where !provider.path.hasPrefix("/") {
+      collector.report([.dashboardProvider(provider.name)], "path \"\(provider.path)\" must be absolute (inside Grafana's container)")
+    }
+
+    let dashboards = catalog.dashboards
+    reportDuplicates(dashboards.map(\.uid), into: &collector) { uid in
+      [.dashboard(dashboards.first { $0.uid == uid }?.title ?? uid)]
+    } message: { "uid \"\($0)\" is used by more than one dashboard" }
+    reportDuplicates(dashboards.map { Renderer.slug($0.title) }, into: &collector) { [.dashboard($0)] } message: {
+      "two dashboards would both be written to \($0).json; give them distinct titles"
+    }
+    var dashboardValidator = DashboardValidator(knownDatasourceUIDs: Set(catalog.datasources.map(\.uid)))
+    for dashboard in dashboards { dashboardValidator.validate(dashboard) }
+    collector.append(contentsOf: dashboardValidator.collector.diagnostics)
+
+    reportDuplicates(catalog.prometheusConfigs.map(\.fileName), into: &collector) { [.prometheus($0)] } message: { _ in "file name is used by more than one config" }
+    var prometheusValidator = PrometheusValidator()
+    for config in catalog.prometheusConfigs { prometheusValidator.validate(config) }
+    collector.append(contentsOf: prometheusValidator.collector.diagnostics)
+    return collector.diagnostics
+  }
+
+  private static func reportDuplicates(
+    _ values: [String], into collector: inout DiagnosticCollector, path: (String) -> [PathElement],
+    message: (String) -> String
+  ) {
+    var counts: [String: Int] = [:]
+    for value in values { counts[value, default: 0] += 1 }
+    for value in values where counts[value, default: 0] > 1 {
+      collector.report(path(value), message(value))
+      counts[value] = 0
+    }
+  }
+}

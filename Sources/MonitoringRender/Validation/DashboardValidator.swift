@@ -1,0 +1,160 @@
+import MonitoringDSL
+
+/// Checks one dashboard before anything is rendered: titles, uid, datasource references, durations,
+/// thresholds, refIds, variables and modifiers applied to the wrong panel kind. Layout problems
+/// (width, overlap) come from ``GridLayout``.
+struct DashboardValidator {
+  /// Uids of the provisioned datasources the catalog declares.
+  let knownDatasourceUIDs: Set<String>
+  var collector = DiagnosticCollector()
+
+  mutating func validate(_ dashboard: Dashboard) {
+    let root: [PathElement] = [.dashboard(dashboard.title)]
+    if dashboard.title.isBlank { collector.report(root, "title is empty") }
+    if !Self.isValidUID(dashboard.uid) {
+      collector.report(root, "uid \"\(dashboard.uid)\" must be 1…40 characters of a-z, A-Z, 0-9, '-' and '_'")
+    }
+    if let refresh = dashboard.refresh { checkDuration(refresh, "refresh", at: root) }
+
+    let variableNames = dashboard.variables.map(\.name)
+    for name in Set(variableNames) where variableNames.filter({ $0 == name }).count > 1 {
+      collector.report(root + [.variable(name)], "variable name is used more than once")
+    }
+    let datasourceVariables = Set(
+      dashboard.variables.compactMap { variable -> String? in
+        if case .datasource = variable.kind { return variable.name }
+        return nil
+      })
+    let context = Context(
+      knownUIDs: knownDatasourceUIDs, datasourceVariables: datasourceVariables, variables: Set(variableNames))
+
+    for variable in dashboard.variables { check(variable, context: context, at: root + [.variable(variable.name)]) }
+    for annotation in dashboard.annotations {
+      checkDatasource(annotation.datasource, context: context, at: root + [.annotation(annotation.name)])
+    }
+    if let datasource = dashboard.defaultDatasource {
+      checkDatasource(datasource, context: context, at: root + [.field("default datasource")])
+    }
+    for item in dashboard.items {
+      switch item {
+      case .panel(let panel): check(panel, dashboard: dashboard, context: context, at: root)
+      case .row(let row):
+        let rowPath = root + [.row(row.title)]
+        if row.title.isBlank { collector.report(rowPath, "title is empty") }
+        if let variable = row.repeatVariable, !context.variables.contains(variable) {
+          collector.report(rowPath, "repeats by unknown variable \"\(variable)\"")
+        }
+        for panel in row.panels { check(panel, dashboard: dashboard, context: context, at: rowPath) }
+      }
+    }
+  }
+
+  struct Context {
+    let knownUIDs: Set<String>
+    let datasourceVariables: Set<String>
+    let variables: Set<String>
+  }
+
+  private mutating func check(_ panel: Panel, dashboard: Dashboard, context: Context, at parent: [PathElement]) {
+    let path = parent + [.panel(panel.title)]
+    if panel.title.isBlank { collector.report(path, "title is empty") }
+    for modifier in panel.misapplied {
+      collector.report(path, "\(modifier) does not apply to a \(panel.visualization.typeID) panel")
+    }
+    if let thresholds = panel.field.thresholds { check(thresholds, at: path) }
+    for value in [panel.field.min, panel.field.max].compactMap({ $0 }) where !value.isFinite {
+      collector.report(path, "min/max must be finite numbers")
+    }
+    if let min = panel.field.min, let max = panel.field.max, min >= max {
+      collector.report(path, "min \(JSONWriter.format(min)) is not below max \(JSONWriter.format(max))")
+    }
+    if let decimals = panel.field.decimals, decimals < 0 { collector.report(path, "decimals must not be negative") }
+    if let interval = panel.minInterval { checkDuration(interval, "min interval", at: path) }
+    if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
+      collector.report(path, "repeats by unknown variable \"\(repeatBy.variable)\"")
+    }
+    if case .text = panel.visualization { return }
+
+    let panelDatasource = panel.datasource ?? dashboard.defaultDatasource
+    if let datasource = panel.datasource { checkDatasource(datasource, context: context, at: path) }
+    if panel.queries.isEmpty { collector.report(path, "has no queries") }
+    let refIDs = RefIDs.assign(panel.queries)
+    for (refID, count) in Dictionary(refIDs.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
+      collector.report(path + [.query(refID)], "refId \(refID) is used by \(count) queries")
+    }
+    for (query, refID) in zip(panel.queries, refIDs) {
+      let queryPath = path + [.query(refID)]
+      if query.expr.isBlank {
+        collector.report(queryPath, "expression is empty")
+      }
+      if let interval = query.interval { checkDuration(interval, "interval", at: queryPath) }
+      if let datasource = query.datasource {
+        checkDatasource(datasource, context: context, at: queryPath)
+      } else if panelDatasource == nil {
+        collector.report(queryPath, "has no datasource: set one on the query, the panel or the dashboard")
+      }
+    }
+  }
+
+  private mutating func check(_ thresholds: Thresholds, at path: [PathElement]) {
+    guard let first = thresholds.steps.first else { return collector.report(path, "thresholds have no steps") }
+    if first.value != nil { collector.report(path, "the first threshold step is the base and takes no value") }
+    let values = thresholds.steps.dropFirst().map(\.value)
+    if values.contains(where: { $0 == nil }) {
+      collector.report(path, "only the first threshold step may be a base step without a value")
+    }
+    let numbers = values.compactMap { $0 }
+    if numbers.contains(where: { !$0.isFinite }) { collector.report(path, "threshold values must be finite") }
+    for (lower, upper) in zip(numbers, numbers.dropFirst()) where lower >= upper {
+      collector.report(
+        path, "thresholds are not ascending: \(JSONWriter.format(upper)) follows \(JSONWriter.format(lower))")
+    }
+  }
+
+  private mutating func check(_ variable: Variable, context: Context, at path: [PathElement]) {
+    if !Self.isIdentifier(variable.name) { collector.report(path, "name must be letters, digits and '_'") }
+    switch variable.kind {
+    case .query(let query, let datasource, _, _):
+      if query.isBlank { collector.report(path, "query is empty") }
+      checkDatasource(datasource, context: context, at: path)
+    case .custom(let values):
+      if values.isEmpty { collector.report(path, "has no values") }
+    case .interval(let values):
+      if values.isEmpty { collector.report(path, "has no values") }
+      for value in values { checkDuration(value, "interval", at: path) }
+    case .datasource, .constant:
+      break
+    }
+  }
+
+  private mutating func checkDatasource(_ ref: DatasourceRef, context: Context, at path: [PathElement]) {
+    if let variable = ref.variableName {
+      if !context.datasourceVariables.contains(variable) {
+        collector.report(path, "datasource variable \"$\(variable)\" is not a datasource variable of the dashboard")
+      }
+    } else if ref.type != .grafana, !context.knownUIDs.contains(ref.uid) {
+      let known = context.knownUIDs.sorted().joined(separator: ", ")
+      collector.report(path, "unknown datasource uid \"\(ref.uid)\" (provisioned: \(known.isEmpty ? "none" : known))")
+    }
+  }
+
+  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) {
+    if duration.milliseconds == nil {
+      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 1h30m)")
+    }
+  }
+
+  static func isValidUID(_ uid: String) -> Bool {
+    (1...40).contains(uid.count) && uid.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+  }
+
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.first, !first.isNumber else { return false }
+    return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+  }
+}
+
+extension String {
+  /// Empty or only whitespace.
+  var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

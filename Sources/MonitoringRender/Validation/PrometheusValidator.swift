@@ -1,0 +1,82 @@
+import MonitoringDSL
+
+/// Checks a Prometheus config before it is rendered: job names, targets, durations, labels,
+/// timeouts against intervals, and relabel rules that Prometheus would refuse.
+struct PrometheusValidator {
+  var collector = DiagnosticCollector()
+
+  mutating func validate(_ config: PrometheusConfig) {
+    let root: [PathElement] = [.prometheus(config.fileName)]
+    let scrapeInterval = checkDuration(config.scrapeInterval, "scrape_interval", at: root)
+    let scrapeTimeout = checkDuration(config.scrapeTimeout, "scrape_timeout", at: root)
+    _ = checkDuration(config.evaluationInterval, "evaluation_interval", at: root)
+    if let interval = scrapeInterval, let timeout = scrapeTimeout, timeout > interval {
+      collector.report(root, "scrape_timeout \(config.scrapeTimeout) is longer than scrape_interval \(config.scrapeInterval)")
+    }
+    checkLabels(config.externalLabels, at: root + [.field("external_labels")])
+    for (index, manager) in config.alertmanagers.enumerated() {
+      for target in manager.targets {
+        checkTarget(target, at: root + [.field("alertmanagers[\(index)]")])
+      }
+    }
+
+    var seen: Set<String> = []
+    for job in config.jobs {
+      let path = root + [.scrapeJob(job.name)]
+      if job.name.isEmpty { collector.report(path, "job name is empty") }
+      if !seen.insert(job.name).inserted { collector.report(path, "job name is used more than once") }
+      if job.targets.isEmpty { collector.report(path, "has no targets") }
+      for target in job.targets { checkTarget(target, at: path) }
+      if !job.metricsPath.hasPrefix("/") { collector.report(path, "metrics path \"\(job.metricsPath)\" must start with /") }
+      checkLabels(job.labels, at: path)
+      let interval = job.interval.flatMap { checkDuration($0, "scrape_interval", at: path) } ?? scrapeInterval
+      let timeout = job.timeout.flatMap { checkDuration($0, "scrape_timeout", at: path) } ?? scrapeTimeout
+      if let interval, let timeout, timeout > interval {
+        collector.report(path, "scrape timeout \((job.timeout ?? config.scrapeTimeout).text) is longer than the scrape interval \((job.interval ?? config.scrapeInterval).text)")
+      }
+      for (index, rule) in (job.relabelRules + job.metricRelabelRules).enumerated() {
+        check(rule, at: path + [.field("relabel rule \(index + 1)")])
+      }
+    }
+  }
+
+  private mutating func check(_ rule: RelabelRule, at path: [PathElement]) {
+    switch rule.action {
+    case .replace, .hashmod, .lowercase, .uppercase, .keepequal, .dropequal:
+      if rule.targetLabel == nil { collector.report(path, "action \(rule.action.rawValue) needs a target label") }
+    default: break
+    }
+    if rule.action == .hashmod, (rule.modulus ?? 0) <= 0 {
+      collector.report(path, "action hashmod needs a positive modulus")
+    }
+  }
+
+  /// `host:port` with a port in 1…65535; no scheme and no path (those are job settings).
+  private mutating func checkTarget(_ target: String, at path: [PathElement]) {
+    let problem: String? = {
+      if target.contains("://") { return "has a scheme; set it with .scheme(…) instead" }
+      if target.contains("/") { return "has a path; set it with .metricsPath(…) instead" }
+      guard let colon = target.lastIndex(of: ":") else { return "has no port (host:port)" }
+      let host = target[..<colon]
+      let port = target[target.index(after: colon)...]
+      if host.isEmpty || host.contains(where: \.isWhitespace) { return "has no valid host" }
+      guard let number = Int(port), (1...65535).contains(number) else { return "port \"\(port)\" is not 1…65535" }
+      return nil
+    }()
+    if let problem { collector.report(path, "target \"\(target)\" \(problem)") }
+  }
+
+  private mutating func checkLabels(_ labels: [String: String], at path: [PathElement]) {
+    for name in labels.keys.sorted() where !DashboardValidator.isIdentifier(name) || name.hasPrefix("__") {
+      collector.report(path, "label name \"\(name)\" is not a valid label name (and must not start with __)")
+    }
+  }
+
+  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
+    guard let milliseconds = duration.milliseconds else {
+      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 15s, 5m, 1h30m)")
+      return nil
+    }
+    return milliseconds
+  }
+}

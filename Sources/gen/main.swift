@@ -1,0 +1,5 @@
+import Foundation
+import GenCLI
+import Specs
+
+exit(Gen.main(catalog: Specs.catalog, arguments: Array(CommandLine.arguments.dropFirst())))
