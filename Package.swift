@@ -39,9 +39,21 @@ let package = Package(
     // The users' specs, compiled Swift.
     .target(name: "Specs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
     .executableTarget(name: "gen", dependencies: ["GenCLI", "Specs"], swiftSettings: strictness),
+    // Tier 1: inline render, layout and validation tests.
     .testTarget(
-      name: "MonitoringTests",
-      dependencies: ["MonitoringDSL", "MonitoringRender", "GenCLI", "Specs", .product(name: "Yams", package: "Yams")],
+      name: "RenderTests",
+      dependencies: ["MonitoringDSL", "MonitoringRender", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
+    // Tier 2 and 3: golden cases, and generated/ as the golden of specs/.
+    .testTarget(
+      name: "GoldenTests",
+      dependencies: ["MonitoringDSL", "MonitoringRender", "Specs", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"],
+      swiftSettings: strictness),
+    // The commands against real folders: exit codes, diffs, atomic writes, stale files.
+    .testTarget(
+      name: "GenCLITests",
+      dependencies: ["GenCLI", "MonitoringDSL", "MonitoringRender", "Specs"],
       swiftSettings: strictness),
   ],
   swiftLanguageModes: [.v6]
