@@ -1,0 +1,92 @@
+import Foundation
+import MonitoringDSL
+import MonitoringRender
+import Specs
+import Testing
+
+@Suite struct GenerateTests {
+  @Test func writesEveryFileAndTheManifest() throws {
+    let sandbox = try Sandbox()
+    let run = sandbox.gen([], catalog: Specs.catalog)
+    #expect(run.status == 0)
+    for file in try Renderer.render(Specs.catalog) { #expect(sandbox.read(file.path) == file.contents, "\(file.path)") }
+    #expect(sandbox.read(".gen-manifest")?.contains("grafana/dashboards/websocket-service-comprehensive-dashboard.json") == true)
+    #expect(run.out.hasSuffix("5 written, 0 removed, 0 unchanged in \(sandbox.output.path)\n"))
+  }
+
+  @Test func rewritesOnlyFilesWhoseBytesChanged() throws {
+    let sandbox = try Sandbox()
+    _ = sandbox.gen(["generate"], catalog: Specs.catalog)
+    let path = "prometheus/simple-prometheus.yml"
+    let before = try #require(sandbox.modificationDate(path))
+    Thread.sleep(forTimeInterval: 0.05)
+    let second = sandbox.gen(["generate"], catalog: Specs.catalog)
+    #expect(second.out == "0 written, 0 removed, 5 unchanged in \(sandbox.output.path)\n")
+    #expect(sandbox.modificationDate(path) == before)
+  }
+
+  @Test func removesStaleFilesItOwnsAndLeavesOthers() throws {
+    let sandbox = try Sandbox()
+    _ = sandbox.gen([], catalog: Specs.catalog)
+    var manifest = Manifest(parsing: sandbox.read(".gen-manifest") ?? "")
+    manifest.entries["grafana/dashboards/old/retired.json"] = "dashboard/retired"
+    try sandbox.write(".gen-manifest", manifest.text)
+    try sandbox.write("grafana/dashboards/old/retired.json", "{}\n")
+    try sandbox.write("notes.txt", "mine\n")
+    let run = sandbox.gen([], catalog: Specs.catalog)
+    #expect(run.status == 0)
+    #expect(run.out.contains("removed grafana/dashboards/old/retired.json"))
+    #expect(sandbox.read("grafana/dashboards/old/retired.json") == nil)
+    #expect(!FileManager.default.fileExists(atPath: sandbox.output.appendingPathComponent("grafana/dashboards/old").path))
+    #expect(sandbox.read("notes.txt") == "mine\n")
+  }
+
+  @Test func invalidSpecsWriteNothingAndReportEveryProblem() throws {
+    let sandbox = try Sandbox()
+    _ = sandbox.gen([], catalog: Specs.catalog)
+    try sandbox.write("../outside.txt", "untouched\n")
+    let before = sandbox.snapshot()
+    var broken = Specs.catalog
+    broken.dashboards[0].title = ""
+    broken.prometheusConfigs[0].jobs.append(ScrapeJob("prometheus", targets: ["nohost"]))
+    let run = sandbox.gen([], catalog: broken)
+    #expect(run.status == 1)
+    #expect(run.out.isEmpty)
+    #expect(run.err == """
+      error: dashboard "": title is empty
+      error: prometheus "simple-prometheus.yml" › job "prometheus": job name is used more than once
+      error: prometheus "simple-prometheus.yml" › job "prometheus": target "nohost" has no port (host:port)
+      3 problem(s) found; nothing was written.
+
+      """)
+    #expect(sandbox.snapshot() == before)
+  }
+
+  @Test func onlyFilterWritesOneSpec() throws {
+    let sandbox = try Sandbox()
+    let run = sandbox.gen(["--only", "prometheus/*"], catalog: Specs.catalog)
+    #expect(run.status == 0)
+    #expect(sandbox.read("prometheus/simple-prometheus.yml") != nil)
+    #expect(sandbox.read("grafana/provisioning/datasources/datasources.yaml") == nil)
+    let none = sandbox.gen(["--only", "nothing"], catalog: Specs.catalog)
+    #expect(none.status == 1)
+    #expect(none.err.contains("--only nothing matches no spec"))
+  }
+
+  @Test func listsSpecsAndPaths() throws {
+    let sandbox = try Sandbox()
+    let run = sandbox.gen(["list"], catalog: Specs.catalog)
+    #expect(run.status == 0)
+    let lines = run.out.split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(lines.contains { $0.hasPrefix("dashboard/websocket-service-comprehensive-dashboard") && $0.hasSuffix("grafana/dashboards/websocket-service-comprehensive-dashboard.json") })
+    #expect(sandbox.snapshot().isEmpty)
+  }
+
+  @Test func unknownArgumentsExitWithUsage() throws {
+    let sandbox = try Sandbox()
+    let run = sandbox.gen(["--no-such-flag"], catalog: Specs.catalog)
+    #expect(run.status == 64)
+    #expect(run.err.contains("Unknown option '--no-such-flag'"))
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GenCLI
+import MonitoringDSL
+import Synchronization
+
+/// A temporary folder with a `gen` run in it; output captured, folder removed afterwards.
+final class Sandbox {
+  let root: URL
+  var output: URL { root.appendingPathComponent("generated") }
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("gen-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: root) }
+
+  struct Run {
+    let status: Int32
+    let out: String
+    let err: String
+  }
+
+  /// Runs `gen` in-process on `catalog` with `--output` pointing into the sandbox unless given.
+  func gen(_ arguments: [String], catalog: Catalog, output: String? = nil) -> Run {
+    let out = Mutex("")
+    let err = Mutex("")
+    let console = Console(out: { text in out.withLock { $0 += text } }, err: { text in err.withLock { $0 += text } })
+    let status = Gen.main(catalog: catalog, arguments: arguments + ["--output", output ?? self.output.path], console: console)
+    return Run(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
+  }
+
+  func read(_ path: String) -> String? {
+    FileManager.default.contents(atPath: output.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  func write(_ path: String, _ text: String) throws {
+    let url = output.appendingPathComponent(path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  /// Every file under the sandbox (not only the output folder), relative, with its bytes.
+  func snapshot() -> [String: String] {
+    var files: [String: String] = [:]
+    let enumerator = FileManager.default.enumerator(atPath: root.path)
+    while let path = enumerator?.nextObject() as? String {
+      if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+        files[path] = String(decoding: data, as: UTF8.self)
+      }
+    }
+    return files
+  }
+
+  func modificationDate(_ path: String) -> Date? {
+    try? FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.modificationDate] as? Date
+  }
+}

@@ -1,0 +1,17 @@
+import Testing
+import MonitoringDSL
+
+/// A small spec whose rendered files are kept under `Fixtures/<name>/` and reviewed like code.
+struct GoldenCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let catalog: Catalog
+
+  var testDescription: String { name }
+
+  static let all: [GoldenCase] = [
+    GoldenCase(name: "all-panel-kinds", catalog: AllPanelKinds.catalog),
+    GoldenCase(name: "rows", catalog: Rows.catalog),
+    GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
+  ]
+}
+
