@@ -8,5 +8,6 @@ public enum Specs {
     Stack.dashboardProvider
     WebSocketDashboard.dashboard
     Stack.prometheusConfig
+    WebSocketRules.file
   }
 }

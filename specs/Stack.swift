@@ -30,4 +30,7 @@ enum Stack {
   }
   .global(scrapeInterval: scrapeInterval, scrapeTimeout: "10s", evaluationInterval: scrapeInterval)
   .externalLabels(["monitor": "simple-monitoring"])
+  // Relative to the config file, so the same file works mounted at /etc/prometheus and checked here.
+  .ruleFiles(["rules/*.yml"])
+  .alertmanagers([AlertmanagerTarget(targets: ["alertmanager:9093"])])
 }

@@ -13,6 +13,8 @@ public struct Catalog: Hashable, Sendable {
   public var dashboardProviders: [DashboardProvider] = []
   public var dashboards: [Dashboard] = []
   public var prometheusConfigs: [PrometheusConfig] = []
+  public var alertmanagerConfigs: [AlertmanagerConfig] = []
+  public var ruleFiles: [RuleFile] = []
 
   public init(@CatalogBuilder _ items: () -> [CatalogItem]) {
     for item in items() {
@@ -21,6 +23,8 @@ public struct Catalog: Hashable, Sendable {
       case .dashboardProvider(let provider): dashboardProviders.append(provider)
       case .dashboard(let dashboard): dashboards.append(dashboard)
       case .prometheus(let config): prometheusConfigs.append(config)
+      case .alertmanager(let config): alertmanagerConfigs.append(config)
+      case .rules(let file): ruleFiles.append(file)
       }
     }
   }
@@ -32,6 +36,8 @@ public enum CatalogItem: Hashable, Sendable {
   case dashboardProvider(DashboardProvider)
   case dashboard(Dashboard)
   case prometheus(PrometheusConfig)
+  case alertmanager(AlertmanagerConfig)
+  case rules(RuleFile)
 }
 
 @resultBuilder public enum CatalogBuilder: ListBuilder {
@@ -40,4 +46,6 @@ public enum CatalogItem: Hashable, Sendable {
   public static func buildExpression(_ provider: DashboardProvider) -> [CatalogItem] { [.dashboardProvider(provider)] }
   public static func buildExpression(_ dashboard: Dashboard) -> [CatalogItem] { [.dashboard(dashboard)] }
   public static func buildExpression(_ config: PrometheusConfig) -> [CatalogItem] { [.prometheus(config)] }
+  public static func buildExpression(_ config: AlertmanagerConfig) -> [CatalogItem] { [.alertmanager(config)] }
+  public static func buildExpression(_ file: RuleFile) -> [CatalogItem] { [.rules(file)] }
 }

@@ -35,9 +35,22 @@ public struct Query: Hashable, Sendable, CopyModifying {
   public var isHidden = false
   public var exemplars = false
 
+  /// The typed expression, when the query was built from one; validation checks it.
+  public var promQL: PromQL?
+
   public init(_ expr: String, legend: String? = nil) {
     self.expr = expr
     self.legend = legend
+  }
+
+  /// A query from a typed expression.
+  /// ```swift
+  /// Query(App.messages.rate(.rateInterval).sum(), legend: "messages/s")
+  /// ```
+  public init(_ expr: PromQL, legend: String? = nil) {
+    self.expr = expr.description
+    self.legend = legend
+    self.promQL = expr
   }
 
   public func instant() -> Query { with { $0.mode = .instant } }

@@ -21,6 +21,23 @@ public struct PromDuration: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 
   public var description: String { text }
 
+  /// The canonical spelling of a length, largest units first: 105 000 ms → `1m45s`.
+  public init(milliseconds: Int) {
+    guard milliseconds > 0 else {
+      self.init("0s")
+      return
+    }
+    var rest = milliseconds
+    var text = ""
+    for (suffix, factor) in [("d", 86_400_000), ("h", 3_600_000), ("m", 60_000), ("s", 1000), ("ms", 1)] {
+      if rest >= factor {
+        text += "\(rest / factor)\(suffix)"
+        rest %= factor
+      }
+    }
+    self.init(text)
+  }
+
   /// The length in milliseconds, or `nil` when the text is not a valid Prometheus duration.
   ///
   /// Accepts the units Prometheus accepts (`y w d h m s ms`), each at most once and in that order,

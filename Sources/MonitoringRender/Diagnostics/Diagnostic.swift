@@ -31,6 +31,14 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case dashboardProvider(String)
   case prometheus(String)
   case scrapeJob(String)
+  case rules(String)
+  case group(String)
+  case alert(String)
+  case record(String)
+  case alertmanager(String)
+  /// A route of the Alertmanager routing tree: `root`, or its matchers as `{severity="critical"}`.
+  case route(String)
+  case receiver(String)
   case field(String)
 
   public var description: String {
@@ -45,6 +53,13 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .dashboardProvider(let name): "dashboard provider \(quoted(name))"
     case .prometheus(let file): "prometheus \(quoted(file))"
     case .scrapeJob(let name): "job \(quoted(name))"
+    case .rules(let file): "rules \(quoted(file))"
+    case .group(let name): "group \(quoted(name))"
+    case .alert(let name): "alert \(name)"
+    case .record(let name): "record \(name)"
+    case .alertmanager(let file): "alertmanager \(quoted(file))"
+    case .route(let matchers): "route \(matchers)"
+    case .receiver(let name): "receiver \(quoted(name))"
     case .field(let name): name
     }
   }

@@ -51,9 +51,7 @@ public enum JSONWriter {
   /// Integral values print as integers; others in Swift's shortest round-trip form. Non-finite values
   /// are not JSON: validation rejects them, and the writer stays total by writing `null`.
   static func format(_ number: Double) -> String {
-    guard number.isFinite else { return "null" }
-    if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-    return String(number)
+    number.isFinite ? NumberText.format(number) : "null"
   }
 
   private static func newline(_ indent: Int, _ out: inout [UInt8]) {

@@ -36,6 +36,19 @@ public enum Renderer {
       let text = YAMLTree.document(PrometheusLowering.config(config))
       files.append(OutputFile(path: "prometheus/\(config.fileName)", spec: "prometheus/\(config.fileName)", contents: text))
     }
+    for config in catalog.alertmanagerConfigs {
+      let text = YAMLTree.document(AlertmanagerLowering.config(config))
+      files.append(OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text))
+    }
+    for file in catalog.ruleFiles {
+      let spec = "rules/\(file.fileName)"
+      files.append(
+        OutputFile(path: "prometheus/rules/\(file.fileName)", spec: spec, contents: YAMLTree.document(RuleLowering.file(file))))
+      if let tests = RuleTestLowering.file(file) {
+        files.append(
+          OutputFile(path: "prometheus/\(RuleTestLowering.path(for: file))", spec: spec, contents: YAMLTree.document(tests)))
+      }
+    }
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }

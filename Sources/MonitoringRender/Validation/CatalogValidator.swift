@@ -25,7 +25,8 @@ enum CatalogValidator {
     reportDuplicates(dashboards.map { Renderer.slug($0.title) }, into: &collector) { [.dashboard($0)] } message: {
       "two dashboards would both be written to \($0).json; give them distinct titles"
     }
-    var dashboardValidator = DashboardValidator(knownDatasourceUIDs: Set(catalog.datasources.map(\.uid)))
+    let promQL = PromQLValidator(prometheusConfigs: catalog.prometheusConfigs)
+    var dashboardValidator = DashboardValidator(knownDatasourceUIDs: Set(catalog.datasources.map(\.uid)), promQL: promQL)
     for dashboard in dashboards { dashboardValidator.validate(dashboard) }
     collector.append(contentsOf: dashboardValidator.collector.diagnostics)
 
@@ -33,6 +34,16 @@ enum CatalogValidator {
     var prometheusValidator = PrometheusValidator()
     for config in catalog.prometheusConfigs { prometheusValidator.validate(config) }
     collector.append(contentsOf: prometheusValidator.collector.diagnostics)
+
+    reportDuplicates(catalog.alertmanagerConfigs.map(\.fileName), into: &collector) { [.alertmanager($0)] } message: { _ in "file name is used by more than one config" }
+    var alertmanagerValidator = AlertmanagerValidator()
+    for config in catalog.alertmanagerConfigs { alertmanagerValidator.validate(config) }
+    collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
+
+    reportDuplicates(catalog.ruleFiles.map(\.fileName), into: &collector) { [.rules($0)] } message: { _ in "file name is used by more than one rule file" }
+    var ruleValidator = RuleValidator(promQL: promQL)
+    for file in catalog.ruleFiles { ruleValidator.validate(file) }
+    collector.append(contentsOf: ruleValidator.collector.diagnostics)
     return collector.diagnostics
   }
 

@@ -6,6 +6,7 @@ import MonitoringDSL
 struct DashboardValidator {
   /// Uids of the provisioned datasources the catalog declares.
   let knownDatasourceUIDs: Set<String>
+  let promQL: PromQLValidator
   var collector = DiagnosticCollector()
 
   mutating func validate(_ dashboard: Dashboard) {
@@ -66,7 +67,7 @@ struct DashboardValidator {
       collector.report(path, "min/max must be finite numbers")
     }
     if let min = panel.field.min, let max = panel.field.max, min >= max {
-      collector.report(path, "min \(JSONWriter.format(min)) is not below max \(JSONWriter.format(max))")
+      collector.report(path, "min \(NumberText.format(min)) is not below max \(NumberText.format(max))")
     }
     if let decimals = panel.field.decimals, decimals < 0 { collector.report(path, "decimals must not be negative") }
     if let interval = panel.minInterval { checkDuration(interval, "min interval", at: path) }
@@ -88,6 +89,9 @@ struct DashboardValidator {
         collector.report(queryPath, "expression is empty")
       }
       if let interval = query.interval { checkDuration(interval, "interval", at: queryPath) }
+      if let expr = query.promQL {
+        for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath, problem) }
+      }
       if let datasource = query.datasource {
         checkDatasource(datasource, context: context, at: queryPath)
       } else if panelDatasource == nil {
@@ -107,7 +111,7 @@ struct DashboardValidator {
     if numbers.contains(where: { !$0.isFinite }) { collector.report(path, "threshold values must be finite") }
     for (lower, upper) in zip(numbers, numbers.dropFirst()) where lower >= upper {
       collector.report(
-        path, "thresholds are not ascending: \(JSONWriter.format(upper)) follows \(JSONWriter.format(lower))")
+        path, "thresholds are not ascending: \(NumberText.format(upper)) follows \(NumberText.format(lower))")
     }
   }
 

@@ -1,0 +1,63 @@
+/// An Alertmanager configuration file (`alertmanager.yml`): global settings, the routing tree,
+/// inhibit rules and receivers. The body holds exactly one root ``Route`` (child routes go inside
+/// it), the receivers and the inhibit rules. No secret is ever written: passwords, keys and secret
+/// URLs are file paths that Alertmanager reads.
+/// ```swift
+/// AlertmanagerConfig("alertmanager.yml") {
+///   Route(receiver: "team-web") {
+///     Route(receiver: "pager", matchers: [.equal("severity", "critical")])
+///   }
+///   .groupBy(["alertname", "job"])
+///   Receiver("team-web") { WebhookConfig(url: "http://alert-router:8080/alerts") }
+///   Receiver("pager") { PagerDutyConfig(routingKeyFile: "/etc/alertmanager/secrets/pagerduty") }
+///   InhibitRule.warningMutedWhileCritical()
+/// }
+/// .global(resolveTimeout: "5m")
+/// ```
+public struct AlertmanagerConfig: Hashable, Sendable, CopyModifying {
+  /// The file name under `generated/alertmanager/`.
+  public var fileName: String
+  public var resolveTimeout: PromDuration = "5m"
+  public var smtp: SMTPSettings?
+  /// Notification template files or globs as Alertmanager sees them (inside its container).
+  public var templates: [String] = []
+  /// The top-level routes of the body; a valid config has exactly one, the root.
+  public var routes: [Route] = []
+  public var receivers: [Receiver] = []
+  public var inhibitRules: [InhibitRule] = []
+
+  public init(_ fileName: String, @AlertmanagerBuilder _ items: () -> [AlertmanagerItem]) {
+    self.fileName = fileName
+    for item in items() {
+      switch item {
+      case .route(let route): routes.append(route)
+      case .receiver(let receiver): receivers.append(receiver)
+      case .inhibitRule(let rule): inhibitRules.append(rule)
+      }
+    }
+  }
+
+  /// The root of the routing tree: the first top-level route.
+  public var route: Route? { routes.first }
+
+  /// How long an alert that stops being sent by Prometheus stays firing (default 5m).
+  public func global(resolveTimeout: PromDuration) -> AlertmanagerConfig { with { $0.resolveTimeout = resolveTimeout } }
+  public func smtp(_ settings: SMTPSettings) -> AlertmanagerConfig { with { $0.smtp = settings } }
+  public func templates(_ files: [String]) -> AlertmanagerConfig { with { $0.templates = files } }
+}
+
+/// One entry of an ``AlertmanagerConfig`` body.
+public enum AlertmanagerItem: Hashable, Sendable {
+  case route(Route)
+  case receiver(Receiver)
+  case inhibitRule(InhibitRule)
+}
+
+/// Builds an Alertmanager config body from its root route, receivers and inhibit rules.
+@resultBuilder public enum AlertmanagerBuilder: ListBuilder {
+  public typealias Element = AlertmanagerItem
+  public static func buildExpression(_ route: Route) -> [AlertmanagerItem] { [.route(route)] }
+  public static func buildExpression(_ receiver: Receiver) -> [AlertmanagerItem] { [.receiver(receiver)] }
+  public static func buildExpression(_ receivers: [Receiver]) -> [AlertmanagerItem] { receivers.map(AlertmanagerItem.receiver) }
+  public static func buildExpression(_ rule: InhibitRule) -> [AlertmanagerItem] { [.inhibitRule(rule)] }
+}

@@ -1,0 +1,35 @@
+/// A named Alertmanager receiver and the integrations it notifies. A receiver with no integration
+/// drops the alerts routed to it; one defined but never routed to is allowed.
+/// ```swift
+/// Receiver("team-web") {
+///   SlackConfig(channel: "#web-alerts", apiURLFile: "/etc/alertmanager/secrets/slack-web")
+///   EmailConfig(to: "web@example.org")
+/// }
+/// ```
+public struct Receiver: Hashable, Sendable {
+  public var name: String
+  public var integrations: [Integration]
+
+  public init(_ name: String, @IntegrationBuilder _ integrations: () -> [Integration] = { [] }) {
+    self.name = name
+    self.integrations = integrations()
+  }
+}
+
+/// One notification integration of a ``Receiver``. Secrets (passwords, keys, tokens, secret URLs)
+/// are only ever file paths that Alertmanager reads.
+public enum Integration: Hashable, Sendable {
+  case email(EmailConfig)
+  case pagerDuty(PagerDutyConfig)
+  case slack(SlackConfig)
+  case webhook(WebhookConfig)
+}
+
+/// Builds a receiver's integrations from webhook, email, Slack and PagerDuty configs.
+@resultBuilder public enum IntegrationBuilder: ListBuilder {
+  public typealias Element = Integration
+  public static func buildExpression(_ config: EmailConfig) -> [Integration] { [.email(config)] }
+  public static func buildExpression(_ config: PagerDutyConfig) -> [Integration] { [.pagerDuty(config)] }
+  public static func buildExpression(_ config: SlackConfig) -> [Integration] { [.slack(config)] }
+  public static func buildExpression(_ config: WebhookConfig) -> [Integration] { [.webhook(config)] }
+}

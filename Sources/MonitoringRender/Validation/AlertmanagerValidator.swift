@@ -1,0 +1,200 @@
+import MonitoringDSL
+
+/// Checks an Alertmanager config before it is rendered: the routing tree (a root route with a
+/// receiver and no matchers, known receivers, grouping by `alertname`), durations, label names,
+/// matchers, receivers and their integrations, and inhibit rules — what `amtool check-config` would
+/// refuse, and grouping it would allow but that loses alerts' identity.
+struct AlertmanagerValidator {
+  var collector = DiagnosticCollector()
+
+  mutating func validate(_ config: AlertmanagerConfig) {
+    let root: [PathElement] = [.alertmanager(config.fileName)]
+    _ = checkDuration(config.resolveTimeout, "resolve_timeout", at: root)
+    if let smtp = config.smtp {
+      if smtp.from.isBlank { collector.report(root, "smtp_from is empty") }
+      checkHostPort(smtp.smarthost, "smtp_smarthost", at: root)
+      checkFile(smtp.authPasswordFile, "smtp_auth_password_file", at: root)
+    }
+
+    var counts: [String: Int] = [:]
+    for receiver in config.receivers { counts[receiver.name, default: 0] += 1 }
+    for receiver in config.receivers {
+      let path = root + [.receiver(receiver.name)]
+      if receiver.name.isBlank { collector.report(path, "name is empty") }
+      if counts[receiver.name, default: 0] > 1 {
+        collector.report(path, "name is used by more than one receiver")
+        counts[receiver.name] = 0
+      }
+      check(receiver, smtp: config.smtp, at: path)
+    }
+
+    switch config.routes.count {
+    case 0: collector.report(root, "has no route: add a root Route(receiver:) to the body")
+    case 1: break
+    default:
+      collector.report(
+        root, "has \(config.routes.count) top-level routes: the first is the root; nest the others inside it")
+    }
+    if let route = config.route {
+      let names = config.receivers.map(\.name)
+      checkRoot(route, at: root + [.route("root")])
+      check(route, receivers: Set(names), known: names, at: root + [.route("root")])
+    }
+
+    for (index, rule) in config.inhibitRules.enumerated() {
+      let path = root + [.field("inhibit_rules[\(index)]")]
+      if rule.sourceMatchers.isEmpty { collector.report(path, "has no source matchers: every alert would mute its targets") }
+      if rule.targetMatchers.isEmpty { collector.report(path, "has no target matchers: it would mute every alert") }
+      for matcher in rule.sourceMatchers + rule.targetMatchers { check(matcher, at: path) }
+      checkLabelNames(rule.equal, "equal", at: path)
+    }
+  }
+
+  /// How a route is named in a diagnostic path: its matchers as Alertmanager prints them.
+  static func pathElement(_ route: Route) -> PathElement {
+    .route("{" + route.matchers.map(AlertmanagerLowering.text).joined(separator: ",") + "}")
+  }
+
+  private mutating func checkRoot(_ route: Route, at path: [PathElement]) {
+    if route.receiver == nil { collector.report(path, "the root route needs a receiver (where unmatched alerts go)") }
+    if !route.matchers.isEmpty { collector.report(path, "the root route must not have matchers (it takes every alert)") }
+    if route.continues { collector.report(path, "the root route cannot continue") }
+    if route.groupBy == nil {
+      collector.report(path, "group_by is not set: group by alertname and more, or by every label with .groupByAll()")
+    }
+  }
+
+  private mutating func check(_ route: Route, receivers: Set<String>, known: [String], at path: [PathElement]) {
+    if let receiver = route.receiver, !receivers.contains(receiver) {
+      let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+      collector.report(path, "receiver \"\(receiver)\" is not defined (receivers: \(list))")
+    }
+    for matcher in route.matchers { check(matcher, at: path) }
+    if let groupBy = route.groupBy {
+      checkLabelNames(groupBy.filter { $0 != "..." }, "group_by", at: path)
+      if groupBy.contains("...") {
+        if groupBy.count > 1 { collector.report(path, "group_by cannot mix '...' (every label) with other labels") }
+      } else if !groupBy.contains("alertname") {
+        let labels = groupBy.isEmpty ? "[]" : "[" + groupBy.joined(separator: ", ") + "]"
+        collector.report(
+          path, "group_by \(labels) does not include alertname (add it, or group by every label with .groupByAll())")
+      }
+    }
+    if let wait = route.groupWait { _ = checkDuration(wait, "group_wait", at: path) }
+    if let interval = route.groupInterval, checkDuration(interval, "group_interval", at: path) == 0 {
+      collector.report(path, "group_interval cannot be zero")
+    }
+    if let interval = route.repeatInterval, checkDuration(interval, "repeat_interval", at: path) == 0 {
+      collector.report(path, "repeat_interval cannot be zero")
+    }
+    for (index, child) in route.routes.enumerated() {
+      let childPath = path + [Self.pathElement(child)]
+      if child.matchers.isEmpty, !child.continues, index < route.routes.count - 1 {
+        collector.report(childPath, "has no matchers and does not continue: the routes after it are never reached")
+      }
+      check(child, receivers: receivers, known: known, at: childPath)
+    }
+  }
+
+  private mutating func check(_ receiver: Receiver, smtp: SMTPSettings?, at path: [PathElement]) {
+    var counters: [String: Int] = [:]
+    func next(_ key: String) -> [PathElement] {
+      defer { counters[key, default: 0] += 1 }
+      return path + [.field("\(key)[\(counters[key, default: 0])]")]
+    }
+    for integration in receiver.integrations {
+      switch integration {
+      case .email(let email):
+        let path = next("email_configs")
+        if email.to.isBlank { collector.report(path, "to is empty") }
+        if email.from == nil, smtp == nil {
+          collector.report(path, "has no sender: set .from(…) on it or .smtp(…) on the config")
+        }
+        if let host = email.smarthost {
+          checkHostPort(host, "smarthost", at: path)
+        } else if smtp == nil {
+          collector.report(path, "has no SMTP server: set .smarthost(…) on it or .smtp(…) on the config")
+        }
+        checkFile(email.authPasswordFile, "auth_password_file", at: path)
+      case .pagerDuty(let pagerDuty):
+        checkFile(pagerDuty.routingKeyFile, "routing_key_file", at: next("pagerduty_configs"))
+      case .slack(let slack):
+        checkFile(slack.apiURLFile, "api_url_file", at: next("slack_configs"))
+      case .webhook(let webhook):
+        let path = next("webhook_configs")
+        checkWebhookURL(webhook.url, at: path)
+        if let count = webhook.maxAlerts, count < 0 { collector.report(path, "max_alerts \(count) is negative") }
+        switch webhook.authorization {
+        case .basic(let username, let passwordFile):
+          if username.isBlank { collector.report(path, "basic auth username is empty") }
+          checkFile(passwordFile, "password_file", at: path)
+        case .bearer(let file): checkFile(file, "credentials_file", at: path)
+        case nil: break
+        }
+      }
+    }
+  }
+
+  /// An absolute http(s) URL with a host, carrying no credentials: secrets belong in files.
+  private mutating func checkWebhookURL(_ url: String, at path: [PathElement]) {
+    let scheme = ["http://", "https://"].first { url.lowercased().hasPrefix($0) }
+    guard let scheme else {
+      collector.report(path, "url \"\(url)\" must start with http:// or https://")
+      return
+    }
+    let rest = url.dropFirst(scheme.count)
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if authority.isEmpty { collector.report(path, "url \"\(url)\" has no host") }
+    if authority.contains("@") {
+      collector.report(path, "url has credentials in it; use .basicAuth(username:passwordFile:) or .bearerToken(file:)")
+    }
+    if let query = rest.split(separator: "?", maxSplits: 1).dropFirst().first {
+      let secretWords = ["token", "secret", "password", "passwd", "key"]
+      for parameter in query.split(separator: "&") {
+        let name = parameter.prefix { $0 != "=" }.lowercased()
+        if secretWords.contains(where: { name.hasSuffix($0) }) {
+          collector.report(
+            path, "url has a secret-looking query parameter \"\(name)\"; use .bearerToken(file:) or .basicAuth(username:passwordFile:)")
+        }
+      }
+    }
+  }
+
+  private mutating func check(_ matcher: Matcher, at path: [PathElement]) {
+    let text = AlertmanagerLowering.text(matcher)
+    if !DashboardValidator.isIdentifier(matcher.label) {
+      collector.report(path, "matcher \(text): \"\(matcher.label)\" is not a valid label name")
+    }
+    if matcher.op == .regex || matcher.op == .notRegex, AlertmanagerRouting.regex(matcher.value) == nil {
+      collector.report(path, "matcher \(text): the regular expression does not compile")
+    }
+  }
+
+  private mutating func checkLabelNames(_ names: [String], _ what: String, at path: [PathElement]) {
+    for name in names where !DashboardValidator.isIdentifier(name) {
+      collector.report(path, "\(what): \"\(name)\" is not a valid label name")
+    }
+  }
+
+  private mutating func checkFile(_ file: String?, _ key: String, at path: [PathElement]) {
+    if let file, file.isBlank { collector.report(path, "\(key) is empty") }
+  }
+
+  /// `host:port`, as Alertmanager's SMTP client dials it.
+  private mutating func checkHostPort(_ address: String, _ key: String, at path: [PathElement]) {
+    let colon = address.lastIndex(of: ":")
+    let host = colon.map { address[..<$0] } ?? ""
+    let port = colon.flatMap { Int(address[address.index(after: $0)...]) }
+    if host.allSatisfy(\.isWhitespace) || !(1...65535).contains(port ?? 0) {
+      collector.report(path, "\(key) \"\(address)\" is not host:port")
+    }
+  }
+
+  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
+    guard let milliseconds = duration.milliseconds else {
+      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 4h)")
+      return nil
+    }
+    return milliseconds
+  }
+}

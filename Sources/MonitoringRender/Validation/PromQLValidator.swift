@@ -1,0 +1,142 @@
+import MonitoringDSL
+
+/// The pint- and mixin-style checks on a typed expression: `rate` over a non-counter, `rate(sum(…))`,
+/// a range shorter than 4× the scrape interval, Grafana's `$__rate_interval` outside Grafana, a raw
+/// counter in an alert, and a histogram quantile compared with a value that is not a bucket bound.
+struct PromQLValidator {
+  /// Scrape interval per job, in milliseconds, and the fallback for selectors without a `job` matcher.
+  var jobIntervals: [String: Int] = [:]
+  var defaultInterval: Int?
+
+  enum Context { case dashboard, recordingRule, alert }
+
+  static let rateFunctions: Set<String> = ["rate", "irate", "increase"]
+  /// Functions that may take a counter as it is.
+  static let counterSafeFunctions: Set<String> = ["rate", "irate", "increase", "resets", "changes", "absent", "absent_over_time"]
+
+  init(prometheusConfigs: [PrometheusConfig]) {
+    for config in prometheusConfigs {
+      if defaultInterval == nil { defaultInterval = config.scrapeInterval.milliseconds }
+      for job in config.jobs {
+        jobIntervals[job.name] = (job.interval ?? config.scrapeInterval).milliseconds
+      }
+    }
+  }
+
+  func problems(in expr: PromQL, context: Context) -> [String] {
+    var found: [String] = []
+    walk(expr, context: context, underCounterSafeFunction: false, into: &found)
+    if context == .alert { found += histogramThresholdProblems(expr) }
+    return found
+  }
+
+  private func walk(_ expr: PromQL, context: Context, underCounterSafeFunction: Bool, into found: inout [String]) {
+    switch expr {
+    case .selector(let name, _, let metric):
+      if context == .alert, !underCounterSafeFunction, let metric, isCounterSeries(name, metric) {
+        found.append("compares the raw counter \(name); alert on rate() or increase() of it")
+      }
+    case .call(let function, let arguments):
+      if Self.rateFunctions.contains(function), case .range(let inner, let window, let step)? = arguments.first {
+        checkRate(function, inner: inner, window: window, step: step, context: context, into: &found)
+      }
+      let safe = Self.counterSafeFunctions.contains(function)
+      for argument in arguments { walk(argument, context: context, underCounterSafeFunction: safe, into: &found) }
+    case .range(let inner, let window, _):
+      if case .rateInterval = window, context != .dashboard {
+        found.append("$__rate_interval exists only in Grafana; use a duration in rules")
+      }
+      walk(inner, context: context, underCounterSafeFunction: underCounterSafeFunction, into: &found)
+    case .aggregation(_, let inner, _, let parameter):
+      walk(inner, context: context, underCounterSafeFunction: false, into: &found)
+      if let parameter { walk(parameter, context: context, underCounterSafeFunction: false, into: &found) }
+    case .binary(let left, _, let right, _, _):
+      walk(left, context: context, underCounterSafeFunction: false, into: &found)
+      walk(right, context: context, underCounterSafeFunction: false, into: &found)
+    case .offset(let inner, _):
+      walk(inner, context: context, underCounterSafeFunction: underCounterSafeFunction, into: &found)
+    case .number, .string, .raw:
+      break
+    }
+  }
+
+  private func checkRate(
+    _ function: String, inner: PromQL, window: PromWindow, step: PromDuration?, context: Context, into found: inout [String]
+  ) {
+    guard case .selector(let name, let matchers, let metric) = inner else {
+      if step != nil || containsAggregation(inner) {
+        found.append("\(function)() over an aggregation or subquery: aggregate the rates instead, e.g. sum(\(function)(x[5m]))")
+      }
+      return
+    }
+    if let metric, !isCounterSeries(name, metric) {
+      found.append("\(function)() over \(name), a \(metric.kind.typeName): only counters have a rate")
+    }
+    guard case .duration(let duration) = window, let range = duration.milliseconds else { return }
+    let job = matchers.first { $0.label == "job" && $0.op == .equal }?.value
+    if let interval = job.flatMap({ jobIntervals[$0] }) ?? defaultInterval, range < 4 * interval {
+      found.append(
+        "\(function)() range \(duration.text) is shorter than 4× the scrape interval (\(PromDuration(milliseconds: interval).text)) of \(name)"
+      )
+    }
+  }
+
+  /// A counter, or a histogram's/summary's `_bucket`, `_count` and `_sum` series.
+  private func isCounterSeries(_ name: String, _ metric: Metric.Definition) -> Bool {
+    switch metric.kind {
+    case .counter: true
+    case .histogram, .summary: name != metric.name
+    case .gauge: false
+    }
+  }
+
+  private func containsAggregation(_ expr: PromQL) -> Bool {
+    switch expr {
+    case .aggregation: true
+    case .call(_, let arguments): arguments.contains(where: containsAggregation)
+    case .binary(let left, _, let right, _, _): containsAggregation(left) || containsAggregation(right)
+    case .range(let inner, _, _), .offset(let inner, _): containsAggregation(inner)
+    case .selector, .number, .string, .raw: false
+    }
+  }
+
+  /// `histogram_quantile(…) > 5` where 5 is not a bucket bound cannot flip exactly at the threshold.
+  private func histogramThresholdProblems(_ expr: PromQL) -> [String] {
+    guard case .binary(let left, let op, let right, _, _) = expr else { return [] }
+    if [.or, .and, .unless].contains(op) { return histogramThresholdProblems(left) + histogramThresholdProblems(right) }
+    guard op.isComparisonOperator, case .number(let threshold) = right, let histogram = histogramDefinition(in: left),
+      case .histogram(let buckets) = histogram.kind, !buckets.contains(threshold)
+    else { return [] }
+    let bounds = buckets.map(NumberText.format).joined(separator: ", ")
+    return ["threshold \(NumberText.format(threshold)) is not a bucket bound of \(histogram.name) (\(bounds)): the quantile is interpolated there"]
+  }
+
+  private func histogramDefinition(in expr: PromQL) -> Metric.Definition? {
+    switch expr {
+    case .call("histogram_quantile", let arguments): arguments.lazy.compactMap(selectorDefinition).first
+    case .call(_, let arguments): arguments.lazy.compactMap(histogramDefinition).first
+    case .binary(let left, _, let right, _, _): histogramDefinition(in: left) ?? histogramDefinition(in: right)
+    case .aggregation(_, let inner, _, _), .offset(let inner, _): histogramDefinition(in: inner)
+    default: nil
+    }
+  }
+
+  private func selectorDefinition(_ expr: PromQL) -> Metric.Definition? {
+    switch expr {
+    case .selector(_, _, let metric): metric
+    case .call(_, let arguments): arguments.lazy.compactMap(selectorDefinition).first
+    case .aggregation(_, let inner, _, _), .range(let inner, _, _), .offset(let inner, _): selectorDefinition(inner)
+    case .binary(let left, _, let right, _, _): selectorDefinition(left) ?? selectorDefinition(right)
+    case .number, .string, .raw: nil
+    }
+  }
+}
+
+extension BinaryOperator {
+  var isComparisonOperator: Bool {
+    switch self {
+    case .equal, .notEqual, .greater, .less, .greaterOrEqual, .lessOrEqual: true
+    default: false
+    }
+  }
+}

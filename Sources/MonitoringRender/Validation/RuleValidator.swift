@@ -1,0 +1,170 @@
+import MonitoringDSL
+
+/// Checks a rule file: group settings and the target version, alert conventions (CamelCase names,
+/// severity, a static summary sentence, a templated description), recording-rule names, `for` on
+/// `absent()` alerts, every expression through ``PromQLValidator``, and the unit-test scenarios.
+struct RuleValidator {
+  let promQL: PromQLValidator
+  var collector = DiagnosticCollector()
+
+  mutating func validate(_ file: RuleFile) {
+    let root: [PathElement] = [.rules(file.fileName)]
+    if !(file.fileName.hasSuffix(".yml") || file.fileName.hasSuffix(".yaml")) || file.fileName.contains("/") {
+      collector.report(root, "file name must be a plain name ending in .yml")
+    }
+    var groupNames: Set<String> = []
+    for group in file.groups {
+      let path = root + [.group(group.name)]
+      if group.name.isBlank { collector.report(path, "group name is empty") }
+      if !groupNames.insert(group.name).inserted { collector.report(path, "group name is used more than once") }
+      check(group, target: file.target, at: path)
+    }
+  }
+
+  private mutating func check(_ group: RuleGroup, target: PrometheusVersion, at path: [PathElement]) {
+    let interval = group.interval.flatMap { duration(duration: $0, "interval", at: path) }
+    if let interval, interval > 300_000 {
+      collector.report(path, "interval \(group.interval?.text ?? "") is longer than 5m, the query lookback: series go stale between evaluations")
+    }
+    if let offset = group.queryOffset {
+      _ = duration(duration: offset, "query_offset", at: path)
+      requires(.v2_53, "query_offset", target: target, at: path)
+    }
+    if !group.labels.isEmpty { requires(.v3_0, "group labels", target: target, at: path) }
+    if let limit = group.limit, limit < 1 { collector.report(path, "limit must be positive") }
+    if group.rules.isEmpty { collector.report(path, "has no rules") }
+    for rule in group.rules {
+      switch rule {
+      case .alert(let alert): check(alert, groupInterval: interval, hasInterval: group.interval != nil, target: target, at: path + [.alert(alert.name)])
+      case .record(let record): check(record, at: path + [.record(record.name)])
+      }
+    }
+  }
+
+  private mutating func check(
+    _ alert: AlertRule, groupInterval: Int?, hasInterval: Bool, target: PrometheusVersion, at path: [PathElement]
+  ) {
+    if !Self.isCamelCase(alert.name) { collector.report(path, "alert name must be CamelCase (like WebSocketTargetDown)") }
+    let hold = alert.duration.flatMap { duration(duration: $0, "for", at: path) } ?? 0
+    if let keep = alert.keepFiringFor {
+      _ = duration(duration: keep, "keep_firing_for", at: path)
+      requires(.v2_42, "keep_firing_for", target: target, at: path)
+    }
+    if alert.summary.isBlank {
+      collector.report(path, "summary is missing")
+    } else if alert.summary.contains("{{") {
+      collector.report(path, "summary must be a static sentence; put templates in the description")
+    } else if !(alert.summary.first?.isUppercase ?? false) || !alert.summary.hasSuffix(".") {
+      collector.report(path, "summary must start with a capital letter and end with a period")
+    }
+    if alert.description.isBlank {
+      collector.report(path, "description is missing")
+    } else if !alert.description.contains("{{") {
+      collector.report(path, "description should be templated (e.g. {{ $labels.job }}) to say which series fired")
+    }
+    for (name, value) in alert.labels.sorted(by: { $0.key < $1.key }) {
+      if !DashboardValidator.isIdentifier(name) { collector.report(path, "label name \"\(name)\" is not a valid label name") }
+      if name == "severity" { collector.report(path, "set severity with the severity parameter, not as a label") }
+      if value.contains("$value") { collector.report(path, "label \(name) holds $value: every new value makes a new alert and resets `for`") }
+    }
+    if containsAbsent(alert.expr), let scrape = promQL.defaultInterval, hold < 2 * scrape {
+      collector.report(path, "absent() needs a `for` of at least 2× the scrape interval (\(PromDuration(milliseconds: 2 * scrape).text)) to ride out restarts")
+    }
+    for problem in promQL.problems(in: alert.expr, context: .alert) { collector.report(path, problem) }
+    if let test = alert.test { check(test, of: alert, groupInterval: groupInterval, hasInterval: hasInterval, at: path) }
+  }
+
+  private mutating func check(_ test: AlertTest, of alert: AlertRule, groupInterval: Int?, hasInterval: Bool, at path: [PathElement]) {
+    let testPath = path + [.field("test")]
+    guard hasInterval, let groupInterval else {
+      return collector.report(testPath, "the group needs an explicit interval so the test's for boundary is exact")
+    }
+    _ = duration(duration: test.interval, "interval", at: testPath)
+    guard let start = duration(duration: test.conditionFrom, "conditionFrom", at: testPath) else { return }
+    if start % groupInterval != 0 {
+      collector.report(testPath, "conditionFrom \(test.conditionFrom.text) is not an evaluation time (a multiple of \(PromDuration(milliseconds: groupInterval).text))")
+    }
+    let (before, _) = RuleTestLowering.boundary(alert, test, groupInterval: groupInterval)
+    if before < 0 { collector.report(testPath, "the case before the boundary would be at a negative time; start the condition later") }
+    checkSeries(test.series, at: testPath)
+    let labels = RuleTestLowering.expectedLabels(alert, test)
+    for (_, template) in RuleLowering.annotations(of: alert) {
+      do {
+        _ = try AlertTemplate.render(template, labels: labels, value: test.value)
+      } catch {
+        collector.report(testPath, "cannot predict the annotation: unsupported template \(error)")
+      }
+    }
+  }
+
+  private mutating func check(_ record: RecordingRule, at path: [PathElement]) {
+    if !Self.isRecordingName(record.name) {
+      collector.report(path, "recording rule names are level:metric:operations (like job:app_messages:rate5m)")
+    }
+    for problem in promQL.problems(in: record.expr, context: .recordingRule) { collector.report(path, problem) }
+    if let test = record.test {
+      let testPath = path + [.field("test")]
+      _ = duration(duration: test.interval, "interval", at: testPath)
+      _ = duration(duration: test.evaluationTime, "eval time", at: testPath)
+      checkSeries(test.series, at: testPath)
+      if test.samples.isEmpty { collector.report(testPath, "expects no samples; state what the rule records") }
+    }
+  }
+
+  private mutating func checkSeries(_ series: [InputSeries], at path: [PathElement]) {
+    if series.isEmpty { collector.report(path, "has no input series") }
+    for input in series {
+      guard case .selector(_, let matchers, _) = input.series, matchers.allSatisfy({ $0.op == .equal }) else {
+        collector.report(path, "input series \(input.series) must be a selector with = matchers only")
+        continue
+      }
+      if input.values.isBlank { collector.report(path, "input series \(input.series) has no values") }
+    }
+  }
+
+  private mutating func requires(_ version: PrometheusVersion, _ key: String, target: PrometheusVersion, at path: [PathElement]) {
+    if target < version {
+      collector.report(path, "\(key) needs Prometheus \(version) or later; the target is \(target) (set .target(…) on the rule file)")
+    }
+  }
+
+  private mutating func duration(duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
+    guard let milliseconds = duration.milliseconds else {
+      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 1h30m)")
+      return nil
+    }
+    return milliseconds
+  }
+
+  private func containsAbsent(_ expr: PromQL) -> Bool {
+    switch expr {
+    case .call("absent", _): true
+    case .call(_, let arguments): arguments.contains(where: containsAbsent)
+    case .binary(let left, _, let right, _, _): containsAbsent(left) || containsAbsent(right)
+    case .aggregation(_, let inner, _, _), .range(let inner, _, _), .offset(let inner, _): containsAbsent(inner)
+    case .selector, .number, .string, .raw: false
+    }
+  }
+
+  /// mixtool's `^([A-Z]+[a-z0-9]+)+$`.
+  static func isCamelCase(_ name: String) -> Bool {
+    var index = name.startIndex
+    guard !name.isEmpty else { return false }
+    while index < name.endIndex {
+      let uppers = name[index...].prefix { $0.isASCII && $0.isUppercase }
+      guard !uppers.isEmpty else { return false }
+      index = name.index(index, offsetBy: uppers.count)
+      let lowers = name[index...].prefix { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+      guard !lowers.isEmpty else { return false }
+      index = name.index(index, offsetBy: lowers.count)
+    }
+    return true
+  }
+
+  static func isRecordingName(_ name: String) -> Bool {
+    let parts = name.split(separator: ":", omittingEmptySubsequences: false)
+    return parts.count == 3 && parts.allSatisfy { part in
+      !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !(part.first?.isNumber ?? true)
+    }
+  }
+}
