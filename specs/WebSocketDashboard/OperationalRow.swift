@@ -12,7 +12,7 @@ extension WebSocketDashboard {
   }
 
   static var targetHealth: Panel {
-    StateTimeline("Service Status") { Query("up", legend: "{{job}} {{instance}}") }
+    StateTimeline("Service Status") { Query(up(), legend: "{{job}} {{instance}}") }
       .description("Whether Prometheus could scrape each target (the `up` series).")
       .mappings {
         ValueMapping.value("0", text: "Down", color: .red)

@@ -14,9 +14,9 @@ extension WebSocketDashboard {
 
   static var connectionTrends: Panel {
     TimeSeries("Connection Trends") {
-      Query("sum(app_active_connections{\(app)})", legend: "active")
-      Query("sum(rate(app_connections_opened_total{\(app)}[$__rate_interval]))", legend: "opened/s")
-      Query("sum(rate(app_connections_closed_total{\(app)}[$__rate_interval]))", legend: "closed/s")
+      Query(App.activeConnections.select(app).sum(), legend: "active")
+      Query(App.connectionsOpened.rate(.rateInterval, app).sum(), legend: "opened/s")
+      Query(App.connectionsClosed.rate(.rateInterval, app).sum(), legend: "closed/s")
     }
     .description("Active connections with the rates at which connections open and close.")
     .unit(.short)
@@ -29,12 +29,14 @@ extension WebSocketDashboard {
 
   /// The rate against its one-hour baseline and a two-sigma band: leaving the band is an anomaly.
   static var messageFlow: Panel {
-    let rate = "sum(rate(app_messages_total{\(app)}[5m]))"
+    let hourly = App.messages.rate("5m", app).sum().subquery("1h", step: "1m")
+    let baseline = hourly.apply("avg_over_time")
+    let spread = hourly.apply("stddev_over_time").times(2)
     return TimeSeries("Message Flow") {
-      Query("sum(rate(app_messages_total{\(app)}[$__rate_interval]))", legend: "rate")
-      Query("avg_over_time(\(rate)[1h:1m])", legend: "baseline (1h)")
-      Query("avg_over_time(\(rate)[1h:1m]) + 2 * stddev_over_time(\(rate)[1h:1m])", legend: "upper band")
-      Query("clamp_min(avg_over_time(\(rate)[1h:1m]) - 2 * stddev_over_time(\(rate)[1h:1m]), 0)", legend: "lower band")
+      Query(App.messages.rate(.rateInterval, app).sum(), legend: "rate")
+      Query(baseline, legend: "baseline (1h)")
+      Query(baseline.plus(spread), legend: "upper band")
+      Query(.call("clamp_min", [baseline.minus(spread), .number(0)]), legend: "lower band")
     }
     .description("Message rate with its 1h moving average and ±2σ band; points outside the band are anomalies.")
     .unit(.suffix(" msg/s"))
@@ -48,10 +50,10 @@ extension WebSocketDashboard {
 
   /// The seed's example expression, kept as written there (opened / (opened + closed)).
   static var connectionSuccessRate: Panel {
-    let opened = "sum(rate(app_connections_opened_total{\(app)}[$__rate_interval]))"
-    let closed = "sum(rate(app_connections_closed_total{\(app)}[$__rate_interval]))"
+    let opened = App.connectionsOpened.rate(.rateInterval, app).sum()
+    let closed = App.connectionsClosed.rate(.rateInterval, app).sum()
     return Stat("Connection Success Rate") {
-      Query("\(opened) / (\(opened) + \(closed)) * 100", legend: "success rate")
+      Query(opened.dividedBy(opened.plus(closed)).times(100), legend: "success rate")
     }
     .description("The seed's connection success rate: opened / (opened + closed) × 100.")
     .unit(.percent)
@@ -65,21 +67,19 @@ extension WebSocketDashboard {
   /// Shutdowns are rare, so the p95 looks back one hour rather than `$__rate_interval`.
   static var shutdownP95: Panel {
     TimeSeries("Shutdown Duration p95") {
-      Query(
-        "histogram_quantile(0.95, sum by (le) (rate(app_shutdown_duration_seconds_bucket{\(app)}[1h])))",
-        legend: "p95")
+      Query(RecordingRules.shutdownP95.select([.regex("job", "$job")]), legend: "p95 {{job}}")
     }
-    .description("95th percentile of graceful shutdown time over the last hour. The KPI alert fires above 5s.")
+    .description("95th percentile of graceful shutdown time over the last hour. The KPI alert fires above \(NumberText.format(KPI.maxShutdownP95Seconds))s.")
     .unit(.seconds)
     .min(0)
-    .thresholds { Step(.green); Step(.red, from: 5) }
+    .thresholds { Step(.green); Step(.red, from: KPI.maxShutdownP95Seconds) }
     .showThresholds(.dashed)
     .size(width: 9, height: 8)
   }
 
   static var shutdownDistribution: Panel {
     Heatmap("Shutdown Duration Distribution") {
-      Query("sum by (le) (increase(app_shutdown_duration_seconds_bucket{\(app)}[$__rate_interval]))", legend: "{{le}}")
+      Query(App.shutdownDuration.bucketIncrease(.rateInterval, app), legend: "{{le}}")
         .format(.heatmap)
     }
     .description("How long graceful shutdowns took, by histogram bucket.")

@@ -15,7 +15,7 @@ extension WebSocketDashboard {
 
   /// Load levels from the seed's threshold example; zero connections (the KPI alert) shows red text.
   static var connectionStatus: Panel {
-    Gauge("Connection Status") { Query("sum(app_active_connections{\(app)})", legend: "connections") }
+    Gauge("Connection Status") { Query(App.activeConnections.select(app).sum(), legend: "connections") }
       .description("Open WebSocket connections now. Green is normal load, yellow from 10, red from 50.")
       .unit(.short)
       .min(0)
@@ -27,19 +27,19 @@ extension WebSocketDashboard {
 
   static var messageThroughput: Panel {
     TimeSeries("Message Throughput") {
-      Query("sum(rate(app_messages_total{\(app)}[$__rate_interval]))", legend: "messages/s")
+      Query(App.messages.rate(.rateInterval, app).sum(), legend: "messages/s")
     }
-    .description("Messages processed per second. The KPI alert fires below 0.1/s for 10 minutes.")
+    .description("Messages processed per second. The KPI alert fires below \(NumberText.format(KPI.minMessagesPerSecond))/s for \(KPI.lowMessageRateFor.text).")
     .unit(.suffix(" msg/s"))
     .min(0)
     .fillOpacity(10)
-    .thresholds { Step(.red); Step(.green, from: 0.1) }
+    .thresholds { Step(.red); Step(.green, from: KPI.minMessagesPerSecond) }
     .showThresholds(.dashed)
     .size(width: 12, height: 8)
   }
 
   static var trackedSessions: Panel {
-    Stat("Tracked Sessions") { Query("sum(app_sessions_tracked{\(app)})", legend: "sessions") }
+    Stat("Tracked Sessions") { Query(App.sessionsTracked.select(app).sum(), legend: "sessions") }
       .description("Sessions the service tracks now.")
       .unit(.short)
       .thresholds { Step(.blue) }
@@ -47,7 +47,7 @@ extension WebSocketDashboard {
   }
 
   static var errorCount: Panel {
-    Stat("Errors (1h)") { Query("sum(increase(app_errors_total{\(app)}[1h]))", legend: "errors") }
+    Stat("Errors (1h)") { Query(App.errors.increase("1h", app).sum(), legend: "errors") }
       .description("Errors counted in the last hour.")
       .unit(.short)
       .decimals(0)
@@ -58,19 +58,19 @@ extension WebSocketDashboard {
 
   static var errorRate: Panel {
     TimeSeries("Error Rate") {
-      Query("sum(rate(app_errors_total{\(app)}[$__rate_interval])) * 60", legend: "errors/min")
+      Query(App.errors.rate(.rateInterval, app).sum().times(60), legend: "errors/min")
     }
-    .description("Errors per minute. Healthy below 1/min; the KPI alert fires above 10/min for 2 minutes.")
+    .description("Errors per minute. Healthy below 1/min; the KPI alert fires above \(NumberText.format(KPI.maxErrorsPerMinute))/min for \(KPI.highErrorRateFor.text).")
     .unit(.countsPerMinute)
     .min(0)
     .color(.fixed(.red))
-    .thresholds { Step(.green); Step(.yellow, from: 1); Step(.red, from: 10) }
+    .thresholds { Step(.green); Step(.yellow, from: 1); Step(.red, from: KPI.maxErrorsPerMinute) }
     .showThresholds(.dashed)
     .size(width: 12, height: 8)
   }
 
   static var sessionTracking: Panel {
-    TimeSeries("Session Tracking") { Query("sum by (instance) (app_sessions_tracked{\(app)})", legend: "{{instance}}") }
+    TimeSeries("Session Tracking") { Query(App.sessionsTracked.select(app).sum(by: ["instance"]), legend: "{{instance}}") }
       .description("Tracked sessions per instance over time.")
       .unit(.short)
       .min(0)

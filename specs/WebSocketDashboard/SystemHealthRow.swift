@@ -12,8 +12,8 @@ extension WebSocketDashboard {
 
   static var memory: Panel {
     TimeSeries("Memory") {
-      Query("sum by (instance) (process_resident_memory_bytes{\(app)})", legend: "resident {{instance}}")
-      Query("sum by (instance) (process_virtual_memory_bytes{\(app)})", legend: "virtual {{instance}}")
+      Query(App.residentMemory.select(app).sum(by: ["instance"]), legend: "resident {{instance}}")
+      Query(App.virtualMemory.select(app).sum(by: ["instance"]), legend: "virtual {{instance}}")
     }
     .description("Resident and virtual memory of the service process.")
     .unit(.bytes)
@@ -24,7 +24,7 @@ extension WebSocketDashboard {
   /// The seed's example expression: resident as a share of virtual memory.
   static var memoryUsagePercentage: Panel {
     Gauge("Memory Usage") {
-      Query("sum(process_resident_memory_bytes{\(app)}) / sum(process_virtual_memory_bytes{\(app)}) * 100", legend: "memory")
+      Query(App.residentMemory.select(app).sum().dividedBy(App.virtualMemory.select(app).sum()).times(100), legend: "memory")
     }
     .description("The seed's memory usage percentage: resident / virtual memory × 100.")
     .unit(.percent)
@@ -37,7 +37,7 @@ extension WebSocketDashboard {
 
   static var cpu: Panel {
     TimeSeries("CPU") {
-      Query("sum by (instance) (rate(process_cpu_seconds_total{\(app)}[$__rate_interval]))", legend: "{{instance}}")
+      Query(App.cpuSeconds.rate(.rateInterval, app).sum(by: ["instance"]), legend: "{{instance}}")
     }
     .description("CPU time used per second: 1.0 is one full core.")
     .unit(.percentUnit)

@@ -5,8 +5,8 @@ import MonitoringDSL
 enum WebSocketDashboard {
   static let uid = "d323749f-135e-455a-aa74-4915a52ef0b9"
 
-  /// Selects the app's series for the instances picked in the dashboard's variables.
-  static let app = #"job=~"$job", instance=~"$instance""#
+  /// Selects the app's series for the job and instances picked in the dashboard's variables.
+  static let app: [LabelMatcher] = [.regex("job", "$job"), .regex("instance", "$instance")]
 
   static let dashboard = Dashboard("WebSocket Service Comprehensive Dashboard", uid: uid) {
     realtimeRow
@@ -22,7 +22,7 @@ enum WebSocketDashboard {
   .variables { variables }
   .annotations {
     Annotation(
-      "Restarts", expr: #"changes(process_start_time_seconds{job=~"$job"}[$__rate_interval]) > 0"#,
+      "Restarts", expr: App.startTime.changes(.rateInterval, [.regex("job", "$job")]).greaterThan(0).description,
       datasource: .variable("datasource"), color: .orange, titleFormat: "Restart of {{instance}}")
   }
   .links { Link.dashboards(tags: ["websocket"], title: "WebSocket dashboards") }

@@ -38,6 +38,10 @@ extension Metric.Gauge {
   public func overTime(_ function: AggregationOperator, _ window: PromWindow, _ matchers: [LabelMatcher] = []) -> PromQL {
     .call("\(function.rawValue)_over_time", [.range(definition.selector(matchers), window: window, step: nil)])
   }
+  /// `changes(name{matchers}[window])`: how often the value changed, e.g. restarts from a start time.
+  public func changes(_ window: PromWindow, _ matchers: [LabelMatcher] = []) -> PromQL {
+    .call("changes", [.range(definition.selector(matchers), window: window, step: nil)])
+  }
 }
 
 extension Metric.Histogram {
