@@ -12,6 +12,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "all-panel-kinds", catalog: AllPanelKinds.catalog),
     GoldenCase(name: "rows", catalog: Rows.catalog),
     GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
+    GoldenCase(name: "rules", catalog: RulesCase.catalog),
     GoldenCase(name: "alertmanager", catalog: AlertmanagerCase.catalog),
   ]
 }

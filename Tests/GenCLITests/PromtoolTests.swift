@@ -1,0 +1,92 @@
+import Foundation
+import MonitoringDSL
+import MonitoringRender
+import Specs
+import Testing
+
+/// The generated rule unit tests pin each alert to its `for` boundary: promtool passes them as
+/// generated and fails them when the rule's threshold or the scenario's boundary moves.
+@Suite struct PromtoolTests {
+  static let promtool = "/usr/bin/promtool"
+
+  /// Renders `catalog` into a sandbox and runs `promtool test rules` on every generated test file.
+  func promtoolTestRules(_ catalog: Catalog) throws -> (status: Int32, output: String) {
+    let sandbox = try Sandbox()
+    let files = try Renderer.render(catalog)
+    for file in files { try sandbox.write(file.path, file.contents) }
+    let tests = files.map(\.path).filter { $0.hasPrefix("prometheus/tests/") }
+    try #require(!tests.isEmpty)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.promtool)
+    process.arguments = ["test", "rules"] + tests.map { sandbox.output.appendingPathComponent($0).path }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+  }
+
+  /// Replaces one alert of the seed's rule file.
+  func changingAlert(_ name: String, _ change: (inout AlertRule) -> Void) -> Catalog {
+    var catalog = Specs.catalog
+    for fileIndex in catalog.ruleFiles.indices {
+      for groupIndex in catalog.ruleFiles[fileIndex].groups.indices {
+        for (ruleIndex, rule) in catalog.ruleFiles[fileIndex].groups[groupIndex].rules.enumerated() {
+          if case .alert(var alert) = rule, alert.name == name {
+            change(&alert)
+            catalog.ruleFiles[fileIndex].groups[groupIndex].rules[ruleIndex] = .alert(alert)
+          }
+        }
+      }
+    }
+    return catalog
+  }
+
+  @Test func generatedTestsPass() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
+    let (status, output) = try promtoolTestRules(Specs.catalog)
+    #expect(status == 0, "\(output)")
+  }
+
+  @Test func movingTheThresholdFailsTheTest() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
+    // 15 errors/min in the scenario: a threshold of 16 never fires.
+    let catalog = changingAlert("WebSocketHighErrorRate") {
+      $0.expr = .binary(.raw("job:app_errors:rate5m{job=\"websocket-app\"} * 60"), .greater, .number(16), returnBool: false, matching: nil)
+    }
+    let (status, output) = try promtoolTestRules(catalog)
+    #expect(status == 1)
+    #expect(output.contains("alertname: WebSocketHighErrorRate, time: 5m30s"))
+  }
+
+  @Test func movingTheBoundaryEitherWayFailsTheTest() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
+    for start: PromDuration in ["30s", "1m"] {  // the real start is 45s
+      let catalog = changingAlert("WebSocketNoActiveConnections") { $0.test?.conditionFrom = start }
+      let (status, output) = try promtoolTestRules(catalog)
+      #expect(status == 1, "conditionFrom \(start.text)")
+      #expect(output.contains("alertname: WebSocketNoActiveConnections"))
+    }
+  }
+
+  @Test func shorteningForFailsTheTest() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
+    var catalog = changingAlert("WebSocketLowMessageRate") { _ in }
+    // The rule fires after 5m instead of 10m while the test still expects 10m.
+    let rendered = try Renderer.render(catalog)
+    catalog = changingAlert("WebSocketLowMessageRate") { $0.duration = "5m" }
+    let sandbox = try Sandbox()
+    for file in rendered { try sandbox.write(file.path, file.contents) }
+    for file in try Renderer.render(catalog) where file.path.hasPrefix("prometheus/rules/") { try sandbox.write(file.path, file.contents) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.promtool)
+    process.arguments = ["test", "rules", sandbox.output.appendingPathComponent("prometheus/tests/websocket.rules_test.yml").path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+  }
+}
