@@ -152,6 +152,15 @@ import Testing
     ])
   }
 
+  @Test func scrapeKeysNewerThanTheTargetVersion() {
+    let job = ScrapeJob("app", targets: ["app:80"]).keepDroppedTargets(10).fallbackScrapeProtocol("PrometheusText0.0.4")
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job } }) == [
+      #"prometheus "p.yml" › job "app": keep_dropped_targets needs Prometheus 2.47 or later; the target is 2.42 (set .target(…) on the config)"#,
+      #"prometheus "p.yml" › job "app": fallback_scrape_protocol needs Prometheus 3.0 or later; the target is 2.42 (set .target(…) on the config)"#,
+    ])
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job }.target(.v3_0) }).isEmpty)
+  }
+
   @Test func datasourceAndProviderProblems() {
     let problems = diagnostics(Catalog {
       Datasource.prometheus(name: "P", uid: "same", url: "http://p:9090", scrapeInterval: "15s", isDefault: true)

@@ -18,6 +18,8 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   public var ruleFiles: [String] = []
   public var alertmanagers: [AlertmanagerTarget] = []
   public var jobs: [ScrapeJob]
+  /// The Prometheus release the file is for; newer keys are diagnostics.
+  public var target: PrometheusVersion = .default
 
   public init(_ fileName: String, @ScrapeJobBuilder jobs: () -> [ScrapeJob]) {
     self.fileName = fileName
@@ -36,6 +38,7 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   /// Labels added to every series and alert leaving this server (federation, remote write, Alertmanager).
   public func externalLabels(_ labels: [String: String]) -> PrometheusConfig { with { $0.externalLabels = labels } }
   public func ruleFiles(_ files: [String]) -> PrometheusConfig { with { $0.ruleFiles = files } }
+  public func target(_ version: PrometheusVersion) -> PrometheusConfig { with { $0.target = version } }
   public func alertmanagers(_ targets: [AlertmanagerTarget]) -> PrometheusConfig {
     with { $0.alertmanagers = targets }
   }

@@ -23,6 +23,11 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   public var metricRelabelRules: [RelabelRule] = []
   public var authorization: ScrapeAuthorization?
   public var tls: TLSConfig?
+  /// Keeps dropped targets on the targets page, at most this many (Prometheus ≥ 2.47).
+  public var keepDroppedTargets: Int?
+  /// The format to assume when a target sends no valid Content-Type (Prometheus ≥ 3.0, which
+  /// otherwise fails such scrapes).
+  public var fallbackScrapeProtocol: String?
 
   public init(_ name: String, targets: [String]) {
     self.name = name
@@ -49,6 +54,9 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   /// A bearer token that Prometheus reads from a file.
   public func bearerToken(file: String) -> ScrapeJob { with { $0.authorization = .bearer(credentialsFile: file) } }
   public func tls(_ tls: TLSConfig) -> ScrapeJob { with { $0.tls = tls } }
+  public func keepDroppedTargets(_ limit: Int) -> ScrapeJob { with { $0.keepDroppedTargets = limit } }
+  /// e.g. `.fallbackScrapeProtocol("PrometheusText0.0.4")`.
+  public func fallbackScrapeProtocol(_ proto: String) -> ScrapeJob { with { $0.fallbackScrapeProtocol = proto } }
 }
 
 /// How Prometheus authenticates to a target. Secrets always come from files.

@@ -43,6 +43,8 @@ public enum PrometheusLowering {
       ("scheme", YAMLTree.string(job.scheme.rawValue)),
       ("honor_labels", job.honorLabels ? YAMLTree.bool(true) : nil),
       ("sample_limit", job.sampleLimit.map(YAMLTree.int)),
+      ("keep_dropped_targets", job.keepDroppedTargets.map(YAMLTree.int)),
+      ("fallback_scrape_protocol", job.fallbackScrapeProtocol.map(YAMLTree.string)),
     ]
     switch job.authorization {
     case .basic(let username, let passwordFile):

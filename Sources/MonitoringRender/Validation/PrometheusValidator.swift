@@ -34,6 +34,12 @@ struct PrometheusValidator {
       if let interval, let timeout, timeout > interval {
         collector.report(path, "scrape timeout \((job.timeout ?? config.scrapeTimeout).text) is longer than the scrape interval \((job.interval ?? config.scrapeInterval).text)")
       }
+      if job.keepDroppedTargets != nil, config.target < PrometheusVersion(2, 47) {
+        collector.report(path, "keep_dropped_targets needs Prometheus 2.47 or later; the target is \(config.target) (set .target(…) on the config)")
+      }
+      if job.fallbackScrapeProtocol != nil, config.target < .v3_0 {
+        collector.report(path, "fallback_scrape_protocol needs Prometheus 3.0 or later; the target is \(config.target) (set .target(…) on the config)")
+      }
       for (index, rule) in (job.relabelRules + job.metricRelabelRules).enumerated() {
         check(rule, at: path + [.field("relabel rule \(index + 1)")])
       }
