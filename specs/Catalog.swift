@@ -9,5 +9,6 @@ public enum Specs {
     WebSocketDashboard.dashboard
     Stack.prometheusConfig
     WebSocketRules.file
+    AlertmanagerSpec.config
   }
 }

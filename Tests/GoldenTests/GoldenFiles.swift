@@ -39,7 +39,7 @@ enum GoldenFiles {
     guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
     return enumerator.compactMap { $0 as? String }.filter { path in
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+      _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
       return !isFolder.boolValue && !path.hasPrefix(".") && !path.contains("/.")
     }.sorted()
   }

@@ -158,3 +158,41 @@ import Yams
       == #"rules "r.yml" › group "g" › alert TargetDown › test: the group needs an explicit interval so the test's for boundary is exact"#)
   }
 }
+
+/// With an Alertmanager in the catalog, every alert names its receiver and the routing tree takes it there.
+@Suite struct RoutingValidationTests {
+  static func alert(_ name: String, _ severity: Severity) -> AlertRule {
+    AlertRule(name, expr: .raw("up == 0"), for: "1m", severity: severity).summary("Down.").description("{{ $labels.job }} down.")
+  }
+
+  func problems(_ alerts: [AlertRule]) -> [String] {
+    diagnostics(Catalog {
+      RuleFile("r.yml") { RuleGroup("g", interval: "15s") { alerts.map(Rule.alert) } }
+      AlertmanagerConfig("am.yml") {
+        Route(receiver: "default") { Route(receiver: "pager", matchers: [.equal("severity", "critical")]) }.groupBy(["alertname"])
+        Receiver("default")
+        Receiver("pager")
+        Receiver("team")
+      }
+    })
+  }
+
+  @Test func everyAlertReachesItsReceiver() {
+    #expect(problems([Self.alert("Down", .critical).routesTo("pager")]).isEmpty)
+    #expect(problems([Self.alert("Down", .critical)]) == [#"alertmanager "am.yml" › alert Down: say which receiver the alert must reach with .routesTo(…)"#])
+    #expect(problems([Self.alert("Down", .critical).routesTo("nobody")]) == [
+      #"alertmanager "am.yml" › alert Down: routes to "nobody", which is not a receiver of this config"#
+    ])
+    #expect(problems([Self.alert("Down", .warning).routesTo("team")]) == [#"alertmanager "am.yml" › alert Down: reaches "default", not "team""#])
+    #expect(problems([Self.alert("Down", .warning).routesTo("default")]) == [
+      #"alertmanager "am.yml" › alert Down: is meant for "default", the root route's default: give it a route of its own"#
+    ])
+  }
+
+  @Test func writesOneLinePerAlert() {
+    let catalog = Catalog {
+      RuleFile("r.yml") { RuleGroup("g", interval: "15s") { Self.alert("Down", .critical).routesTo("pager").labels(["team": "web"]) } }
+    }
+    #expect(RoutingExpectations.all(in: catalog).map(\.line) == ["alertname=Down severity=critical team=web -> pager"])
+  }
+}

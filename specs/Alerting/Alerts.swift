@@ -12,6 +12,7 @@ enum Alerts {
   .summary("The WebSocket service has no active connections.")
   .description("{{ $labels.job }} has had 0 active connections for \(KPI.noConnectionsFor.text).")
   .runbook("\(runbook)#no-active-connections")
+  .routesTo(AlertmanagerSpec.team)
   .test(
     AlertTest(interval: "15s", conditionFrom: "45s", labels: ["job": Stack.appJob], value: 0) {
       InputSeries(App.activeConnections.select(App.job + [.equal("instance", "app:80")]), "3 2 1 0x10")
@@ -25,6 +26,7 @@ enum Alerts {
   .summary("The WebSocket service processes almost no messages.")
   .description(#"{{ $labels.job }} processes {{ printf "%.2f" $value }} messages/s, below \#(NumberText.format(KPI.minMessagesPerSecond))/s."#)
   .runbook("\(runbook)#low-message-rate")
+  .routesTo(AlertmanagerSpec.team)
   .test(
     AlertTest(interval: "1m", conditionFrom: "1m", labels: ["job": Stack.appJob], value: 0.05) {
       InputSeries(App.messages.selector(App.job + [.equal("instance", "app:80")]), "0+3x30")
@@ -38,6 +40,7 @@ enum Alerts {
   .summary("The WebSocket service reports many errors.")
   .description(#"{{ $labels.job }} reports {{ printf "%.1f" $value }} errors/min, above \#(NumberText.format(KPI.maxErrorsPerMinute))/min."#)
   .runbook("\(runbook)#high-error-rate")
+  .routesTo(AlertmanagerSpec.pager)
   // 15 errors/min from t=0: the 5m rate (extrapolated over a part-filled window) first exceeds 10/min at 3m30s.
   .test(
     AlertTest(interval: "1m", conditionFrom: "3m30s", labels: ["job": Stack.appJob], value: 15) {
@@ -53,6 +56,7 @@ enum Alerts {
   .summary("WebSocket graceful shutdowns are slow.")
   .description(#"{{ $labels.job }} took {{ printf "%.2f" $value }}s (p95 over 1h) to shut down, above \#(NumberText.format(KPI.maxShutdownP95Seconds))s."#)
   .runbook("\(runbook)#slow-shutdown")
+  .routesTo(AlertmanagerSpec.team)
   .test(
     AlertTest(interval: "1m", conditionFrom: "1m", labels: ["job": Stack.appJob], value: 9.75) { shutdownBuckets })
 
@@ -76,6 +80,7 @@ enum Alerts {
   .summary("Prometheus cannot scrape the WebSocket service.")
   .description("Prometheus has failed to scrape {{ $labels.job }} (instance {{ $labels.instance }}) for \(KPI.targetDownFor.text).")
   .runbook("\(runbook)#target-down")
+  .routesTo(AlertmanagerSpec.pager)
   .test(
     AlertTest(interval: "15s", conditionFrom: "45s", labels: ["job": Stack.appJob, "instance": "app:80"], value: 0) {
       InputSeries(up(App.job + [.equal("instance", "app:80")]), "1 1 1 0x10")

@@ -47,6 +47,9 @@ public struct AlertmanagerConfig: Hashable, Sendable, CopyModifying {
 }
 
 /// One entry of an ``AlertmanagerConfig`` body.
+/// ```swift
+/// let item = AlertmanagerItem.inhibitRule(.warningMutedWhileCritical())
+/// ```
 public enum AlertmanagerItem: Hashable, Sendable {
   case route(Route)
   case receiver(Receiver)

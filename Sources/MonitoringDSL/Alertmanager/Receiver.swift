@@ -18,6 +18,9 @@ public struct Receiver: Hashable, Sendable {
 
 /// One notification integration of a ``Receiver``. Secrets (passwords, keys, tokens, secret URLs)
 /// are only ever file paths that Alertmanager reads.
+/// ```swift
+/// let pager = Integration.pagerDuty(PagerDutyConfig(routingKeyFile: "/etc/alertmanager/secrets/pagerduty"))
+/// ```
 public enum Integration: Hashable, Sendable {
   case email(EmailConfig)
   case pagerDuty(PagerDutyConfig)

@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 
 /// Renders the subset of Prometheus' Go templates that alert annotations use, so generated unit tests
 /// can state the exact annotations promtool must see: `{{ $labels.NAME }}`, `{{ $value }}` and

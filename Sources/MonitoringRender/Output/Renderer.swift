@@ -39,6 +39,13 @@ public enum Renderer {
     for config in catalog.alertmanagerConfigs {
       let text = YAMLTree.document(AlertmanagerLowering.config(config))
       files.append(OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text))
+      let expectations = RoutingExpectations.all(in: catalog)
+      if !expectations.isEmpty {
+        files.append(
+          OutputFile(
+            path: RoutingExpectations.path(for: config), spec: "alertmanager/\(config.fileName)",
+            contents: RoutingExpectations.file(expectations, config: config)))
+      }
     }
     for file in catalog.ruleFiles {
       let spec = "rules/\(file.fileName)"

@@ -13,12 +13,19 @@ public import MonitoringDSL
 /// // ["pager"]
 /// ```
 public enum AlertmanagerRouting {
+  /// The receivers, in the order of the routing tree, that an alert with `labels` goes to.
+  /// ```swift
+  /// AlertmanagerRouting.receiver(for: ["alertname": "Down", "severity": "critical"], in: config)
+  /// ```
   public static func receiver(for labels: [String: String], in config: AlertmanagerConfig) -> [String] {
     guard let root = config.route else { return [] }
     return match(root, labels, inheritedReceiver: nil) ?? []
   }
 
   /// Whether `matcher` matches the labels, the way Alertmanager's `labels.Matcher` does.
+  /// ```swift
+  /// AlertmanagerRouting.matches(.regex("team", "web|api"), ["team": "web"])   // true
+  /// ```
   public static func matches(_ matcher: Matcher, _ labels: [String: String]) -> Bool {
     let value = labels[matcher.label] ?? ""
     switch matcher.op {

@@ -2,8 +2,9 @@ import MonitoringDSL
 
 /// Checks an Alertmanager config before it is rendered: the routing tree (a root route with a
 /// receiver and no matchers, known receivers, grouping by `alertname`), durations, label names,
-/// matchers, receivers and their integrations, and inhibit rules — what `amtool check-config` would
-/// refuse, and grouping it would allow but that loses alerts' identity.
+/// matchers, receivers and their integrations, and inhibit rules: what `amtool check-config` would
+/// refuse, plus mistakes it allows (grouping without `alertname`, a catch-all route hiding the routes
+/// after it, an inhibit rule without matchers, credentials in a webhook URL).
 struct AlertmanagerValidator {
   var collector = DiagnosticCollector()
 

@@ -39,6 +39,7 @@ enum CatalogValidator {
     var alertmanagerValidator = AlertmanagerValidator()
     for config in catalog.alertmanagerConfigs { alertmanagerValidator.validate(config) }
     collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
+    collector.append(contentsOf: RoutingValidator.validate(catalog))
 
     reportDuplicates(catalog.ruleFiles.map(\.fileName), into: &collector) { [.rules($0)] } message: { _ in "file name is used by more than one rule file" }
     var ruleValidator = RuleValidator(promQL: promQL)
