@@ -1,14 +1,27 @@
 public import MonitoringDSL
 
-/// Everything `swift run gen` writes, listed explicitly.
+/// The environments `swift run gen` writes, each into `generated/<name>/`, listed explicitly.
 public enum Specs {
-  public static let catalog = Catalog {
-    Stack.prometheusDatasource
-    Stack.alertmanagerDatasource
-    Stack.dashboardProvider
-    WebSocketDashboard.dashboard
-    Stack.prometheusConfig
-    WebSocketRules.file
-    AlertmanagerSpec.config
+  public static let environments = [dev, test]
+
+  /// The seed's stack under Docker Compose: the ports and service names of the seed document.
+  public static let dev = StackEnvironment("dev") { _ in Stack.compose.catalog }
+
+  /// Everything on loopback: `scripts/monitoring.sh` without Docker and the end-to-end test, which
+  /// points it at free ports with `gen --environment test --set prometheus_port=… --set …`.
+  public static let test = StackEnvironment(
+    "test",
+    settings: [
+      "app_target": "127.0.0.1:18080", "prometheus_port": "19090", "alertmanager_port": "19093",
+      "no_connections_for": "15s",
+    ]
+  ) { settings in
+    Stack.loopback(
+      appTarget: settings["app_target"], prometheusPort: settings.int("prometheus_port"),
+      alertmanagerPort: settings.int("alertmanager_port"), noConnectionsFor: PromDuration(settings["no_connections_for"])
+    ).catalog
   }
+
+  /// The dev environment's catalog.
+  public static var catalog: Catalog { dev.defaultCatalog }
 }

@@ -1,36 +1,72 @@
 import MonitoringDSL
 
-/// The seed's monitoring stack: one Prometheus scraping the WebSocket app, Grafana provisioned
-/// with its datasources and the dashboard folder, all addressed by their compose service names.
-enum Stack {
+/// The seed's monitoring stack: one Prometheus scraping the WebSocket app and itself, Alertmanager,
+/// and Grafana provisioned with its datasources and the dashboard folder. What differs between
+/// environments is where things are: container names under compose, loopback ports natively.
+struct Stack {
   /// The scrape interval everything else derives from (Grafana's `$__rate_interval` included).
   static let scrapeInterval: PromDuration = "15s"
-
   /// The WebSocket app: its job name is the selector every query and alert uses.
   static let appJob = "websocket-app"
-  /// Prometheus runs in a container and the app on the host's port 80 (the seed's architecture).
-  static let appTarget = "host.docker.internal:80"
 
-  static let prometheusDatasource = Datasource.prometheus(
-    name: "Prometheus", uid: "prometheus", url: "http://prometheus:9090", scrapeInterval: scrapeInterval,
-    isDefault: true)
+  /// Where Prometheus scrapes the app.
+  var appTarget: String
+  /// Where Prometheus scrapes itself, and where Grafana reaches it.
+  var prometheusTarget: String
+  var prometheusURL: String
+  /// Where Prometheus sends alerts, and where Grafana reaches Alertmanager.
+  var alertmanagerTarget: String
+  var alertmanagerURL: String
+  /// The `for` of the no-connections alert (short in the test environment, so live data fires it fast).
+  var noConnectionsFor: PromDuration = KPI.noConnectionsFor
 
-  static let alertmanagerDatasource = Datasource.alertmanager(
-    name: "Alertmanager", uid: "alertmanager", url: "http://alertmanager:9093")
+  /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
+  static let compose = Stack(
+    appTarget: "host.docker.internal:80", prometheusTarget: "localhost:9090", prometheusURL: "http://prometheus:9090",
+    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093")
 
-  static let dashboardProvider = DashboardProvider(
-    "websocket", folder: "WebSocket", path: "/var/lib/grafana/dashboards")
-
-  static let prometheusConfig = PrometheusConfig("simple-prometheus.yml") {
-    ScrapeJob("prometheus", targets: ["localhost:9090"])
-    ScrapeJob(appJob, targets: [appTarget])
-      .metricsPath("/metrics")
-      .timeout("10s")
-      .labels(["service": "websocket"])
+  /// Everything on the loopback interface at the given ports, for native runs and the end-to-end test.
+  static func loopback(appTarget: String, prometheusPort: Int, alertmanagerPort: Int, noConnectionsFor: PromDuration) -> Stack {
+    Stack(
+      appTarget: appTarget, prometheusTarget: "127.0.0.1:\(prometheusPort)", prometheusURL: "http://127.0.0.1:\(prometheusPort)",
+      alertmanagerTarget: "127.0.0.1:\(alertmanagerPort)", alertmanagerURL: "http://127.0.0.1:\(alertmanagerPort)",
+      noConnectionsFor: noConnectionsFor)
   }
-  .global(scrapeInterval: scrapeInterval, scrapeTimeout: "10s", evaluationInterval: scrapeInterval)
-  .externalLabels(["monitor": "simple-monitoring"])
-  // Relative to the config file, so the same file works mounted at /etc/prometheus and checked here.
-  .ruleFiles(["rules/*.yml"])
-  .alertmanagers([AlertmanagerTarget(targets: ["alertmanager:9093"])])
+
+  var catalog: Catalog {
+    Catalog {
+      prometheusDatasource
+      alertmanagerDatasource
+      Self.dashboardProvider
+      WebSocketDashboard.dashboard
+      prometheusConfig
+      WebSocketRules.file(noConnectionsFor: noConnectionsFor)
+      AlertmanagerSpec.config
+    }
+  }
+
+  var prometheusDatasource: Datasource {
+    Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: prometheusURL, scrapeInterval: Self.scrapeInterval, isDefault: true)
+  }
+
+  var alertmanagerDatasource: Datasource {
+    Datasource.alertmanager(name: "Alertmanager", uid: "alertmanager", url: alertmanagerURL)
+  }
+
+  static let dashboardProvider = DashboardProvider("websocket", folder: "WebSocket", path: "/var/lib/grafana/dashboards")
+
+  var prometheusConfig: PrometheusConfig {
+    PrometheusConfig("simple-prometheus.yml") {
+      ScrapeJob("prometheus", targets: [prometheusTarget])
+      ScrapeJob(Self.appJob, targets: [appTarget])
+        .metricsPath("/metrics")
+        .timeout("10s")
+        .labels(["service": "websocket"])
+    }
+    .global(scrapeInterval: Self.scrapeInterval, scrapeTimeout: "10s", evaluationInterval: Self.scrapeInterval)
+    .externalLabels(["monitor": "simple-monitoring"])
+    // Relative to the config file, so the same file works mounted at /etc/prometheus and checked here.
+    .ruleFiles(["rules/*.yml"])
+    .alertmanagers([AlertmanagerTarget(targets: [alertmanagerTarget])])
+  }
 }

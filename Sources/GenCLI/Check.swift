@@ -4,7 +4,7 @@ import MonitoringRender
 
 /// `gen check` (or `gen --check`): renders in memory and compares with the output folder. Prints a
 /// unified diff per changed file and names missing, stale and unexpected files; exits 1 on drift.
-struct Check: CatalogCommand {
+struct Check: EnvironmentCommand {
   static let configuration = CommandConfiguration(
     abstract: "Fail with a diff when the output folder differs from what the specs render.")
 
@@ -13,11 +13,15 @@ struct Check: CatalogCommand {
   init() {}
   init(options: OutputOptions) { self.options = options }
 
-  func run(catalog: Catalog, console: Console) throws {
-    let (selected, all) = try options.render(catalog, console: console)
+  func validate() throws {
+    if !options.settings.isEmpty { throw ValidationError("check compares the committed output; it takes no --set") }
+  }
+
+  func run(environments: [StackEnvironment], console: Console) throws {
+    let (selected, all) = try options.render(environments, console: console)
     let folder = OutputFolder(path: options.output)
     var problems = 0
-    for file in selected + [Manifest(files: all).file] {
+    for file in selected + [options.manifest(previous: folder.manifest(), rendered: all).file] {
       guard let committed = folder.read(file.path) else {
         console.out("missing: \(file.path)\n")
         problems += 1
@@ -36,7 +40,7 @@ struct Check: CatalogCommand {
         guard options.isSelected(spec: spec) else { continue }
         console.out("stale: \(path) (no spec renders it any more; `swift run gen` removes it)\n")
       } else {
-        guard options.only == nil else { continue }
+        guard options.only == nil, options.environment == nil else { continue }
         console.out("unexpected: \(path) (not written by gen; remove it or move it out of \(options.output))\n")
       }
       problems += 1

@@ -1,9 +1,9 @@
 import ArgumentParser
 public import MonitoringDSL
 
-/// A command that works on the compiled catalog of specs.
-protocol CatalogCommand: ParsableCommand {
-  func run(catalog: Catalog, console: Console) throws
+/// A command that works on the compiled environments of specs.
+protocol EnvironmentCommand: ParsableCommand {
+  func run(environments: [StackEnvironment], console: Console) throws
 }
 
 /// The root of the command line: `generate` (default), `check`, `list`.
@@ -19,18 +19,18 @@ struct GenCommand: ParsableCommand {
 ///
 /// `Sources/gen/main.swift` is just:
 /// ```swift
-/// exit(Gen.main(catalog: Specs.catalog, arguments: Array(CommandLine.arguments.dropFirst())))
+/// exit(Gen.main(environments: Specs.environments, arguments: Array(CommandLine.arguments.dropFirst())))
 /// ```
 public enum Gen {
-  /// Parses `arguments`, runs the command on `catalog` and returns the process exit code.
-  public static func main(catalog: Catalog, arguments: [String], console: Console = .standard) -> Int32 {
+  /// Parses `arguments`, runs the command on the environments and returns the process exit code.
+  public static func main(environments: [StackEnvironment], arguments: [String], console: Console = .standard) -> Int32 {
     do {
       var command = try GenCommand.parseAsRoot(arguments)
-      guard let catalogCommand = command as? any CatalogCommand else {
+      guard let environmentCommand = command as? any EnvironmentCommand else {
         try command.run()
         return 0
       }
-      try catalogCommand.run(catalog: catalog, console: console)
+      try environmentCommand.run(environments: environments, console: console)
       return 0
     } catch let error as GenError {
       console.err("\(error)\n")

@@ -3,7 +3,7 @@ import MonitoringDSL
 import MonitoringRender
 
 /// `gen [generate]`: writes every file whose bytes changed and removes stale files `gen` wrote before.
-struct Generate: CatalogCommand {
+struct Generate: EnvironmentCommand {
   static let configuration = CommandConfiguration(
     abstract: "Render the specs into the output folder (the default command).")
 
@@ -12,14 +12,18 @@ struct Generate: CatalogCommand {
   @Flag(name: .long, help: "Do not write; compare with the output folder like `gen check`.")
   var check = false
 
-  func run(catalog: Catalog, console: Console) throws {
+  func validate() throws {
+    if check, !options.settings.isEmpty { throw ValidationError("--check compares the committed output; it takes no --set") }
+  }
+
+  func run(environments: [StackEnvironment], console: Console) throws {
     if check {
-      return try Check(options: options).run(catalog: catalog, console: console)
+      return try Check(options: options).run(environments: environments, console: console)
     }
-    let (selected, all) = try options.render(catalog, console: console)
+    let (selected, all) = try options.render(environments, console: console)
     let folder = OutputFolder(path: options.output)
     let previous = folder.manifest()
-    let manifest = Manifest(files: all)
+    let manifest = options.manifest(previous: previous, rendered: all)
     var written = 0
     var unchanged = 0
     for file in selected + [manifest.file] {

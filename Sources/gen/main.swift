@@ -2,4 +2,4 @@ import Foundation
 import GenCLI
 import Specs
 
-exit(Gen.main(catalog: Specs.catalog, arguments: Array(CommandLine.arguments.dropFirst())))
+exit(Gen.main(environments: Specs.environments, arguments: Array(CommandLine.arguments.dropFirst())))

@@ -31,7 +31,7 @@ import Testing
     let sandbox = try Sandbox()
     let run = sandbox.gen([], catalog: catalog)
     #expect(run.status == 1)
-    #expect(run.err.contains(#"error: rules "websocket.rules.yml" › group "websocket" › alert BrokenAlert: \#(message)"#), "\(run.err)")
+    #expect(run.err.contains(#"error: environment "dev" › rules "websocket.rules.yml" › group "websocket" › alert BrokenAlert: \#(message)"#), "\(run.err)")
     #expect(sandbox.snapshot().isEmpty)
   }
 }

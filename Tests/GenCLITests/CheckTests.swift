@@ -22,9 +22,9 @@ import Testing
     changed.dashboards[0].items[0] = .row(row)
     let sandbox = try Sandbox()
     let generated = GoldenPaths.generated.path
-    let run = sandbox.gen(["check"], catalog: changed, output: generated)
+    let run = sandbox.gen(["check", "--environment", "dev"], catalog: changed, output: generated)
     #expect(run.status == 1)
-    let path = "grafana/dashboards/websocket-service-comprehensive-dashboard.json"
+    let path = "dev/grafana/dashboards/websocket-service-comprehensive-dashboard.json"
     #expect(run.out.hasPrefix("changed: \(path)\n--- a/\(path)\n+++ b/\(path)\n@@ "))
     #expect(run.out.contains("-                \"value\": 50\n+                \"value\": 40\n"))
     #expect(run.err.contains("1 file(s) differ"))
@@ -33,19 +33,19 @@ import Testing
   @Test func reportsChangedMissingStaleAndUnexpectedFiles() throws {
     let sandbox = try Sandbox()
     _ = sandbox.gen([], catalog: Specs.catalog)
-    try sandbox.write("prometheus/simple-prometheus.yml", "global: {}\n")
-    try FileManager.default.removeItem(at: sandbox.output.appendingPathComponent("grafana/provisioning/datasources/datasources.yaml"))
+    try sandbox.write("dev/prometheus/simple-prometheus.yml", "global: {}\n")
+    try FileManager.default.removeItem(at: sandbox.output.appendingPathComponent("dev/grafana/provisioning/datasources/datasources.yaml"))
     var manifest = Manifest(parsing: sandbox.read(".gen-manifest") ?? "")
-    manifest.entries["old.json"] = "dashboard/old"
+    manifest.entries["old.json"] = "dev/dashboard/old"
     try sandbox.write(".gen-manifest", manifest.text)
     try sandbox.write("old.json", "{}\n")
     try sandbox.write("stray.txt", "?\n")
     let before = sandbox.snapshot()
     let run = sandbox.gen(["check"], catalog: Specs.catalog)
     #expect(run.status == 1)
-    #expect(run.out.contains("changed: prometheus/simple-prometheus.yml\n--- a/prometheus/simple-prometheus.yml"))
+    #expect(run.out.contains("changed: dev/prometheus/simple-prometheus.yml\n--- a/dev/prometheus/simple-prometheus.yml"))
     #expect(run.out.contains("-global: {}\n+global:\n"))
-    #expect(run.out.contains("missing: grafana/provisioning/datasources/datasources.yaml\n"))
+    #expect(run.out.contains("missing: dev/grafana/provisioning/datasources/datasources.yaml\n"))
     #expect(run.out.contains("changed: .gen-manifest"))
     #expect(run.out.contains("stale: old.json"))
     #expect(run.out.contains("unexpected: stray.txt"))
@@ -61,7 +61,7 @@ import Testing
     #expect(run.status == 1)
     #expect(run.out.isEmpty)
     #expect(run.err == """
-      error: prometheus "simple-prometheus.yml": scrape_interval "15 seconds" is not a duration (like 15s, 5m, 1h30m)
+      error: environment "dev" › prometheus "simple-prometheus.yml": scrape_interval "15 seconds" is not a duration (like 15s, 5m, 1h30m)
       1 problem(s) found; nothing was written.
 
       """)

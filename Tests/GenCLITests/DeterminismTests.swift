@@ -37,7 +37,7 @@ import Testing
       }
       snapshots.append(files)
     }
-    #expect(snapshots[0].count == (try Renderer.render(Specs.catalog).count) + 1)
+    #expect(snapshots[0].count == (try Renderer.render(Specs.environments).count) + 1)
     #expect(snapshots[0] == snapshots[1])
     #expect(snapshots[0] == snapshots[2])
     // And equal to the committed output.

@@ -9,8 +9,8 @@ import Testing
     let sandbox = try Sandbox()
     let run = sandbox.gen([], catalog: Specs.catalog)
     #expect(run.status == 0)
-    for file in try Renderer.render(Specs.catalog) { #expect(sandbox.read(file.path) == file.contents, "\(file.path)") }
-    #expect(sandbox.read(".gen-manifest")?.contains("grafana/dashboards/websocket-service-comprehensive-dashboard.json") == true)
+    for file in try Renderer.render(Specs.catalog) { #expect(sandbox.read("dev/" + file.path) == file.contents, "\(file.path)") }
+    #expect(sandbox.read(".gen-manifest")?.contains("dev/grafana/dashboards/websocket-service-comprehensive-dashboard.json") == true)
     let count = try Renderer.render(Specs.catalog).count + 1  // and the manifest
     #expect(run.out.hasSuffix("\(count) written, 0 removed, 0 unchanged in \(sandbox.output.path)\n"))
   }
@@ -18,7 +18,7 @@ import Testing
   @Test func rewritesOnlyFilesWhoseBytesChanged() throws {
     let sandbox = try Sandbox()
     _ = sandbox.gen(["generate"], catalog: Specs.catalog)
-    let path = "prometheus/simple-prometheus.yml"
+    let path = "dev/prometheus/simple-prometheus.yml"
     let before = try #require(sandbox.modificationDate(path))
     Thread.sleep(forTimeInterval: 0.05)
     let second = sandbox.gen(["generate"], catalog: Specs.catalog)
@@ -31,15 +31,15 @@ import Testing
     let sandbox = try Sandbox()
     _ = sandbox.gen([], catalog: Specs.catalog)
     var manifest = Manifest(parsing: sandbox.read(".gen-manifest") ?? "")
-    manifest.entries["grafana/dashboards/old/retired.json"] = "dashboard/retired"
+    manifest.entries["dev/grafana/dashboards/old/retired.json"] = "dev/dashboard/retired"
     try sandbox.write(".gen-manifest", manifest.text)
-    try sandbox.write("grafana/dashboards/old/retired.json", "{}\n")
+    try sandbox.write("dev/grafana/dashboards/old/retired.json", "{}\n")
     try sandbox.write("notes.txt", "mine\n")
     let run = sandbox.gen([], catalog: Specs.catalog)
     #expect(run.status == 0)
-    #expect(run.out.contains("removed grafana/dashboards/old/retired.json"))
-    #expect(sandbox.read("grafana/dashboards/old/retired.json") == nil)
-    #expect(!FileManager.default.fileExists(atPath: sandbox.output.appendingPathComponent("grafana/dashboards/old").path))
+    #expect(run.out.contains("removed dev/grafana/dashboards/old/retired.json"))
+    #expect(sandbox.read("dev/grafana/dashboards/old/retired.json") == nil)
+    #expect(!FileManager.default.fileExists(atPath: sandbox.output.appendingPathComponent("dev/grafana/dashboards/old").path))
     #expect(sandbox.read("notes.txt") == "mine\n")
   }
 
@@ -55,9 +55,9 @@ import Testing
     #expect(run.status == 1)
     #expect(run.out.isEmpty)
     #expect(run.err == """
-      error: dashboard "": title is empty
-      error: prometheus "simple-prometheus.yml" › job "prometheus": job name is used more than once
-      error: prometheus "simple-prometheus.yml" › job "prometheus": target "nohost" has no port (host:port)
+      error: environment "dev" › dashboard "": title is empty
+      error: environment "dev" › prometheus "simple-prometheus.yml" › job "prometheus": job name is used more than once
+      error: environment "dev" › prometheus "simple-prometheus.yml" › job "prometheus": target "nohost" has no port (host:port)
       3 problem(s) found; nothing was written.
 
       """)
@@ -66,10 +66,10 @@ import Testing
 
   @Test func onlyFilterWritesOneSpec() throws {
     let sandbox = try Sandbox()
-    let run = sandbox.gen(["--only", "prometheus/*"], catalog: Specs.catalog)
+    let run = sandbox.gen(["--only", "dev/prometheus/*"], catalog: Specs.catalog)
     #expect(run.status == 0)
-    #expect(sandbox.read("prometheus/simple-prometheus.yml") != nil)
-    #expect(sandbox.read("grafana/provisioning/datasources/datasources.yaml") == nil)
+    #expect(sandbox.read("dev/prometheus/simple-prometheus.yml") != nil)
+    #expect(sandbox.read("dev/grafana/provisioning/datasources/datasources.yaml") == nil)
     let none = sandbox.gen(["--only", "nothing"], catalog: Specs.catalog)
     #expect(none.status == 1)
     #expect(none.err.contains("--only nothing matches no spec"))
@@ -81,7 +81,7 @@ import Testing
     #expect(run.status == 0)
     let lines = run.out.split(separator: "\n")
     #expect(lines.count == (try Renderer.render(Specs.catalog).count))
-    #expect(lines.contains { $0.hasPrefix("dashboard/websocket-service-comprehensive-dashboard") && $0.hasSuffix("grafana/dashboards/websocket-service-comprehensive-dashboard.json") })
+    #expect(lines.contains { $0.hasPrefix("dev/dashboard/websocket-service-comprehensive-dashboard") && $0.hasSuffix("dev/grafana/dashboards/websocket-service-comprehensive-dashboard.json") })
     #expect(sandbox.snapshot().isEmpty)
   }
 

@@ -21,12 +21,19 @@ final class Sandbox {
     let err: String
   }
 
-  /// Runs `gen` in-process on `catalog` with `--output` pointing into the sandbox unless given.
+  /// Runs `gen` in-process on `catalog` as the one environment "dev", with `--output` pointing into
+  /// the sandbox unless given.
   func gen(_ arguments: [String], catalog: Catalog, output: String? = nil) -> Run {
+    gen(arguments, environments: [StackEnvironment("dev") { _ in catalog }], output: output)
+  }
+
+  /// Runs `gen` in-process on `environments`.
+  func gen(_ arguments: [String], environments: [StackEnvironment], output: String? = nil) -> Run {
     let out = Mutex("")
     let err = Mutex("")
     let console = Console(out: { text in out.withLock { $0 += text } }, err: { text in err.withLock { $0 += text } })
-    let status = Gen.main(catalog: catalog, arguments: arguments + ["--output", output ?? self.output.path], console: console)
+    let status = Gen.main(
+      environments: environments, arguments: arguments + ["--output", output ?? self.output.path], console: console)
     return Run(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
   }
 

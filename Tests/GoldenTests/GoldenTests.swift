@@ -16,14 +16,16 @@ import Yams
   /// `generated/` is the golden of `specs/`: same files, same bytes, nothing extra (the manifest included).
   @Test func generatedFolderIsTheGoldenOfSpecs() throws {
     guard !GoldenFiles.isRecording else { return }
-    let files = try Renderer.render(Specs.catalog)
+    let files = try Renderer.render(Specs.environments)
     let folder = GoldenFiles.packageRoot.appendingPathComponent("generated")
     let problems = GoldenFiles.compare(files + [Manifest(files: files).file], with: folder)
     for problem in problems { Issue.record(Comment(rawValue: problem + "\nRun `swift run gen`.")) }
   }
 
   /// Every JSON file parses back to exactly the tree the model lowered to.
-  @Test(arguments: GoldenCase.all + [GoldenCase(name: "specs", catalog: Specs.catalog)])
+  static let everyCatalog = GoldenCase.all + Specs.environments.map { GoldenCase(name: "specs-\($0.name)", catalog: $0.defaultCatalog) }
+
+  @Test(arguments: everyCatalog)
   func jsonParsesBackToTheModel(_ golden: GoldenCase) throws {
     for dashboard in golden.catalog.dashboards {
       let model = DashboardLowering.json(dashboard, placed: GridLayout.place(dashboard).items)
@@ -34,7 +36,7 @@ import Yams
   }
 
   /// Every YAML file parses back with Yams, with no duplicate keys and the values the model holds.
-  @Test(arguments: GoldenCase.all + [GoldenCase(name: "specs", catalog: Specs.catalog)])
+  @Test(arguments: everyCatalog)
   func yamlParsesBack(_ golden: GoldenCase) throws {
     for file in try Renderer.render(golden.catalog) where file.path.hasSuffix(".yml") || file.path.hasSuffix(".yaml") {
       let parsed = try #require(try Yams.load(yaml: file.contents) as? [String: Any], "\(file.path)")

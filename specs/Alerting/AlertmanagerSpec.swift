@@ -26,7 +26,7 @@ enum AlertmanagerSpec {
     // A target that is down explains every other alert of its job.
     InhibitRule(source: [.equal("alertname", Alerts.targetDown.name)], target: [.notEqual("alertname", Alerts.targetDown.name)], equal: ["job"])
     // An idle service has no messages either: one alert is enough.
-    InhibitRule(source: [.equal("alertname", Alerts.noActiveConnections.name)], target: [.equal("alertname", Alerts.lowMessageRate.name)], equal: ["job"])
+    InhibitRule(source: [.equal("alertname", Alerts.noActiveConnectionsName)], target: [.equal("alertname", Alerts.lowMessageRate.name)], equal: ["job"])
   }
   .global(resolveTimeout: "5m")
   .smtp(SMTPSettings(from: "alertmanager@example.com", smarthost: "smtp.example.com:587").auth(username: "alertmanager", passwordFile: "\(secrets)/smtp-password"))

@@ -5,18 +5,21 @@ import MonitoringDSL
 enum Alerts {
   static let runbook = "https://runbooks.example.com/websocket"
 
-  static let noActiveConnections = AlertRule(
-    "WebSocketNoActiveConnections",
-    expr: RecordingRules.activeConnections.select(App.job).equalTo(0), for: KPI.noConnectionsFor, severity: .warning
-  )
-  .summary("The WebSocket service has no active connections.")
-  .description("{{ $labels.job }} has had 0 active connections for \(KPI.noConnectionsFor.text).")
-  .runbook("\(runbook)#no-active-connections")
-  .routesTo(AlertmanagerSpec.team)
-  .test(
-    AlertTest(interval: "15s", conditionFrom: "45s", labels: ["job": Stack.appJob], value: 0) {
-      InputSeries(App.activeConnections.select(App.job + [.equal("instance", "app:80")]), "3 2 1 0x10")
-    })
+  static let noActiveConnectionsName = "WebSocketNoActiveConnections"
+
+  static func noActiveConnections(for hold: PromDuration) -> AlertRule {
+    AlertRule(
+      noActiveConnectionsName, expr: RecordingRules.activeConnections.select(App.job).equalTo(0), for: hold, severity: .warning
+    )
+    .summary("The WebSocket service has no active connections.")
+    .description("{{ $labels.job }} has had 0 active connections for \(hold.text).")
+    .runbook("\(runbook)#no-active-connections")
+    .routesTo(AlertmanagerSpec.team)
+    .test(
+      AlertTest(interval: "15s", conditionFrom: "45s", labels: ["job": Stack.appJob], value: 0) {
+        InputSeries(App.activeConnections.select(App.job + [.equal("instance", "app:80")]), "3 2 1 0x10")
+      })
+  }
 
   static let lowMessageRate = AlertRule(
     "WebSocketLowMessageRate",

@@ -1,18 +1,21 @@
 import MonitoringDSL
 
-/// `prometheus/rules/websocket.rules.yml` and its generated unit tests.
+/// `prometheus/rules/websocket.rules.yml` and its generated unit tests. Recording rules come first:
+/// rules of a group run in order, so the alerts read this evaluation's values.
 enum WebSocketRules {
-  static let file = RuleFile("websocket.rules.yml") {
-    RuleGroup("websocket", interval: Stack.scrapeInterval) {
-      RecordingRules.messageRate
-      RecordingRules.errorRate
-      RecordingRules.activeConnections
-      RecordingRules.shutdownP95
-      Alerts.targetDown
-      Alerts.noActiveConnections
-      Alerts.lowMessageRate
-      Alerts.highErrorRate
-      Alerts.slowShutdown
+  static func file(noConnectionsFor: PromDuration) -> RuleFile {
+    RuleFile("websocket.rules.yml") {
+      RuleGroup("websocket", interval: Stack.scrapeInterval) {
+        RecordingRules.messageRate
+        RecordingRules.errorRate
+        RecordingRules.activeConnections
+        RecordingRules.shutdownP95
+        Alerts.targetDown
+        Alerts.noActiveConnections(for: noConnectionsFor)
+        Alerts.lowMessageRate
+        Alerts.highErrorRate
+        Alerts.slowShutdown
+      }
     }
   }
 }

@@ -21,6 +21,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
 /// One step of a diagnostic's path.
 public enum PathElement: Hashable, Sendable, CustomStringConvertible {
+  case environment(String)
   case dashboard(String)
   case row(String)
   case panel(String)
@@ -43,6 +44,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
+    case .environment(let name): "environment \(quoted(name))"
     case .dashboard(let title): "dashboard \(quoted(title))"
     case .row(let title): "row \(quoted(title))"
     case .panel(let title): "panel \(quoted(title))"

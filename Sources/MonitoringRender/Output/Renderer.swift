@@ -8,6 +8,33 @@ public import MonitoringDSL
 public enum Renderer {
   public static let dashboardsFolder = "grafana/dashboards"
 
+  /// Renders each environment into its own folder (`<name>/…`, specs named `<name>/…`), with
+  /// `overrides` applied to every environment given. Diagnostics start with the environment.
+  /// ```swift
+  /// let files = try Renderer.render([Specs.test], overrides: ["prometheus_port": "43127"])
+  /// ```
+  public static func render(_ environments: [StackEnvironment], overrides: [String: String] = [:]) throws(ValidationFailure)
+    -> [OutputFile]
+  {
+    var files: [OutputFile] = []
+    var diagnostics: [Diagnostic] = []
+    for environment in environments {
+      let root = PathElement.environment(environment.name)
+      do {
+        let catalog = try environment.catalog(overrides)
+        files += try render(catalog).map {
+          OutputFile(path: "\(environment.name)/\($0.path)", spec: "\(environment.name)/\($0.spec)", contents: $0.contents)
+        }
+      } catch let failure as ValidationFailure {
+        diagnostics += failure.diagnostics.map { Diagnostic(path: [root] + $0.path, message: $0.message) }
+      } catch {
+        diagnostics.append(Diagnostic(path: [], message: "\(error)"))
+      }
+    }
+    guard diagnostics.isEmpty else { throw ValidationFailure(diagnostics: diagnostics) }
+    return files
+  }
+
   public static func render(_ catalog: Catalog) throws(ValidationFailure) -> [OutputFile] {
     var collector = DiagnosticCollector()
     collector.append(contentsOf: CatalogValidator.validate(catalog))
