@@ -19,11 +19,13 @@ struct Stack {
   var alertmanagerURL: String
   /// The `for` of the no-connections alert (short in the test environment, so live data fires it fast).
   var noConnectionsFor: PromDuration = KPI.noConnectionsFor
+  /// The compose file that runs this stack, if it runs under Docker Compose.
+  var compose: ComposeFile?
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
   static let compose = Stack(
     appTarget: "host.docker.internal:80", prometheusTarget: "localhost:9090", prometheusURL: "http://prometheus:9090",
-    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093")
+    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093", compose: ComposeSpec.file)
 
   /// Everything on the loopback interface at the given ports, for native runs and the end-to-end test.
   static func loopback(appTarget: String, prometheusPort: Int, alertmanagerPort: Int, noConnectionsFor: PromDuration) -> Stack {
@@ -42,6 +44,7 @@ struct Stack {
       prometheusConfig
       WebSocketRules.file(noConnectionsFor: noConnectionsFor)
       AlertmanagerSpec.config
+      if let compose { compose }
     }
   }
 
@@ -53,7 +56,9 @@ struct Stack {
     Datasource.alertmanager(name: "Alertmanager", uid: "alertmanager", url: alertmanagerURL)
   }
 
-  static let dashboardProvider = DashboardProvider("websocket", folder: "WebSocket", path: "/var/lib/grafana/dashboards")
+  /// Where Grafana's container finds the generated dashboards (kept apart from its data volume).
+  static let dashboardsPath = "/etc/grafana/dashboards"
+  static let dashboardProvider = DashboardProvider("websocket", folder: "WebSocket", path: dashboardsPath)
 
   var prometheusConfig: PrometheusConfig {
     PrometheusConfig("simple-prometheus.yml") {

@@ -15,6 +15,7 @@ public struct Catalog: Hashable, Sendable {
   public var prometheusConfigs: [PrometheusConfig] = []
   public var alertmanagerConfigs: [AlertmanagerConfig] = []
   public var ruleFiles: [RuleFile] = []
+  public var composeFiles: [ComposeFile] = []
 
   public init(@CatalogBuilder _ items: () -> [CatalogItem]) {
     for item in items() {
@@ -25,6 +26,7 @@ public struct Catalog: Hashable, Sendable {
       case .prometheus(let config): prometheusConfigs.append(config)
       case .alertmanager(let config): alertmanagerConfigs.append(config)
       case .rules(let file): ruleFiles.append(file)
+      case .compose(let file): composeFiles.append(file)
       }
     }
   }
@@ -38,6 +40,7 @@ public enum CatalogItem: Hashable, Sendable {
   case prometheus(PrometheusConfig)
   case alertmanager(AlertmanagerConfig)
   case rules(RuleFile)
+  case compose(ComposeFile)
 }
 
 @resultBuilder public enum CatalogBuilder: ListBuilder {
@@ -48,4 +51,5 @@ public enum CatalogItem: Hashable, Sendable {
   public static func buildExpression(_ config: PrometheusConfig) -> [CatalogItem] { [.prometheus(config)] }
   public static func buildExpression(_ config: AlertmanagerConfig) -> [CatalogItem] { [.alertmanager(config)] }
   public static func buildExpression(_ file: RuleFile) -> [CatalogItem] { [.rules(file)] }
+  public static func buildExpression(_ file: ComposeFile) -> [CatalogItem] { [.compose(file)] }
 }

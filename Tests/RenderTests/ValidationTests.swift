@@ -189,3 +189,48 @@ import Testing
     ])
   }
 }
+
+@Suite struct ComposeValidationTests {
+  @Test func servicesDependenciesAndPorts() {
+    let problems = diagnostics(Catalog {
+      ComposeFile("c.yml", project: "p") {
+        ComposeService("web", image: "nginx").dependsOn("db").dependsOn("cache").ports(["8080:"])
+        ComposeService("cache", image: "redis")
+        ComposeService("cache", image: "")
+      }
+    })
+    #expect(problems == [
+      #"compose "c.yml" › service "web": depends on "db", which is not a service of this file"#,
+      #"compose "c.yml" › service "web": waits for "cache" to be healthy, but it has no health check"#,
+      #"compose "c.yml" › service "web": port mapping "8080:" is not HOST:CONTAINER"#,
+      #"compose "c.yml" › service "cache": service name is used more than once"#,
+      #"compose "c.yml" › service "cache": has no image"#,
+    ])
+  }
+
+  @Test func rendersNamedVolumesOnce() {
+    let file = ComposeFile("c.yml", project: "p") {
+      ComposeService("a", image: "x").volume(named: "data", at: "/a")
+      ComposeService("b", image: "y").volume(named: "data", at: "/b", readOnly: true).bind("./conf", at: "/etc/b")
+    }
+    #expect(YAMLTree.document(ComposeLowering.file(file)) == """
+      name: p
+      services:
+        a:
+          image: x
+          volumes:
+          - data:/a
+          restart: unless-stopped
+        b:
+          image: y
+          volumes:
+          - data:/b:ro
+          - ./conf:/etc/b:ro
+          restart: unless-stopped
+      volumes:
+        data:
+          driver: local
+
+      """)
+  }
+}

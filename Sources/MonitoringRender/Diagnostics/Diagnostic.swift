@@ -40,6 +40,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   /// A route of the Alertmanager routing tree: `root`, or its matchers as `{severity="critical"}`.
   case route(String)
   case receiver(String)
+  case compose(String)
+  case service(String)
   case field(String)
 
   public var description: String {
@@ -62,6 +64,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .alertmanager(let file): "alertmanager \(quoted(file))"
     case .route(let matchers): "route \(matchers)"
     case .receiver(let name): "receiver \(quoted(name))"
+    case .compose(let file): "compose \(quoted(file))"
+    case .service(let name): "service \(quoted(name))"
     case .field(let name): name
     }
   }

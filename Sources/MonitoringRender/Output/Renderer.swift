@@ -83,6 +83,10 @@ public enum Renderer {
           OutputFile(path: "prometheus/\(RuleTestLowering.path(for: file))", spec: spec, contents: YAMLTree.document(tests)))
       }
     }
+    for file in catalog.composeFiles {
+      files.append(
+        OutputFile(path: file.fileName, spec: "compose/\(file.fileName)", contents: YAMLTree.document(ComposeLowering.file(file))))
+    }
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }

@@ -40,6 +40,7 @@ enum CatalogValidator {
     for config in catalog.alertmanagerConfigs { alertmanagerValidator.validate(config) }
     collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
     collector.append(contentsOf: RoutingValidator.validate(catalog))
+    for file in catalog.composeFiles { collector.append(contentsOf: ComposeValidator.validate(file)) }
 
     reportDuplicates(catalog.ruleFiles.map(\.fileName), into: &collector) { [.rules($0)] } message: { _ in "file name is used by more than one rule file" }
     var ruleValidator = RuleValidator(promQL: promQL)

@@ -1,0 +1,67 @@
+import MonitoringDSL
+
+/// The seed's `simple-monitoring.yml`: Prometheus (9090), Grafana (3000) and Alertmanager (9093)
+/// mounting the generated configuration read-only, with named volumes for their data, health checks,
+/// restart policies and resource limits. No secret is in the file: Grafana's admin password comes
+/// from the environment (a git-ignored `.env` that `scripts/monitoring.sh start` creates), and
+/// Alertmanager's receiver secrets from a git-ignored folder.
+enum ComposeSpec {
+  /// Images pinned to the versions the generated files are written and checked for.
+  static let prometheusImage = "prom/prometheus:v2.42.0"
+  static let alertmanagerImage = "prom/alertmanager:v0.25.0"
+  static let grafanaImage = "grafana/grafana:12.0.0"
+
+  static let file = ComposeFile("simple-monitoring.yml", project: "simple-monitoring") {
+    prometheus
+    alertmanager
+    grafana
+  }
+
+  static var prometheus: ComposeService {
+    ComposeService("prometheus", image: prometheusImage)
+      .command([
+        "--config.file=/etc/prometheus/simple-prometheus.yml", "--storage.tsdb.path=/prometheus",
+        "--storage.tsdb.retention.time=15d", "--web.enable-lifecycle",
+      ])
+      // Published on loopback only: Prometheus has no login of its own.
+      .ports(["127.0.0.1:9090:9090"])
+      .bind("./prometheus", at: "/etc/prometheus")
+      .volume(named: "prometheus_data", at: "/prometheus")
+      // The app runs on the host's port 80 (the seed's architecture).
+      .extraHosts(["host.docker.internal:host-gateway"])
+      .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:9090/-/healthy"])
+      .limits(cpus: "1.0", memory: "1G")
+  }
+
+  static var alertmanager: ComposeService {
+    ComposeService("alertmanager", image: alertmanagerImage)
+      .command(["--config.file=/etc/alertmanager/config/alertmanager.yml", "--storage.path=/alertmanager"])
+      .ports(["127.0.0.1:9093:9093"])
+      .bind("./alertmanager", at: "/etc/alertmanager/config")
+      .bind("${ALERTMANAGER_SECRETS_DIR:-../../.secrets/alertmanager}", at: AlertmanagerSpec.secrets)
+      .volume(named: "alertmanager_data", at: "/alertmanager")
+      .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:9093/-/healthy"])
+      .limits(cpus: "0.25", memory: "128M")
+  }
+
+  static var grafana: ComposeService {
+    ComposeService("grafana", image: grafanaImage)
+      .ports(["3000:3000"])
+      .bind("./grafana/provisioning", at: "/etc/grafana/provisioning")
+      .bind("./grafana/dashboards", at: Stack.dashboardsPath)
+      .volume(named: "grafana_data", at: "/var/lib/grafana")
+      .environment([
+        "GF_SECURITY_ADMIN_USER": "admin",
+        "GF_SECURITY_ADMIN_PASSWORD": "${GF_SECURITY_ADMIN_PASSWORD:?set it in .env; scripts/monitoring.sh start creates one}",
+        "GF_USERS_ALLOW_SIGN_UP": "false",
+        "GF_PATHS_PROVISIONING": "/etc/grafana/provisioning",
+        "GF_METRICS_ENABLED": "true",
+        "GF_METRICS_INTERVAL_SECONDS": "60",
+        "GF_ANALYTICS_REPORTING_ENABLED": "false",
+        "GF_SECURITY_DISABLE_GRAVATAR": "true",
+      ])
+      .dependsOn("prometheus")
+      .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"])
+      .limits(cpus: "0.5", memory: "512M")
+  }
+}
