@@ -20,7 +20,9 @@ enum ComposeValidator {
           collector.report(path, "waits for \"\(dependency.service)\" to be healthy, but it has no health check")
         }
       }
-      for port in service.ports where !port.split(separator: ":").allSatisfy({ !$0.isEmpty }) {
+      for port in service.ports {
+        let parts = port.split(separator: ":", omittingEmptySubsequences: false)
+        guard !(2...3).contains(parts.count) || parts.contains(where: \.isEmpty) else { continue }
         collector.report(path, "port mapping \"\(port)\" is not HOST:CONTAINER")
       }
     }
