@@ -45,6 +45,7 @@ struct Stack {
       WebSocketRules.file(noConnectionsFor: noConnectionsFor)
       AlertmanagerSpec.config
       if let compose { compose }
+      App.all
     }
   }
 

@@ -16,6 +16,9 @@ public struct Catalog: Hashable, Sendable {
   public var alertmanagerConfigs: [AlertmanagerConfig] = []
   public var ruleFiles: [RuleFile] = []
   public var composeFiles: [ComposeFile] = []
+  /// The app's metric catalogue, written to `catalogue/metrics.json` for the tools that check a live
+  /// target against it (the end-to-end test compares Prometheus' target metadata with it).
+  public var metrics: [Metric.Definition] = []
 
   public init(@CatalogBuilder _ items: () -> [CatalogItem]) {
     for item in items() {
@@ -27,6 +30,7 @@ public struct Catalog: Hashable, Sendable {
       case .alertmanager(let config): alertmanagerConfigs.append(config)
       case .rules(let file): ruleFiles.append(file)
       case .compose(let file): composeFiles.append(file)
+      case .metrics(let definitions): metrics += definitions
       }
     }
   }
@@ -41,6 +45,7 @@ public enum CatalogItem: Hashable, Sendable {
   case alertmanager(AlertmanagerConfig)
   case rules(RuleFile)
   case compose(ComposeFile)
+  case metrics([Metric.Definition])
 }
 
 @resultBuilder public enum CatalogBuilder: ListBuilder {
@@ -52,4 +57,5 @@ public enum CatalogItem: Hashable, Sendable {
   public static func buildExpression(_ config: AlertmanagerConfig) -> [CatalogItem] { [.alertmanager(config)] }
   public static func buildExpression(_ file: RuleFile) -> [CatalogItem] { [.rules(file)] }
   public static func buildExpression(_ file: ComposeFile) -> [CatalogItem] { [.compose(file)] }
+  public static func buildExpression(_ metrics: [Metric.Definition]) -> [CatalogItem] { [.metrics(metrics)] }
 }

@@ -234,3 +234,20 @@ import Testing
       """)
   }
 }
+
+@Suite struct MetricCatalogueValidationTests {
+  @Test func catalogueEntries() {
+    let problems = diagnostics(Catalog {
+      [
+        Metric.Counter("requests", help: "r").definition, Metric.Gauge("g", help: "").definition,
+        Metric.Histogram("h_seconds", help: "h", buckets: [1, 1]).definition, Metric.Gauge("g", help: "again").definition,
+      ]
+    })
+    #expect(problems == [
+      #"metric g: is declared more than once"#,
+      #"metric requests: counter names end in _total"#,
+      #"metric g: has no help text"#,
+      #"metric h_seconds: histogram buckets must be ascending and not empty"#,
+    ])
+  }
+}

@@ -87,8 +87,26 @@ public enum Renderer {
       files.append(
         OutputFile(path: file.fileName, spec: "compose/\(file.fileName)", contents: YAMLTree.document(ComposeLowering.file(file))))
     }
+    if !catalog.metrics.isEmpty {
+      files.append(
+        OutputFile(path: "catalogue/metrics.json", spec: "catalogue/metrics", contents: JSONWriter.write(metricsJSON(catalog.metrics))))
+    }
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  static func metricsJSON(_ metrics: [Metric.Definition]) -> JSONValue {
+    .object([
+      "metrics": .array(
+        metrics.map { metric in
+          var members: [String: JSONValue] = [
+            "name": .string(metric.name), "type": .string(metric.kind.typeName), "help": .string(metric.help),
+            "labels": .array(metric.labels.map(JSONValue.string)),
+          ]
+          if case .histogram(let buckets) = metric.kind { members["buckets"] = .array(buckets.map(JSONValue.double)) }
+          return .object(members)
+        })
+    ])
   }
 
   /// Grafana's URL slug of a title: lower case, runs of other characters as one `-`.

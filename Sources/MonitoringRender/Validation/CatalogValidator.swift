@@ -41,6 +41,15 @@ enum CatalogValidator {
     collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
     collector.append(contentsOf: RoutingValidator.validate(catalog))
     for file in catalog.composeFiles { collector.append(contentsOf: ComposeValidator.validate(file)) }
+    reportDuplicates(catalog.metrics.map(\.name), into: &collector) { [.field("metric \($0)")] } message: { _ in "is declared more than once" }
+    for metric in catalog.metrics {
+      let path: [PathElement] = [.field("metric \(metric.name)")]
+      if case .counter = metric.kind, !metric.name.hasSuffix("_total") { collector.report(path, "counter names end in _total") }
+      if case .histogram(let buckets) = metric.kind, buckets.isEmpty || zip(buckets, buckets.dropFirst()).contains(where: { $0 >= $1 }) {
+        collector.report(path, "histogram buckets must be ascending and not empty")
+      }
+      if metric.help.isBlank { collector.report(path, "has no help text") }
+    }
 
     reportDuplicates(catalog.ruleFiles.map(\.fileName), into: &collector) { [.rules($0)] } message: { _ in "file name is used by more than one rule file" }
     var ruleValidator = RuleValidator(promQL: promQL)

@@ -74,14 +74,15 @@ struct WebSocketAppCommand: AsyncParsableCommand {
     let handler = WebSocketHandler(metrics: metrics, sessions: SessionTracker(gauge: metrics.sessionsTracked))
     let webSocketRouter = Router(context: BasicWebSocketRequestContext.self)
     webSocketRouter.ws("/ws") { inbound, outbound, context in
-      await handler.handle(inbound, outbound, context: context)
+      try await handler.handle(inbound, outbound, context: context)
     }
 
     return Application(
       router: router,
       server: .http1WebSocketUpgrade(
         webSocketRouter: webSocketRouter,
-        configuration: WebSocketServerConfiguration(maxFrameSize: WebSocketHandler.maxMessageSize)),
+        configuration: HTTP1WebSocketUpgradeChannel.Configuration(
+          ws: WebSocketServerConfiguration(maxFrameSize: WebSocketHandler.maxMessageSize))),
       configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
       logger: logger)
   }

@@ -6,9 +6,12 @@ import Logging
 /// every text message back.
 ///
 /// The text message `error` is a documented test hook: it counts as an error (and is echoed
-/// like any other text). Failures while reading or writing count as errors too.
+/// like any other text). Failures while reading or writing count as errors too; they are
+/// rethrown, so the WebSocket layer closes the connection with the matching close code.
 struct WebSocketHandler: Sendable {
-  /// Largest message accepted, in bytes; a larger one ends the connection and counts as an error.
+  /// Largest message accepted, in bytes, and largest frame. A fragmented message growing past it
+  /// ends the connection (close code 1009) and counts as an error; a single frame past it is
+  /// refused by the WebSocket layer (also 1009) before the handler sees it, so it is not counted.
   static let maxMessageSize = 1 << 20
   /// The text message that increments `app_errors_total`.
   static let errorHook = "error"
@@ -20,7 +23,7 @@ struct WebSocketHandler: Sendable {
     _ inbound: WebSocketInboundStream,
     _ outbound: WebSocketOutboundWriter,
     context: WebSocketRouterContext<BasicWebSocketRequestContext>
-  ) async {
+  ) async throws {
     let session = sessions.connectionOpened(session: context.request.uri.queryParameters["session"].map(String.init))
     metrics.connectionsOpened.increment()
     metrics.activeConnections.increment()
@@ -39,10 +42,12 @@ struct WebSocketHandler: Sendable {
         }
       }
     } catch is CancellationError {
-      // The server is going away: not an error of the connection.
+      // The task was cancelled (the server is going away): not a failure of the connection.
+      throw CancellationError()
     } catch {
       metrics.errors.increment()
       context.logger.warning("WebSocket connection failed", metadata: ["error": "\(error)"])
+      throw error
     }
   }
 }
