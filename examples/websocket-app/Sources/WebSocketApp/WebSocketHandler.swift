@@ -41,9 +41,9 @@ struct WebSocketHandler: Sendable {
           try await outbound.write(.text(text))
         }
       }
-    } catch is CancellationError {
+    } catch let cancellation as CancellationError {
       // The task was cancelled (the server is going away): not a failure of the connection.
-      throw CancellationError()
+      throw cancellation
     } catch {
       metrics.errors.increment()
       context.logger.warning("WebSocket connection failed", metadata: ["error": "\(error)"])
