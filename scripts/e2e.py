@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""End-to-end test: the generated `test` environment against a real WebSocket app, Prometheus and
+Alertmanager, all on free loopback ports, started and stopped by PID.
+
+Usage: scripts/e2e.py GEN_BINARY APP_BINARY
+It re-targets the committed `test` environment with `gen --environment test --set …` (no file is
+edited), starts the app and `scripts/monitoring.sh start --mode native`, then checks: every target is
+up; Prometheus' target metadata matches the metric catalogue; real WebSocket connections and messages
+move app_active_connections and rate(app_messages_total) as expected; every rule is healthy; the
+no-connections alert, driven by the live data, reaches Alertmanager and the receiver its spec names;
+/-/reload with a regenerated config succeeds; backup and restore lose no data; and the app's graceful
+shutdown is observed. Every step is time-bounded and printed with its duration."""
+import asyncio, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
+import urllib.parse, urllib.request
+
+import websockets
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+started = time.monotonic()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def step(name):
+    print(f"[{time.monotonic() - started:6.1f}s] {name}", flush=True)
+
+
+def http(url, data=None, method=None):
+    request = urllib.request.Request(url, data=data, method=method)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers, response.read().decode()
+
+
+def api(prom, path, **params):
+    _, _, body = http(f"{prom}{path}?{urllib.parse.urlencode(params)}")
+    return json.loads(body)["data"]
+
+
+def query(prom, expr, at=None):
+    params = {"query": expr}
+    if at is not None:
+        params["time"] = at
+    return api(prom, "/api/v1/query", **params)["result"]
+
+
+def wait_for(what, check, timeout):
+    """Polls `check` until it returns something true; fails with `what` after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+            if last:
+                return last
+        except Exception as error:  # a server still starting answers with errors
+            last = error
+        time.sleep(1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what} (last: {last!r})")
+
+
+def value(prom, expr):
+    result = query(prom, expr)
+    return float(result[0]["value"][1]) if result else None
+
+
+def main(gen, app_binary):
+    tmp = tempfile.mkdtemp(prefix="e2e-")
+    app_port, prom_port, am_port = free_port(), free_port(), free_port()
+    prom, am, app = f"http://127.0.0.1:{prom_port}", f"http://127.0.0.1:{am_port}", f"http://127.0.0.1:{app_port}"
+    stack = ["--mode", "native", "--home", f"{tmp}/stack", "--config", f"{tmp}/config/test",
+             "--prometheus-port", str(prom_port), "--alertmanager-port", str(am_port)]
+    monitoring = [f"{ROOT}/scripts/monitoring.sh"]
+    settings = ["--set", f"prometheus_port={prom_port}", "--set", f"alertmanager_port={am_port}",
+                "--set", f"app_target=127.0.0.1:{app_port}"]
+    app_process = None
+    try:
+        step(f"render the test environment for ports app={app_port} prometheus={prom_port} alertmanager={am_port}")
+        subprocess.run([gen, "--environment", "test", "--output", f"{tmp}/config"] + settings, check=True, stdout=subprocess.DEVNULL)
+        catalogue = json.load(open(f"{tmp}/config/test/catalogue/metrics.json"))["metrics"]
+
+        step("start the app")
+        os.makedirs(f"{tmp}/state")
+        app_log = open(f"{tmp}/app.log", "w")
+        app_process = subprocess.Popen([app_binary, "--host", "127.0.0.1", "--port", str(app_port), "--state-dir", f"{tmp}/state"],
+                                       stdout=app_log, stderr=subprocess.STDOUT)
+        wait_for("the app's /health", lambda: http(f"{app}/health")[0] == 200, 30)
+        status, headers, exposition = http(f"{app}/metrics")
+        assert headers["Content-Type"].startswith("text/plain; version=0.0.4"), headers["Content-Type"]
+        lint = subprocess.run(["promtool", "check", "metrics"], input=exposition, capture_output=True, text=True)
+        assert lint.returncode == 0, f"promtool check metrics: {lint.stdout}{lint.stderr}"
+
+        step("start Prometheus and Alertmanager with scripts/monitoring.sh")
+        subprocess.run(monitoring + ["start"] + stack, check=True)
+
+        step("every target is up")
+        def all_up():
+            targets = api(prom, "/api/v1/targets", state="active")["activeTargets"]
+            return len(targets) == 2 and all(t["health"] == "up" for t in targets)
+        wait_for("both targets up", all_up, 60)
+
+        step("target metadata matches the metric catalogue")
+        def metadata():
+            found = api(prom, "/api/v1/targets/metadata", match_target='{job="websocket-app"}')
+            return {m["metric"]: m["type"] for m in found} if found else None
+        types = wait_for("target metadata", metadata, 30)
+        mismatches = [f'{m["name"]}: catalogue {m["type"]}, target {types.get(m["name"])}' for m in catalogue
+                      if types.get(m["name"]) != m["type"]]
+        assert not mismatches, "metadata differs from the catalogue: " + "; ".join(mismatches)
+        extra = sorted(name for name in types if name.startswith("app_") and name not in {m["name"] for m in catalogue})
+        assert not extra, f"the app exports metrics the catalogue lacks: {extra}"
+
+        step("real WebSocket connections move the metrics")
+        asyncio.run(drive_websockets(app_port, prom))
+
+        step("every rule is healthy")
+        rules = [r for g in api(prom, "/api/v1/rules")["groups"] for r in g["rules"]]
+        unhealthy = [r["name"] for r in rules if r["health"] != "ok"]
+        assert rules and not unhealthy, f"unhealthy rules: {unhealthy}"
+
+        step("no connections: the alert fires and reaches its receiver in Alertmanager")
+        def routed():
+            alerts = json.loads(http(f"{am}/api/v2/alerts?filter=" + urllib.parse.quote('alertname="WebSocketNoActiveConnections"'))[2])
+            return alerts and [r["name"] for r in alerts[0]["receivers"]]
+        receivers = wait_for("WebSocketNoActiveConnections in Alertmanager", routed, 120)
+        assert receivers == ["websocket-team"], f"routed to {receivers}"
+
+        step("/-/reload with a regenerated config")
+        subprocess.run([gen, "--environment", "test", "--output", f"{tmp}/config"] + settings + ["--set", "no_connections_for=30s"],
+                       check=True, stdout=subprocess.DEVNULL)
+        assert http(f"{prom}/-/reload", data=b"", method="POST")[0] == 200
+        def reloaded():
+            rules = [r for g in api(prom, "/api/v1/rules")["groups"] for r in g["rules"]]
+            return any(r["name"] == "WebSocketNoActiveConnections" and r.get("duration") == 30 for r in rules)
+        wait_for("the reloaded rule (for: 30s)", reloaded, 20)
+        assert value(prom, "prometheus_config_last_reload_successful") == 1
+
+        step("backup and restore keep the data")
+        moment = time.time() - 5
+        before = query(prom, "sum(app_messages_total)", at=moment)
+        subprocess.run(monitoring + ["backup", f"{tmp}/backup.tar.gz"] + stack, check=True)
+        subprocess.run(monitoring + ["stop"] + stack, check=True)
+        shutil.rmtree(f"{tmp}/stack/prometheus-data")
+        subprocess.run(monitoring + ["restore", f"{tmp}/backup.tar.gz"] + stack, check=True)
+        subprocess.run(monitoring + ["start"] + stack, check=True)
+        after = wait_for("the restored series", lambda: query(prom, "sum(app_messages_total)", at=moment), 30)
+        assert before and after[0]["value"][1] == before[0]["value"][1], f"before {before}, after {after}"
+
+        step("graceful shutdown is observed")
+        app_process.send_signal(signal.SIGTERM)
+        assert app_process.wait(timeout=30) == 0, "the app did not exit cleanly"
+        app_process = subprocess.Popen([app_binary, "--host", "127.0.0.1", "--port", str(app_port), "--state-dir", f"{tmp}/state"],
+                                       stdout=app_log, stderr=subprocess.STDOUT)
+        wait_for("the restarted app", lambda: http(f"{app}/health")[0] == 200, 30)
+        assert "app_shutdown_duration_seconds_count 1" in http(f"{app}/metrics")[2]
+
+        step("status and stop")
+        subprocess.run(monitoring + ["status"] + stack, check=True)
+        subprocess.run(monitoring + ["stop"] + stack, check=True)
+        step("end-to-end test passed")
+    finally:
+        subprocess.run(monitoring + ["stop"] + stack, stdout=subprocess.DEVNULL)
+        if app_process and app_process.poll() is None:
+            app_process.kill()
+            app_process.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def drive_websockets(app_port, prom):
+    url = f"ws://127.0.0.1:{app_port}/ws"
+    connections = [await websockets.connect(url, ping_interval=None) for _ in range(3)]
+    for connection in connections:
+        for index in range(20):
+            await connection.send(f"message {index}")
+            assert await connection.recv() == f"message {index}"
+    await connections[0].send("error")
+    await poll_async("3 active connections", lambda: value(prom, 'app_active_connections{job="websocket-app"}') == 3, 40)
+    await poll_async("61 messages counted", lambda: value(prom, 'app_messages_total{job="websocket-app"}') == 61, 40)
+    await poll_async("1 error counted", lambda: value(prom, 'app_errors_total{job="websocket-app"}') == 1, 40)
+    await poll_async("a positive message rate", lambda: (value(prom, 'rate(app_messages_total{job="websocket-app"}[1m])') or 0) > 0, 40)
+    for connection in connections:
+        await connection.close()
+    await poll_async("0 active connections", lambda: value(prom, 'app_active_connections{job="websocket-app"}') == 0, 40)
+    await poll_async("3 connections opened and closed", lambda: value(prom, 'app_connections_closed_total{job="websocket-app"}') == 3, 40)
+
+
+async def poll_async(what, check, timeout):
+    await asyncio.get_running_loop().run_in_executor(None, wait_for, what, check, timeout)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
