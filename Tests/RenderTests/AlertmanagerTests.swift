@@ -153,10 +153,10 @@ import Yams
   }
 
   @Test func matcherTextEscapesTheValue() {
-    #expect(AlertmanagerLowering.text(.equal("severity", "critical")) == #"severity="critical""#)
-    #expect(AlertmanagerLowering.text(.notEqual("env", "")) == #"env!="""#)
-    #expect(AlertmanagerLowering.text(.regex("path", #"/api/\d+"#)) == #"path=~"/api/\\d+""#)
-    #expect(AlertmanagerLowering.text(.notRegex("msg", "a\"b\nc")) == #"msg!~"a\"b\nc""#)
+    #expect(LabelMatcher.equal("severity", "critical").text == #"severity="critical""#)
+    #expect(LabelMatcher.notEqual("env", "").text == #"env!="""#)
+    #expect(LabelMatcher.regex("path", #"/api/\d+"#).text == #"path=~"/api/\\d+""#)
+    #expect(LabelMatcher.notRegex("msg", "a\"b\nc").text == #"msg!~"a\"b\nc""#)
   }
 
   @Test func catalogWritesEachConfigUnderAlertmanager() throws {
@@ -549,7 +549,7 @@ private func diagnostics(_ config: AlertmanagerConfig) -> [String] {
 
     for (labels, receivers) in AlertmanagerRoutingTests.expectations {
       #expect(AlertmanagerRouting.receiver(for: labels, in: config) == receivers)
-      let arguments = labels.keys.sorted().map { AlertmanagerLowering.text(.equal($0, labels[$0] ?? "")) }
+      let arguments = labels.keys.sorted().map { LabelMatcher.equal($0, labels[$0] ?? "").text }
       let test = try run(
         ["config", "routes", "test", "--config.file=\(file.path)", "--verify.receivers=\(receivers.joined(separator: ","))"]
           + arguments)
@@ -581,7 +581,7 @@ private func diagnostics(_ config: AlertmanagerConfig) -> [String] {
     ]
     for (labels, receiver) in cases {
       #expect(AlertmanagerRouting.receiver(for: labels, in: config) == [receiver])
-      let arguments = labels.map { AlertmanagerLowering.text(.equal($0.key, $0.value)) }
+      let arguments = labels.map { LabelMatcher.equal($0.key, $0.value).text }
       let test = try run(["config", "routes", "test", "--config.file=\(file.path)", "--verify.receivers=\(receiver)"] + arguments)
       #expect(test.status == 0, "\(labels): \(test.output)")
     }

@@ -6,12 +6,12 @@
 /// InhibitRule.warningMutedWhileCritical()
 /// ```
 public struct InhibitRule: Hashable, Sendable {
-  public var sourceMatchers: [Matcher]
-  public var targetMatchers: [Matcher]
+  public var sourceMatchers: [LabelMatcher]
+  public var targetMatchers: [LabelMatcher]
   /// Labels whose values must be the same in the source and the target alert.
   public var equal: [String]
 
-  public init(source: [Matcher], target: [Matcher], equal: [String] = []) {
+  public init(source: [LabelMatcher], target: [LabelMatcher], equal: [String] = []) {
     self.sourceMatchers = source
     self.targetMatchers = target
     self.equal = equal

@@ -17,7 +17,7 @@ public struct Route: Hashable, Sendable, CopyModifying {
   /// The receiver's name; `nil` inherits the parent's.
   public var receiver: String?
   /// All must match for an alert to take this route. The root route has none.
-  public var matchers: [Matcher]
+  public var matchers: [LabelMatcher]
   /// Labels that group alerts into one notification; `["..."]` groups by every label; `nil` inherits.
   public var groupBy: [String]?
   public var groupWait: PromDuration?
@@ -27,7 +27,7 @@ public struct Route: Hashable, Sendable, CopyModifying {
   public var continues = false
   public var routes: [Route]
 
-  public init(receiver: String? = nil, matchers: [Matcher] = [], @RouteBuilder routes: () -> [Route] = { [] }) {
+  public init(receiver: String? = nil, matchers: [LabelMatcher] = [], @RouteBuilder routes: () -> [Route] = { [] }) {
     self.receiver = receiver
     self.matchers = matchers
     self.routes = routes()

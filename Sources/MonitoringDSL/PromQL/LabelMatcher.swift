@@ -1,4 +1,6 @@
-/// One label matcher of a selector: `job="api"`, `instance=~"$instance"`, `code!~"2.."`.
+/// One label matcher: in a PromQL selector (`job="api"`, `instance=~"$instance"`), and in
+/// Alertmanager's `matchers:`, `source_matchers:` and `target_matchers:`, which use the same syntax
+/// (regular expressions are anchored at both ends in both).
 /// ```swift
 /// App.messages.rate("5m", [.equal("job", "websocket-app"), .regex("instance", "$instance")])
 /// ```

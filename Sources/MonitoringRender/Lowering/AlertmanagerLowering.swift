@@ -27,24 +27,6 @@ public enum AlertmanagerLowering {
     ])
   }
 
-  /// A matcher as Alertmanager writes it: `severity="critical"`, the value quoted with `\`, `"` and
-  /// line breaks escaped.
-  /// ```swift
-  /// AlertmanagerLowering.text(.regex("team", "web|api"))   // team=~"web|api"
-  /// ```
-  public static func text(_ matcher: Matcher) -> String {
-    var escaped = ""
-    for character in matcher.value {
-      switch character {
-      case "\\": escaped += "\\\\"
-      case "\"": escaped += "\\\""
-      case "\n": escaped += "\\n"
-      default: escaped.append(character)
-      }
-    }
-    return "\(matcher.label)\(matcher.op.rawValue)\"\(escaped)\""
-  }
-
   private static func route(_ route: Route) -> Node {
     YAMLTree.mapping([
       ("receiver", route.receiver.map(YAMLTree.string)),
@@ -148,8 +130,8 @@ public enum AlertmanagerLowering {
     ])
   }
 
-  private static func matchers(_ matchers: [Matcher]) -> Node? {
-    matchers.isEmpty ? nil : YAMLTree.strings(matchers.map(text))
+  private static func matchers(_ matchers: [LabelMatcher]) -> Node? {
+    matchers.isEmpty ? nil : YAMLTree.strings(matchers.map(\.text))
   }
 
   private static func duration(_ duration: PromDuration) -> Node { YAMLTree.string(duration.text) }

@@ -26,7 +26,7 @@ public enum AlertmanagerRouting {
   /// ```swift
   /// AlertmanagerRouting.matches(.regex("team", "web|api"), ["team": "web"])   // true
   /// ```
-  public static func matches(_ matcher: Matcher, _ labels: [String: String]) -> Bool {
+  public static func matches(_ matcher: LabelMatcher, _ labels: [String: String]) -> Bool {
     let value = labels[matcher.label] ?? ""
     switch matcher.op {
     case .equal: return value == matcher.value

@@ -53,7 +53,7 @@ struct AlertmanagerValidator {
 
   /// How a route is named in a diagnostic path: its matchers as Alertmanager prints them.
   static func pathElement(_ route: Route) -> PathElement {
-    .route("{" + route.matchers.map(AlertmanagerLowering.text).joined(separator: ",") + "}")
+    .route("{" + route.matchers.map(\.text).joined(separator: ",") + "}")
   }
 
   private mutating func checkRoot(_ route: Route, at path: [PathElement]) {
@@ -161,8 +161,8 @@ struct AlertmanagerValidator {
     }
   }
 
-  private mutating func check(_ matcher: Matcher, at path: [PathElement]) {
-    let text = AlertmanagerLowering.text(matcher)
+  private mutating func check(_ matcher: LabelMatcher, at path: [PathElement]) {
+    let text = matcher.text
     if !DashboardValidator.isIdentifier(matcher.label) {
       collector.report(path, "matcher \(text): \"\(matcher.label)\" is not a valid label name")
     }
