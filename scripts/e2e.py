@@ -157,7 +157,8 @@ def main(gen, app_binary):
         wait_for("the restarted app", lambda: http(f"{app}/health")[0] == 200, 30)
         assert "app_shutdown_duration_seconds_count 1" in http(f"{app}/metrics")[2]
 
-        step("status and stop")
+        step("status reports the restored stack healthy")
+        wait_for("a healthy status", lambda: subprocess.run(monitoring + ["status"] + stack, stdout=subprocess.DEVNULL).returncode == 0, 40)
         subprocess.run(monitoring + ["status"] + stack, check=True)
         subprocess.run(monitoring + ["stop"] + stack, check=True)
         step("end-to-end test passed")

@@ -165,15 +165,19 @@ check_health() {  # prometheus-url alertmanager-url
   targets=$(curl -fsS "$prom/api/v1/targets?state=active" | python3 -c '
 import json, sys
 targets = json.load(sys.stdin)["data"]["activeTargets"]
-down = [t["labels"]["job"] + " " + t["scrapeUrl"] + ": " + (t["lastError"] or t["health"]) for t in targets if t["health"] != "up"]
-print(f"{len(targets) - len(down)}/{len(targets)} up" + "".join("\n  down: " + d for d in down))
+down = [t["labels"]["job"] + " " + t["scrapeUrl"] + ": " + (t["lastError"] or t["health"]) for t in targets if t["health"] == "down"]
+pending = sum(t["health"] == "unknown" for t in targets)
+print(f"{len(targets) - len(down) - pending}/{len(targets)} up" + (f", {pending} not scraped yet" if pending else "")
+      + "".join("\n  down: " + d for d in down))
 sys.exit(1 if down or not targets else 0)') || unhealthy=1
   say "Targets: $targets"
   rules=$(curl -fsS "$prom/api/v1/rules" | python3 -c '
 import json, sys
 rules = [r for g in json.load(sys.stdin)["data"]["groups"] for r in g["rules"]]
-bad = [r["name"] + ": " + r.get("lastError", "") for r in rules if r["health"] != "ok"]
-print(f"{len(rules) - len(bad)}/{len(rules)} ok" + "".join("\n  failing: " + b for b in bad))
+bad = [r["name"] + ": " + r.get("lastError", "") for r in rules if r["health"] == "err"]
+pending = sum(r["health"] == "unknown" for r in rules)
+print(f"{len(rules) - len(bad) - pending}/{len(rules)} ok" + (f", {pending} not evaluated yet" if pending else "")
+      + "".join("\n  failing: " + b for b in bad))
 sys.exit(1 if bad else 0)') || unhealthy=1
   say "Rules: $rules"
   metrics=$(curl -fsS "$prom/api/v1/query" --data-urlencode 'query=app_active_connections' | python3 -c '
@@ -215,7 +219,6 @@ native_backup() {
   native_ports
   archive=${archive:-$root/monitoring-backup-$(date +%Y%m%d-%H%M%S).tar.gz}
   local staging; staging=$(mktemp -d)
-  trap 'rm -rf "$staging"' RETURN
   mkdir -p "$staging/prometheus-data"
   if running prometheus; then
     local name
@@ -228,6 +231,7 @@ native_backup() {
   cp -a "$home/alertmanager-data" "$staging/alertmanager-data" 2>/dev/null || mkdir -p "$staging/alertmanager-data"
   if [ -f "$home/run/config-dir" ]; then cp -a "$(cat "$home/run/config-dir")" "$staging/config"; fi
   tar -czf "$archive" -C "$staging" .
+  rm -rf "$staging"
   say "backup written to $archive"
 }
 
