@@ -21,11 +21,14 @@ struct Stack {
   var noConnectionsFor: PromDuration = KPI.noConnectionsFor
   /// The compose file that runs this stack, if it runs under Docker Compose.
   var compose: ComposeFile?
+  /// Grafana's own /metrics, when Grafana runs in this environment.
+  var grafanaTarget: String?
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
   static let compose = Stack(
     appTarget: "host.docker.internal:80", prometheusTarget: "localhost:9090", prometheusURL: "http://prometheus:9090",
-    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093", compose: ComposeSpec.file)
+    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093", compose: ComposeSpec.file,
+    grafanaTarget: "grafana:3000")
 
   /// Everything on the loopback interface at the given ports, for native runs and the end-to-end test.
   static func loopback(appTarget: String, prometheusPort: Int, alertmanagerPort: Int, noConnectionsFor: PromDuration) -> Stack {
@@ -68,6 +71,9 @@ struct Stack {
         .metricsPath("/metrics")
         .timeout("10s")
         .labels(["service": "websocket"])
+      // Self-monitoring: the rest of the stack.
+      ScrapeJob("alertmanager", targets: [alertmanagerTarget])
+      if let grafanaTarget { ScrapeJob("grafana", targets: [grafanaTarget]) }
     }
     .global(scrapeInterval: Self.scrapeInterval, scrapeTimeout: "10s", evaluationInterval: Self.scrapeInterval)
     .externalLabels(["monitor": "simple-monitoring"])

@@ -16,6 +16,7 @@ enum WebSocketRules {
         Alerts.highErrorRate
         Alerts.slowShutdown
       }
+      SelfMonitoring.group
     }
   }
 }
