@@ -10,8 +10,8 @@ move app_active_connections and rate(app_messages_total) as expected; every rule
 no-connections alert, driven by the live data, reaches Alertmanager and the receiver its spec names;
 /-/reload with a regenerated config succeeds; backup and restore lose no data; and the app's graceful
 shutdown is observed. Every step is time-bounded and printed with its duration."""
-import asyncio, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
-import urllib.parse, urllib.request
+import asyncio, base64, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
+import urllib.error, urllib.parse, urllib.request
 
 import websockets
 
@@ -29,8 +29,15 @@ def step(name):
     print(f"[{time.monotonic() - started:6.1f}s] {name}", flush=True)
 
 
+# Prometheus asks for a login: monitoring.sh makes the password, the test reads it from the stack's home.
+LOGIN = {}
+
+
 def http(url, data=None, method=None):
     request = urllib.request.Request(url, data=data, method=method)
+    for prefix, header in LOGIN.items():
+        if url.startswith(prefix):
+            request.add_header("Authorization", header)
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.headers, response.read().decode()
 
@@ -75,7 +82,7 @@ def main(gen, app_binary):
              "--prometheus-port", str(prom_port), "--alertmanager-port", str(am_port)]
     monitoring = [f"{ROOT}/scripts/monitoring.sh"]
     settings = ["--set", f"prometheus_port={prom_port}", "--set", f"alertmanager_port={am_port}",
-                "--set", f"app_target=127.0.0.1:{app_port}"]
+                "--set", f"app_target=127.0.0.1:{app_port}", "--set", f"prometheus_secrets_dir={tmp}/stack/secrets"]
     app_process = None
     try:
         step(f"render the test environment for ports app={app_port} prometheus={prom_port} alertmanager={am_port}")
@@ -95,12 +102,19 @@ def main(gen, app_binary):
 
         step("start Prometheus and Alertmanager with scripts/monitoring.sh")
         subprocess.run(monitoring + ["start"] + stack, check=True)
+        password = open(f"{tmp}/stack/secrets/password").read()
+        try:
+            http(f"{prom}/api/v1/query?query=up")
+            raise AssertionError("Prometheus answered without a login")
+        except urllib.error.HTTPError as error:
+            assert error.code == 401, error.code
+        LOGIN[prom] = "Basic " + base64.b64encode(f"prometheus:{password}".encode()).decode()
 
         step("every target is up")
         def all_up():
             targets = api(prom, "/api/v1/targets", state="active")["activeTargets"]
-            return len(targets) == 2 and all(t["health"] == "up" for t in targets)
-        wait_for("both targets up", all_up, 60)
+            return len(targets) == 3 and all(t["health"] == "up" for t in targets)
+        wait_for("all three targets (Prometheus with its login, the app, Alertmanager) up", all_up, 60)
 
         step("target metadata matches the metric catalogue")
         def metadata():

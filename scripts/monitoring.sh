@@ -5,6 +5,8 @@
 # Without one it runs the same generated configuration natively on loopback: Debian's `prometheus` and
 # `prometheus-alertmanager`, each with its own data folder, PID file and log; Grafana is not packaged by
 # Debian and is reported as skipped. Everything it keeps lives under --home (default .monitoring/).
+# Prometheus asks for a login (basic auth): the password is made at the first start and kept in the
+# git-ignored .env (Docker) or <home>/secrets (native); Prometheus' web config holds only its bcrypt hash.
 #
 # Options (or environment variables):
 #   --home DIR               MONITORING_HOME       state: config, data, logs, PIDs   (.monitoring)
@@ -54,11 +56,26 @@ fi
 mkdir -p "$home"
 home=$(cd "$home" && pwd)
 
-# The admin password never lives in a file the repo holds: a git-ignored .env, made once, mode 0600.
+random_secret() { head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 32; }
+
+# Passwords never live in a file the repo holds: a git-ignored .env, made once, mode 0600.
 ensure_env_file() {
   [ -f "$env_file" ] && return
-  (umask 077 && printf 'GF_SECURITY_ADMIN_PASSWORD=%s\n' "$(head -c 32 /dev/urandom | base64 | tr -d '/+=' | head -c 32)" > "$env_file")
-  say "created $env_file with a random Grafana admin password (mode 0600)"
+  (umask 077 && printf 'GF_SECURITY_ADMIN_PASSWORD=%s\nPROMETHEUS_BASIC_AUTH_PASSWORD=%s\n' "$(random_secret)" "$(random_secret)" > "$env_file")
+  say "created $env_file with random Grafana admin and Prometheus passwords (mode 0600)"
+}
+
+# Prometheus' basic auth: the password file it and Grafana log in with, and a web config holding
+# only the bcrypt hash, checked with promtool.
+write_prometheus_secrets() {  # dir password
+  command -v htpasswd >/dev/null || fail "htpasswd is missing (apt-get install apache2-utils): it makes the bcrypt hash"
+  (umask 077 && mkdir -p "$1" && printf '%s' "$2" > "$1/password")
+  (umask 077 && printf 'basic_auth_users:\n  prometheus: %s\n' "$(htpasswd -nbBC 10 prometheus "$2" | cut -d: -f2)" > "$1/web.yml")
+  promtool check web-config "$1/web.yml" >/dev/null || fail "promtool check web-config rejected $1/web.yml"
+}
+
+prometheus_password() {  # the password of this mode's Prometheus
+  if [ "$mode" = docker ]; then sed -n 's/^PROMETHEUS_BASIC_AUTH_PASSWORD=//p' "$env_file"; else cat "$home/secrets/password"; fi
 }
 
 # ----------------------------------------------------------------------------------------------- docker
@@ -66,7 +83,12 @@ compose() { docker compose --env-file "$env_file" -f "$compose_file" "$@"; }
 
 docker_command() {
   case "$command" in
-    start) ensure_env_file; mkdir -p "$root/.secrets/alertmanager"; compose up -d --wait ;;
+    start)
+      ensure_env_file
+      mkdir -p "$root/.secrets/alertmanager"
+      write_prometheus_secrets "$root/.secrets/prometheus" "$(prometheus_password)"
+      compose up -d --wait
+      ;;
     stop) compose down ;;
     restart) compose restart ;;
     status|health) compose ps; check_health "http://127.0.0.1:9090" "http://127.0.0.1:9093" ;;
@@ -89,7 +111,7 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_ready() {  # name url
   for _ in $(seq 1 60); do
-    if curl -fs -o /dev/null "$2"; then return 0; fi
+    if curl -fs -o /dev/null -u "prometheus:$(prometheus_password)" "$2"; then return 0; fi
     running "$1" || { tail -20 "$(log_file "$1")" >&2; fail "$1 exited; log: $(log_file "$1")"; }
     sleep 0.5
   done
@@ -106,7 +128,7 @@ prepare_config() {
   [ -x "$gen" ] || (cd "$root" && swift build --product gen >/dev/null)
   "$gen" --environment test --output "$home/config" \
     --set "prometheus_port=$prometheus_port" --set "alertmanager_port=$alertmanager_port" \
-    --set "app_target=$app_target" --set "no_connections_for=1m" >/dev/null
+    --set "app_target=$app_target" --set "no_connections_for=1m" --set "prometheus_secrets_dir=$home/secrets" >/dev/null
   config=$home/config/test
 }
 
@@ -133,6 +155,7 @@ native_start() {
   command -v prometheus >/dev/null || fail "prometheus is not installed (apt-get install prometheus prometheus-alertmanager)"
   command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
   mkdir -p "$home/run" "$home/logs" "$home/prometheus-data" "$home/alertmanager-data"
+  [ -f "$home/secrets/password" ] || write_prometheus_secrets "$home/secrets" "$(random_secret)"
   prepare_config
   echo "$config" > "$home/run/config-dir"
   echo "$prometheus_port $alertmanager_port" > "$home/run/ports"
@@ -144,7 +167,8 @@ native_start() {
     --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address=
   start_process prometheus prometheus \
     --config.file="$config/prometheus/simple-prometheus.yml" --storage.tsdb.path="$home/prometheus-data" \
-    --web.listen-address="127.0.0.1:$prometheus_port" --web.enable-lifecycle --web.enable-admin-api
+    --web.listen-address="127.0.0.1:$prometheus_port" --web.enable-lifecycle --web.enable-admin-api \
+    --web.config.file="$home/secrets/web.yml"
   wait_ready alertmanager "http://127.0.0.1:$alertmanager_port/-/ready"
   wait_ready prometheus "http://127.0.0.1:$prometheus_port/-/ready"
   say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(cat "$(pid_file prometheus)"), config $config/prometheus)"
@@ -158,11 +182,12 @@ native_ports() {
 
 # Targets, rule health and the app's metrics, like the seed's health script. Exit 1 when unhealthy.
 check_health() {  # prometheus-url alertmanager-url
-  local prom=$1 am=$2 unhealthy=0
-  if curl -fsS -o /dev/null "$prom/-/ready"; then say "Prometheus: healthy ($prom)"; else say "Prometheus: unhealthy ($prom)"; return 1; fi
+  local prom=$1 am=$2 unhealthy=0 login
+  login="prometheus:$(prometheus_password)"
+  if curl -fsS -o /dev/null -u "$login" "$prom/-/ready"; then say "Prometheus: healthy ($prom)"; else say "Prometheus: unhealthy ($prom)"; return 1; fi
   if curl -fsS -o /dev/null "$am/-/ready"; then say "Alertmanager: healthy ($am)"; else say "Alertmanager: unhealthy ($am)"; unhealthy=1; fi
   local targets rules metrics
-  targets=$(curl -fsS "$prom/api/v1/targets?state=active" | python3 -c '
+  targets=$(curl -fsS -u "$login" "$prom/api/v1/targets?state=active" | python3 -c '
 import json, sys
 targets = json.load(sys.stdin)["data"]["activeTargets"]
 down = [t["labels"]["job"] + " " + t["scrapeUrl"] + ": " + (t["lastError"] or t["health"]) for t in targets if t["health"] == "down"]
@@ -171,7 +196,7 @@ print(f"{len(targets) - len(down) - pending}/{len(targets)} up" + (f", {pending}
       + "".join("\n  down: " + d for d in down))
 sys.exit(1 if down or not targets else 0)') || unhealthy=1
   say "Targets: $targets"
-  rules=$(curl -fsS "$prom/api/v1/rules" | python3 -c '
+  rules=$(curl -fsS -u "$login" "$prom/api/v1/rules" | python3 -c '
 import json, sys
 rules = [r for g in json.load(sys.stdin)["data"]["groups"] for r in g["rules"]]
 bad = [r["name"] + ": " + r.get("lastError", "") for r in rules if r["health"] == "err"]
@@ -180,7 +205,7 @@ print(f"{len(rules) - len(bad) - pending}/{len(rules)} ok" + (f", {pending} not 
       + "".join("\n  failing: " + b for b in bad))
 sys.exit(1 if bad else 0)') || unhealthy=1
   say "Rules: $rules"
-  metrics=$(curl -fsS "$prom/api/v1/query" --data-urlencode 'query=app_active_connections' | python3 -c '
+  metrics=$(curl -fsS -u "$login" "$prom/api/v1/query" --data-urlencode 'query=app_active_connections' | python3 -c '
 import json, sys
 result = json.load(sys.stdin)["data"]["result"]
 print("available" if result else "missing (is the app running and scraped?)")
@@ -222,7 +247,7 @@ native_backup() {
   mkdir -p "$staging/prometheus-data"
   if running prometheus; then
     local name
-    name=$(curl -fsS -XPOST "http://127.0.0.1:$prometheus_port/api/v1/admin/tsdb/snapshot" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["name"])')
+    name=$(curl -fsS -u "prometheus:$(prometheus_password)" -XPOST "http://127.0.0.1:$prometheus_port/api/v1/admin/tsdb/snapshot" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["name"])')
     cp -a "$home/prometheus-data/snapshots/$name/." "$staging/prometheus-data/"
     rm -rf "$home/prometheus-data/snapshots/$name"
   else

@@ -13,12 +13,13 @@ public enum Specs {
     "test",
     settings: [
       "app_target": "127.0.0.1:18080", "prometheus_port": "19090", "alertmanager_port": "19093",
-      "no_connections_for": "15s",
+      "no_connections_for": "15s", "prometheus_secrets_dir": "/etc/prometheus-secrets",
     ]
   ) { settings in
     Stack.loopback(
       appTarget: settings["app_target"], prometheusPort: settings.int("prometheus_port"),
-      alertmanagerPort: settings.int("alertmanager_port"), noConnectionsFor: PromDuration(settings["no_connections_for"])
+      alertmanagerPort: settings.int("alertmanager_port"), noConnectionsFor: PromDuration(settings["no_connections_for"]),
+      prometheusSecrets: settings["prometheus_secrets_dir"]
     ).catalog
   }
 

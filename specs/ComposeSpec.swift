@@ -22,14 +22,19 @@ enum ComposeSpec {
       .command([
         "--config.file=/etc/prometheus/simple-prometheus.yml", "--storage.tsdb.path=/prometheus",
         "--storage.tsdb.retention.time=15d", "--web.enable-lifecycle",
+        "--web.config.file=/etc/prometheus-secrets/web.yml",
       ])
       // Published on loopback only: Prometheus has no login of its own.
       .ports(["127.0.0.1:9090:9090"])
       .bind("./prometheus", at: "/etc/prometheus")
+      .bind("${PROMETHEUS_SECRETS_DIR:-../../.secrets/prometheus}", at: "/etc/prometheus-secrets")
       .volume(named: "prometheus_data", at: "/prometheus")
       // The app runs on the host's port 80 (the seed's architecture).
       .extraHosts(["host.docker.internal:host-gateway"])
-      .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:9090/-/healthy"])
+      // Every endpoint needs the login, the health check too ($$ escapes compose interpolation).
+      .healthcheck([
+        "CMD-SHELL", "wget -q --spider \"http://prometheus:$$(cat /etc/prometheus-secrets/password)@localhost:9090/-/healthy\"",
+      ])
       .limits(cpus: "1.0", memory: "1G")
   }
 
@@ -59,6 +64,8 @@ enum ComposeSpec {
         "GF_METRICS_INTERVAL_SECONDS": "60",
         "GF_ANALYTICS_REPORTING_ENABLED": "false",
         "GF_SECURITY_DISABLE_GRAVATAR": "true",
+        // Read by the datasource provisioning file (secureJsonData), never written into it.
+        Stack.prometheusPasswordVariable: "${PROMETHEUS_BASIC_AUTH_PASSWORD:?set it in .env; scripts/monitoring.sh start creates one}",
       ])
       .dependsOn("prometheus")
       .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"])

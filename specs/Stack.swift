@@ -21,6 +21,8 @@ struct Stack {
   var noConnectionsFor: PromDuration = KPI.noConnectionsFor
   /// The compose file that runs this stack, if it runs under Docker Compose.
   var compose: ComposeFile?
+  /// Where Prometheus finds its basic-auth password file and web config (made at start, never in git).
+  var prometheusSecrets = "/etc/prometheus-secrets"
   /// Grafana's own /metrics, when Grafana runs in this environment.
   var grafanaTarget: String?
 
@@ -31,12 +33,19 @@ struct Stack {
     grafanaTarget: "grafana:3000")
 
   /// Everything on the loopback interface at the given ports, for native runs and the end-to-end test.
-  static func loopback(appTarget: String, prometheusPort: Int, alertmanagerPort: Int, noConnectionsFor: PromDuration) -> Stack {
+  static func loopback(
+    appTarget: String, prometheusPort: Int, alertmanagerPort: Int, noConnectionsFor: PromDuration, prometheusSecrets: String
+  ) -> Stack {
     Stack(
       appTarget: appTarget, prometheusTarget: "127.0.0.1:\(prometheusPort)", prometheusURL: "http://127.0.0.1:\(prometheusPort)",
       alertmanagerTarget: "127.0.0.1:\(alertmanagerPort)", alertmanagerURL: "http://127.0.0.1:\(alertmanagerPort)",
-      noConnectionsFor: noConnectionsFor)
+      noConnectionsFor: noConnectionsFor, prometheusSecrets: prometheusSecrets)
   }
+
+  /// The user Grafana and Prometheus itself log in to Prometheus with; the password is a secret
+  /// that `scripts/monitoring.sh start` makes (Prometheus' web config holds only its bcrypt hash).
+  static let prometheusUser = "prometheus"
+  static let prometheusPasswordVariable = "PROMETHEUS_BASIC_AUTH_PASSWORD"
 
   var catalog: Catalog {
     Catalog {
@@ -54,6 +63,7 @@ struct Stack {
 
   var prometheusDatasource: Datasource {
     Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: prometheusURL, scrapeInterval: Self.scrapeInterval, isDefault: true)
+      .basicAuth(user: Self.prometheusUser, passwordVariable: Self.prometheusPasswordVariable)
   }
 
   var alertmanagerDatasource: Datasource {
@@ -67,6 +77,7 @@ struct Stack {
   var prometheusConfig: PrometheusConfig {
     PrometheusConfig("simple-prometheus.yml") {
       ScrapeJob("prometheus", targets: [prometheusTarget])
+        .basicAuth(username: Self.prometheusUser, passwordFile: "\(prometheusSecrets)/password")
       ScrapeJob(Self.appJob, targets: [appTarget])
         .metricsPath("/metrics")
         .timeout("10s")

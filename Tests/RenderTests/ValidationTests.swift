@@ -161,6 +161,13 @@ import Testing
     #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job }.target(.v3_0) }).isEmpty)
   }
 
+  @Test func datasourcePasswordMustComeFromTheEnvironment() {
+    let problems = diagnostics(Catalog {
+      Datasource.prometheus(name: "P", uid: "p", url: "http://p:9090", scrapeInterval: "15s").basicAuth(user: "u", passwordVariable: "s3cret!")
+    })
+    #expect(problems == [#"datasource "P": password variable "s3cret!" must be an environment variable name (A-Z, 0-9, _)"#])
+  }
+
   @Test func datasourceAndProviderProblems() {
     let problems = diagnostics(Catalog {
       Datasource.prometheus(name: "P", uid: "same", url: "http://p:9090", scrapeInterval: "15s", isDefault: true)

@@ -19,7 +19,13 @@ public enum ProvisioningLowering {
       ("url", YAMLTree.string(source.url)),
       ("isDefault", YAMLTree.bool(source.isDefault)),
       ("editable", YAMLTree.bool(source.isEditable)),
+      ("basicAuth", source.basicAuthUser == nil ? nil : YAMLTree.bool(true)),
+      ("basicAuthUser", source.basicAuthUser.map(YAMLTree.string)),
       ("jsonData", source.jsonData.isEmpty ? nil : YAMLTree.json(.object(source.jsonData))),
+      (
+        "secureJsonData",
+        source.basicAuthPasswordVariable.map { YAMLTree.mapping([("basicAuthPassword", YAMLTree.string("${\($0)}"))]) }
+      ),
     ])
   }
 

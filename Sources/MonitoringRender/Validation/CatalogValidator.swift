@@ -10,6 +10,13 @@ enum CatalogValidator {
     for source in catalog.datasources where !DashboardValidator.isValidUID(source.uid) {
       collector.report([.datasource(source.name)], "uid \"\(source.uid)\" must be 1…40 characters of a-z, A-Z, 0-9, '-' and '_'")
     }
+    for source in catalog.datasources {
+      if let variable = source.basicAuthPasswordVariable,
+        variable.isEmpty || !variable.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") })
+      {
+        collector.report([.datasource(source.name)], "password variable \"\(variable)\" must be an environment variable name (A-Z, 0-9, _)")
+      }
+    }
     if catalog.datasources.filter(\.isDefault).count > 1 {
       collector.report([], "more than one datasource is marked default")
     }

@@ -20,6 +20,10 @@ public struct Datasource: Hashable, Sendable, CopyModifying {
   public var isEditable = false
   /// Plugin settings (`jsonData`), written with sorted keys.
   public var jsonData: [String: JSONValue] = [:]
+  /// Basic auth towards the datasource. The password is an environment variable of Grafana's
+  /// process, which Grafana expands in provisioning files, so no secret is in the file.
+  public var basicAuthUser: String?
+  public var basicAuthPasswordVariable: String?
 
   public init(name: String, type: DatasourceType, uid: String, url: String) {
     self.name = name
@@ -51,6 +55,17 @@ public struct Datasource: Hashable, Sendable, CopyModifying {
     var source = Datasource(name: name, type: .alertmanager, uid: uid, url: url)
     source.jsonData = ["implementation": .string(implementation), "handleGrafanaManagedAlerts": false]
     return source
+  }
+
+  /// Basic auth with the password from Grafana's environment variable `passwordVariable`.
+  /// ```swift
+  /// .basicAuth(user: "grafana", passwordVariable: "PROMETHEUS_BASIC_AUTH_PASSWORD")
+  /// ```
+  public func basicAuth(user: String, passwordVariable: String) -> Datasource {
+    with {
+      $0.basicAuthUser = user
+      $0.basicAuthPasswordVariable = passwordVariable
+    }
   }
 
   /// Lets users edit the datasource in Grafana's UI (lost on the next provisioning run).
