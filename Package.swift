@@ -15,6 +15,9 @@ let package = Package(
     .library(name: "MonitoringDSL", targets: ["MonitoringDSL"]),
     .library(name: "MonitoringRender", targets: ["MonitoringRender"]),
     .executable(name: "gen", targets: ["gen"]),
+    // For scripts/bench only: the render benchmark and its write-only floor.
+    .executable(name: "bench-dashboard", targets: ["bench-dashboard"]),
+    .executable(name: "bench-floor", targets: ["bench-floor"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -39,6 +42,10 @@ let package = Package(
     // The users' specs, compiled Swift.
     .target(name: "Specs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
     .executableTarget(name: "gen", dependencies: ["GenCLI", "Specs"], swiftSettings: strictness),
+    // scripts/bench: an N-panel dashboard through the public DSL to stdout, and the write-only floor.
+    .executableTarget(
+      name: "bench-dashboard", dependencies: ["MonitoringDSL", "MonitoringRender"], swiftSettings: strictness),
+    .executableTarget(name: "bench-floor", swiftSettings: strictness),
     // Tier 1: inline render, layout and validation tests.
     .testTarget(
       name: "RenderTests",
