@@ -71,7 +71,7 @@ write_prometheus_secrets() {  # dir password
   command -v htpasswd >/dev/null || fail "htpasswd is missing (apt-get install apache2-utils): it makes the bcrypt hash"
   (umask 077 && mkdir -p "$1" && printf '%s' "$2" > "$1/password")
   (umask 077 && printf 'basic_auth_users:\n  prometheus: %s\n' "$(htpasswd -nbBC 10 prometheus "$2" | cut -d: -f2)" > "$1/web.yml")
-  promtool check web-config "$1/web.yml" >/dev/null || fail "promtool check web-config rejected $1/web.yml"
+  promtool check web-config "$1/web.yml" >/dev/null 2>&1 || fail "promtool check web-config rejected $1/web.yml"
 }
 
 prometheus_password() {  # the password of this mode's Prometheus
