@@ -61,7 +61,7 @@ import Testing
     #expect(run.status == 1)
     #expect(run.out.isEmpty)
     #expect(run.err == """
-      error: environment "dev" › prometheus "simple-prometheus.yml": scrape_interval "15 seconds" is not a duration (like 15s, 5m, 1h30m)
+      error: environment "dev" › prometheus "simple-prometheus.yml": scrape_interval "15 seconds" is not a duration (like 30s, 5m, 1h30m)
       1 problem(s) found; nothing was written.
 
       """)

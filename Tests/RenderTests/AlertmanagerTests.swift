@@ -292,10 +292,10 @@ import Yams
       Receiver("default")
     }.global(resolveTimeout: "five minutes"))
     #expect(problems == [
-      #"alertmanager "am.yml": resolve_timeout "five minutes" is not a duration (like 30s, 5m, 4h)"#,
-      #"alertmanager "am.yml" › route root: group_wait "30x" is not a duration (like 30s, 5m, 4h)"#,
-      #"alertmanager "am.yml" › route root: group_interval "5mins" is not a duration (like 30s, 5m, 4h)"#,
-      #"alertmanager "am.yml" › route root › route {team="web"}: repeat_interval "1 day" is not a duration (like 30s, 5m, 4h)"#,
+      #"alertmanager "am.yml": resolve_timeout "five minutes" is not a duration (like 30s, 5m, 1h30m)"#,
+      #"alertmanager "am.yml" › route root: group_wait "30x" is not a duration (like 30s, 5m, 1h30m)"#,
+      #"alertmanager "am.yml" › route root: group_interval "5mins" is not a duration (like 30s, 5m, 1h30m)"#,
+      #"alertmanager "am.yml" › route root › route {team="web"}: repeat_interval "1 day" is not a duration (like 30s, 5m, 1h30m)"#,
     ])
   }
 

@@ -145,7 +145,7 @@ import Testing
       .global(scrapeInterval: "15 s", evaluationInterval: "1m")
     })
     #expect(problems == [
-      #"prometheus "prometheus.yml": scrape_interval "15 s" is not a duration (like 15s, 5m, 1h30m)"#,
+      #"prometheus "prometheus.yml": scrape_interval "15 s" is not a duration (like 30s, 5m, 1h30m)"#,
       #"prometheus "prometheus.yml" › job "app": label name "bad-label" is not a valid label name (and must not start with __)"#,
       #"prometheus "prometheus.yml" › job "app": scrape timeout 10s is longer than the scrape interval 5s"#,
       #"prometheus "prometheus.yml" › job "app" › relabel rule 1: action replace needs a target label"#,

@@ -82,6 +82,16 @@ struct DiagnosticCollector {
   }
 
   mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
+
+  /// The duration in milliseconds; `nil` after reporting that `what` is not a duration.
+  @discardableResult
+  mutating func milliseconds(of duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
+    guard let milliseconds = duration.milliseconds else {
+      report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 1h30m)")
+      return nil
+    }
+    return milliseconds
+  }
 }
 
 /// Thrown when a catalog does not validate: every problem at once, nothing rendered.

@@ -10,7 +10,7 @@ struct AlertmanagerValidator {
 
   mutating func validate(_ config: AlertmanagerConfig) {
     let root: [PathElement] = [.alertmanager(config.fileName)]
-    _ = checkDuration(config.resolveTimeout, "resolve_timeout", at: root)
+    collector.milliseconds(of: config.resolveTimeout, "resolve_timeout", at: root)
     if let smtp = config.smtp {
       if smtp.from.isBlank { collector.report(root, "smtp_from is empty") }
       checkHostPort(smtp.smarthost, "smtp_smarthost", at: root)
@@ -81,11 +81,11 @@ struct AlertmanagerValidator {
           path, "group_by \(labels) does not include alertname (add it, or group by every label with .groupByAll())")
       }
     }
-    if let wait = route.groupWait { _ = checkDuration(wait, "group_wait", at: path) }
-    if let interval = route.groupInterval, checkDuration(interval, "group_interval", at: path) == 0 {
+    if let wait = route.groupWait { collector.milliseconds(of: wait, "group_wait", at: path) }
+    if let interval = route.groupInterval, collector.milliseconds(of: interval, "group_interval", at: path) == 0 {
       collector.report(path, "group_interval cannot be zero")
     }
-    if let interval = route.repeatInterval, checkDuration(interval, "repeat_interval", at: path) == 0 {
+    if let interval = route.repeatInterval, collector.milliseconds(of: interval, "repeat_interval", at: path) == 0 {
       collector.report(path, "repeat_interval cannot be zero")
     }
     for (index, child) in route.routes.enumerated() {
@@ -189,13 +189,5 @@ struct AlertmanagerValidator {
     if host.allSatisfy(\.isWhitespace) || !(1...65535).contains(port ?? 0) {
       collector.report(path, "\(key) \"\(address)\" is not host:port")
     }
-  }
-
-  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
-    guard let milliseconds = duration.milliseconds else {
-      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 4h)")
-      return nil
-    }
-    return milliseconds
   }
 }

@@ -15,7 +15,7 @@ struct DashboardValidator {
     if !Self.isValidUID(dashboard.uid) {
       collector.report(root, "uid \"\(dashboard.uid)\" must be 1…40 characters of a-z, A-Z, 0-9, '-' and '_'")
     }
-    if let refresh = dashboard.refresh { checkDuration(refresh, "refresh", at: root) }
+    if let refresh = dashboard.refresh { collector.milliseconds(of: refresh, "refresh", at: root) }
 
     let variableNames = dashboard.variables.map(\.name)
     for name in Set(variableNames) where variableNames.filter({ $0 == name }).count > 1 {
@@ -70,7 +70,7 @@ struct DashboardValidator {
       collector.report(path, "min \(NumberText.format(min)) is not below max \(NumberText.format(max))")
     }
     if let decimals = panel.field.decimals, decimals < 0 { collector.report(path, "decimals must not be negative") }
-    if let interval = panel.minInterval { checkDuration(interval, "min interval", at: path) }
+    if let interval = panel.minInterval { collector.milliseconds(of: interval, "min interval", at: path) }
     if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
       collector.report(path, "repeats by unknown variable \"\(repeatBy.variable)\"")
     }
@@ -88,7 +88,7 @@ struct DashboardValidator {
       if query.expr.isBlank {
         collector.report(queryPath, "expression is empty")
       }
-      if let interval = query.interval { checkDuration(interval, "interval", at: queryPath) }
+      if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath) }
       if let expr = query.promQL {
         for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath, problem) }
       }
@@ -125,7 +125,7 @@ struct DashboardValidator {
       if values.isEmpty { collector.report(path, "has no values") }
     case .interval(let values):
       if values.isEmpty { collector.report(path, "has no values") }
-      for value in values { checkDuration(value, "interval", at: path) }
+      for value in values { collector.milliseconds(of: value, "interval", at: path) }
     case .datasource, .constant:
       break
     }
@@ -139,12 +139,6 @@ struct DashboardValidator {
     } else if ref.type != .grafana, !context.knownUIDs.contains(ref.uid) {
       let known = context.knownUIDs.sorted().joined(separator: ", ")
       collector.report(path, "unknown datasource uid \"\(ref.uid)\" (provisioned: \(known.isEmpty ? "none" : known))")
-    }
-  }
-
-  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) {
-    if duration.milliseconds == nil {
-      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 1h30m)")
     }
   }
 

@@ -7,9 +7,9 @@ struct PrometheusValidator {
 
   mutating func validate(_ config: PrometheusConfig) {
     let root: [PathElement] = [.prometheus(config.fileName)]
-    let scrapeInterval = checkDuration(config.scrapeInterval, "scrape_interval", at: root)
-    let scrapeTimeout = checkDuration(config.scrapeTimeout, "scrape_timeout", at: root)
-    _ = checkDuration(config.evaluationInterval, "evaluation_interval", at: root)
+    let scrapeInterval = collector.milliseconds(of: config.scrapeInterval, "scrape_interval", at: root)
+    let scrapeTimeout = collector.milliseconds(of: config.scrapeTimeout, "scrape_timeout", at: root)
+    collector.milliseconds(of: config.evaluationInterval, "evaluation_interval", at: root)
     if let interval = scrapeInterval, let timeout = scrapeTimeout, timeout > interval {
       collector.report(root, "scrape_timeout \(config.scrapeTimeout) is longer than scrape_interval \(config.scrapeInterval)")
     }
@@ -29,8 +29,8 @@ struct PrometheusValidator {
       for target in job.targets { checkTarget(target, at: path) }
       if !job.metricsPath.hasPrefix("/") { collector.report(path, "metrics path \"\(job.metricsPath)\" must start with /") }
       checkLabels(job.labels, at: path)
-      let interval = job.interval.flatMap { checkDuration($0, "scrape_interval", at: path) } ?? scrapeInterval
-      let timeout = job.timeout.flatMap { checkDuration($0, "scrape_timeout", at: path) } ?? scrapeTimeout
+      let interval = job.interval.flatMap { collector.milliseconds(of: $0, "scrape_interval", at: path) } ?? scrapeInterval
+      let timeout = job.timeout.flatMap { collector.milliseconds(of: $0, "scrape_timeout", at: path) } ?? scrapeTimeout
       if let interval, let timeout, timeout > interval {
         collector.report(path, "scrape timeout \((job.timeout ?? config.scrapeTimeout).text) is longer than the scrape interval \((job.interval ?? config.scrapeInterval).text)")
       }
@@ -76,13 +76,5 @@ struct PrometheusValidator {
     for name in labels.keys.sorted() where !DashboardValidator.isIdentifier(name) || name.hasPrefix("__") {
       collector.report(path, "label name \"\(name)\" is not a valid label name (and must not start with __)")
     }
-  }
-
-  private mutating func checkDuration(_ duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
-    guard let milliseconds = duration.milliseconds else {
-      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 15s, 5m, 1h30m)")
-      return nil
-    }
-    return milliseconds
   }
 }

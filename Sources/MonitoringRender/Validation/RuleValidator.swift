@@ -22,12 +22,12 @@ struct RuleValidator {
   }
 
   private mutating func check(_ group: RuleGroup, target: PrometheusVersion, at path: [PathElement]) {
-    let interval = group.interval.flatMap { duration(duration: $0, "interval", at: path) }
+    let interval = group.interval.flatMap { collector.milliseconds(of: $0, "interval", at: path) }
     if let interval, interval > 300_000 {
       collector.report(path, "interval \(group.interval?.text ?? "") is longer than 5m, the query lookback: series go stale between evaluations")
     }
     if let offset = group.queryOffset {
-      _ = duration(duration: offset, "query_offset", at: path)
+      collector.milliseconds(of: offset, "query_offset", at: path)
       requires(.v2_53, "query_offset", target: target, at: path)
     }
     if !group.labels.isEmpty { requires(.v3_0, "group labels", target: target, at: path) }
@@ -45,9 +45,9 @@ struct RuleValidator {
     _ alert: AlertRule, groupInterval: Int?, hasInterval: Bool, target: PrometheusVersion, at path: [PathElement]
   ) {
     if !Self.isCamelCase(alert.name) { collector.report(path, "alert name must be CamelCase (like WebSocketTargetDown)") }
-    let hold = alert.duration.flatMap { duration(duration: $0, "for", at: path) } ?? 0
+    let hold = alert.duration.flatMap { collector.milliseconds(of: $0, "for", at: path) } ?? 0
     if let keep = alert.keepFiringFor {
-      _ = duration(duration: keep, "keep_firing_for", at: path)
+      collector.milliseconds(of: keep, "keep_firing_for", at: path)
       requires(.v2_42, "keep_firing_for", target: target, at: path)
     }
     if alert.summary.isBlank {
@@ -79,8 +79,8 @@ struct RuleValidator {
     guard hasInterval, let groupInterval else {
       return collector.report(testPath, "the group needs an explicit interval so the test's for boundary is exact")
     }
-    _ = duration(duration: test.interval, "interval", at: testPath)
-    guard let start = duration(duration: test.conditionFrom, "conditionFrom", at: testPath) else { return }
+    collector.milliseconds(of: test.interval, "interval", at: testPath)
+    guard let start = collector.milliseconds(of: test.conditionFrom, "conditionFrom", at: testPath) else { return }
     if start % groupInterval != 0 {
       collector.report(testPath, "conditionFrom \(test.conditionFrom.text) is not an evaluation time (a multiple of \(PromDuration(milliseconds: groupInterval).text))")
     }
@@ -104,8 +104,8 @@ struct RuleValidator {
     for problem in promQL.problems(in: record.expr, context: .recordingRule) { collector.report(path, problem) }
     if let test = record.test {
       let testPath = path + [.field("test")]
-      _ = duration(duration: test.interval, "interval", at: testPath)
-      _ = duration(duration: test.evaluationTime, "eval time", at: testPath)
+      collector.milliseconds(of: test.interval, "interval", at: testPath)
+      collector.milliseconds(of: test.evaluationTime, "eval time", at: testPath)
       checkSeries(test.series, at: testPath)
       if test.samples.isEmpty { collector.report(testPath, "expects no samples; state what the rule records") }
     }
@@ -126,14 +126,6 @@ struct RuleValidator {
     if target < version {
       collector.report(path, "\(key) needs Prometheus \(version) or later; the target is \(target) (set .target(…) on the rule file)")
     }
-  }
-
-  private mutating func duration(duration: PromDuration, _ what: String, at path: [PathElement]) -> Int? {
-    guard let milliseconds = duration.milliseconds else {
-      collector.report(path, "\(what) \"\(duration.text)\" is not a duration (like 30s, 5m, 1h30m)")
-      return nil
-    }
-    return milliseconds
   }
 
   private func containsAbsent(_ expr: PromQL) -> Bool {
