@@ -9,13 +9,24 @@ public protocol ListBuilder {
   associatedtype Element
 }
 
+// NB: `@inlinable` lets the specs' module specialise these for its element types; without it every
+// call goes through unspecialised generic code (metadata look-ups, witness calls).
 extension ListBuilder {
-  public static func buildExpression(_ element: Element) -> [Element] { [element] }
-  public static func buildExpression(_ elements: [Element]) -> [Element] { elements }
-  public static func buildBlock(_ parts: [Element]...) -> [Element] { parts.flatMap { $0 } }
-  public static func buildOptional(_ part: [Element]?) -> [Element] { part ?? [] }
-  public static func buildEither(first part: [Element]) -> [Element] { part }
-  public static func buildEither(second part: [Element]) -> [Element] { part }
-  public static func buildArray(_ parts: [[Element]]) -> [Element] { parts.flatMap { $0 } }
-  public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
+  @inlinable public static func buildExpression(_ element: Element) -> [Element] { [element] }
+  @inlinable public static func buildExpression(_ elements: [Element]) -> [Element] { elements }
+  @inlinable public static func buildBlock(_ parts: [Element]...) -> [Element] { joined(parts) }
+  @inlinable public static func buildOptional(_ part: [Element]?) -> [Element] { part ?? [] }
+  @inlinable public static func buildEither(first part: [Element]) -> [Element] { part }
+  @inlinable public static func buildEither(second part: [Element]) -> [Element] { part }
+  @inlinable public static func buildArray(_ parts: [[Element]]) -> [Element] { joined(parts) }
+  @inlinable public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
+
+  /// The parts in one array, allocated once (`flatMap` grows it step by step).
+  @inlinable static func joined(_ parts: [[Element]]) -> [Element] {
+    if parts.count == 1 { return parts[0] }
+    var result: [Element] = []
+    result.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { result.append(contentsOf: part) }
+    return result
+  }
 }

@@ -1,51 +1,81 @@
 public import MonitoringDSL
 
-/// Writes a ``JSONValue`` as the bytes we commit: 2-space indent, `"key": value`, keys sorted by
-/// their UTF-8 bytes, `{}`/`[]` when empty, no escaped `/`, integral numbers without `.0`, and a
-/// final newline. Every formatting policy lives here and nowhere else.
+/// Writes JSON as the bytes we commit: 2-space indent, `"key": value`, keys sorted by their UTF-8
+/// bytes, `{}`/`[]` when empty, no escaped `/`, integral numbers without `.0`, and a final newline.
+/// Every formatting policy lives here and nowhere else.
+///
+/// It is a streaming ``JSONSink``: the dashboard lowering writes its events straight into the byte
+/// buffer, keys already in order, so no tree is built and nothing is sorted at run time. A tree
+/// (``JSONValue``) goes through the same writer, its keys sorted on the way (``write(_:)``).
+/// With a `flush` handler the buffer is handed over in chunks (the benchmark writes them to
+/// stdout), so memory stays flat however large the document.
 /// ```swift
 /// let text = JSONWriter.write(["b": 1, "a": [true, nil]])
+///
+/// var writer = JSONWriter()
+/// writer.beginObject(); writer.member("a", 1); writer.endObject()
+/// let bytes = writer.finish()   // "{\n  \"a\": 1\n}\n"
 /// ```
-public enum JSONWriter {
-  public static func write(_ value: JSONValue) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(4096)
-    append(value, indent: 0, to: &out)
-    out.append(UInt8(ascii: "\n"))
-    return String(decoding: out, as: UTF8.self)
+public struct JSONWriter: ~Copyable, JSONSink {
+  // NB: the buffer is managed by hand (the writer is non-copyable and frees it in `deinit`): the
+  // writer appends a few bytes per event, and `Array.append` costs more than the bytes themselves.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
+  private var depth = 0
+  /// Right after `{` or `[`: the next member needs no comma, and closing now gives `{}` or `[]`.
+  private var atContainerStart = false
+  /// Right after `"key": `: the value follows on the same line.
+  private var afterKey = false
+  private let chunkSize: Int
+  private let flush: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  /// Set while a memoized member is written, so its bytes stay in the buffer until they are kept.
+  private var recording = 0
+  /// The text of memoized members, by member key and depth (a handful: one per memoized key and depth).
+  private var memos: [Memo] = []
+  #if DEBUG
+    /// Per open container, the last key written (nil before the first): checks the byte order.
+    private var lastKeys: [[UInt8]?] = []
+  #endif
+
+  /// A writer that keeps every byte until ``finish()``.
+  public init(capacity: Int = 1 << 14) {
+    self.capacity = Swift.max(capacity, 256)
+    base = .allocate(capacity: self.capacity)
+    chunkSize = .max
+    flush = nil
   }
 
-  private static func append(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
-    switch value {
-    case .null: out += "null".utf8
-    case .bool(let flag): out += (flag ? "true" : "false").utf8
-    case .int(let number): out += String(number).utf8
-    case .double(let number): out += format(number).utf8
-    case .string(let text): appendString(text, to: &out)
-    case .array(let elements):
-      guard !elements.isEmpty else { return out += "[]".utf8 }
-      out.append(UInt8(ascii: "["))
-      for (index, element) in elements.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        newline(indent + 1, &out)
-        append(element, indent: indent + 1, to: &out)
-      }
-      newline(indent, &out)
-      out.append(UInt8(ascii: "]"))
-    case .object(let members):
-      guard !members.isEmpty else { return out += "{}".utf8 }
-      out.append(UInt8(ascii: "{"))
-      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      for (index, key) in keys.enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
-        newline(indent + 1, &out)
-        appendString(key, to: &out)
-        out += ": ".utf8
-        append(members[key] ?? .null, indent: indent + 1, to: &out)
-      }
-      newline(indent, &out)
-      out.append(UInt8(ascii: "}"))
+  /// A writer that hands its bytes to `flush` whenever a container closes with at least
+  /// `chunkSize` bytes buffered, and at ``finish()``.
+  public init(chunkSize: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    self.chunkSize = Swift.max(chunkSize, 256)
+    capacity = self.chunkSize * 2
+    base = .allocate(capacity: capacity)
+    self.flush = flush
+  }
+
+  deinit { base.deallocate() }
+
+  /// The whole document of `value`, keys sorted, with the final newline.
+  public static func write(_ value: JSONValue) -> String {
+    var writer = JSONWriter()
+    writer.json(value)
+    return String(decoding: writer.finish(), as: UTF8.self)
+  }
+
+  /// Ends the document with its final newline; returns the bytes not flushed (all of them without
+  /// a `flush` handler).
+  public mutating func finish() -> [UInt8] {
+    reserve(1)
+    put(UInt8(ascii: "\n"))
+    if let flush {
+      flush(UnsafeBufferPointer(start: base, count: count))
+      count = 0
     }
+    let bytes = Array(UnsafeBufferPointer(start: base, count: count))
+    count = 0
+    return bytes
   }
 
   /// Integral values print as integers; others in Swift's shortest round-trip form. Non-finite values
@@ -54,30 +84,340 @@ public enum JSONWriter {
     number.isFinite ? NumberText.format(number) : "null"
   }
 
-  private static func newline(_ indent: Int, _ out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\n"))
-    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+  // MARK: - The buffer
+
+  /// Makes room for `extra` more bytes, plus 8 of slack for the word-wide stores of `breakLine`.
+  @inline(__always) private mutating func reserve(_ extra: Int) {
+    if count &+ extra &+ 8 > capacity { grow(to: count &+ extra &+ 8) }
   }
 
-  private static func appendString(_ text: String, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out += #"\""#.utf8
-      case UInt8(ascii: "\\"): out += #"\\"#.utf8
-      case UInt8(ascii: "\n"): out += #"\n"#.utf8
-      case UInt8(ascii: "\r"): out += #"\r"#.utf8
-      case UInt8(ascii: "\t"): out += #"\t"#.utf8
-      case 0x08: out += #"\b"#.utf8
-      case 0x0C: out += #"\f"#.utf8
-      case ..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        out += #"\u00"#.utf8
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0xF)])
-      default: out.append(byte)
+  @inline(never) private mutating func grow(to needed: Int) {
+    let newCapacity = Swift.max(needed, capacity * 2)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// Appends without checking the room: callers `reserve` first.
+  @inline(__always) private mutating func put(_ byte: UInt8) {
+    base[count] = byte
+    count &+= 1
+  }
+
+  @inline(__always) private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+    count &+= bytes.count
+  }
+
+  @inline(__always) private mutating func put(_ text: StaticString) {
+    text.withUTF8Buffer { put($0) }
+  }
+
+  // MARK: - Containers
+
+  public mutating func beginObject() {
+    startValue(extra: 1)
+    put(UInt8(ascii: "{"))
+    open()
+  }
+
+  public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+  public mutating func beginArray() {
+    startValue(extra: 1)
+    put(UInt8(ascii: "["))
+    open()
+  }
+
+  public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+  @inline(__always) private mutating func open() {
+    depth &+= 1
+    atContainerStart = true
+    #if DEBUG
+      lastKeys.append(nil)
+    #endif
+  }
+
+  @inline(__always) private mutating func close(_ bracket: UInt8) {
+    depth &-= 1
+    reserve(2 &* depth &+ 2)
+    if !atContainerStart { breakLine(comma: false) }
+    put(bracket)
+    atContainerStart = false
+    #if DEBUG
+      lastKeys.removeLast()
+    #endif
+    if count >= chunkSize, recording == 0, let flush {
+      flush(UnsafeBufferPointer(start: base, count: count))
+      count = 0
+    }
+  }
+
+  /// Where a value starts: after a key on the same line, else on its own line inside a container.
+  /// Reserves room for the line break and `extra` bytes.
+  @inline(__always) private mutating func startValue(extra: Int) {
+    if afterKey {
+      afterKey = false
+      reserve(extra)
+    } else {
+      reserve(2 &* depth &+ 2 &+ extra)
+      if depth > 0 {
+        breakLine(comma: !atContainerStart)
+        atContainerStart = false
       }
     }
-    out.append(UInt8(ascii: "\""))
+  }
+
+  /// `,` (when `comma`), a newline and the indent of the current depth. Callers `reserve`
+  /// `2 * depth + 2` bytes (and so the slack the spaces may overrun by, 8 bytes at a time).
+  @inline(__always) private mutating func breakLine(comma: Bool) {
+    if comma { put(UInt8(ascii: ",")) }
+    put(UInt8(ascii: "\n"))
+    let width = 2 &* depth
+    let start = UnsafeMutableRawPointer(base + count)
+    var offset = 0
+    while offset < width {
+      start.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: offset, as: UInt64.self)
+      offset &+= 8
+    }
+    count &+= width
+  }
+
+  // MARK: - Keys
+
+  public mutating func key(_ key: StaticString) {
+    putKey(key, reserving: 0)
+    afterKey = true
+  }
+
+  public mutating func member(_ key: StaticString, _ value: String) {
+    putKey(key, reserving: 0)
+    appendQuoted(value)
+  }
+
+  public mutating func member(_ key: StaticString, _ value: Int) {
+    putKey(key, reserving: 20)
+    putDigits(value)
+  }
+
+  public mutating func member(_ key: StaticString, _ value: Bool) {
+    putKey(key, reserving: 5)
+    put(value ? "true" : "false")
+  }
+
+  public mutating func member<Input: Equatable>(
+    _ key: StaticString, memoizing input: Input, _ write: (Input, inout JSONWriter) -> Void
+  ) {
+    guard key.hasPointerRepresentation else {  // (a one-scalar key has no address to know it by)
+      self.key(key)
+      return write(input, &self)
+    }
+    putKey(key, reserving: 0)
+    let slot = memos.firstIndex { $0.key == key.utf8Start && $0.depth == depth }
+    // The input's type is checked by identity: cheaper than a dynamic cast, and as safe.
+    if let slot, memos[slot].inputType == ObjectIdentifier(Input.self),
+      case let memo = unsafeDowncast(memos[slot].text, to: MemoText<Input>.self), memo.input == input
+    {
+      memo.bytes.withUnsafeBufferPointer { bytes in
+        reserve(bytes.count)
+        put(bytes)
+      }
+      return
+    }
+    let start = count
+    recording &+= 1
+    afterKey = true
+    write(input, &self)
+    recording &-= 1
+    let text = MemoText(input: input, bytes: Array(UnsafeBufferPointer(start: base + start, count: count &- start)))
+    let memo = Memo(key: key.utf8Start, depth: depth, inputType: ObjectIdentifier(Input.self), text: text)
+    if let slot { memos[slot] = memo } else { memos.append(memo) }
+  }
+
+  /// The text a memoized member's value had, for the key (by address) and depth it was written at.
+  private struct Memo {
+    let key: UnsafePointer<UInt8>
+    let depth: Int
+    let inputType: ObjectIdentifier
+    let text: AnyObject
+  }
+
+  private final class MemoText<Input: Equatable> {
+    let input: Input
+    let bytes: [UInt8]
+    init(input: Input, bytes: [UInt8]) {
+      self.input = input
+      self.bytes = bytes
+    }
+  }
+
+  /// The line break and `"key": `, with room for `extra` more bytes.
+  @inline(__always) private mutating func putKey(_ key: StaticString, reserving extra: Int) {
+    #if DEBUG
+      checkOrder(key.withUTF8Buffer { Array($0) })
+    #endif
+    reserve(2 &* depth &+ 5 &+ key.utf8CodeUnitCount &+ extra)
+    breakLine(comma: !atContainerStart)
+    atContainerStart = false
+    put(UInt8(ascii: "\""))
+    put(key)
+    put(UInt8(ascii: "\""))
+    put(UInt8(ascii: ":"))
+    put(UInt8(ascii: " "))
+  }
+
+  public mutating func dynamicKey(_ key: String) {
+    #if DEBUG
+      checkOrder(Array(key.utf8))
+    #endif
+    reserve(2 &* depth &+ 2)
+    breakLine(comma: !atContainerStart)
+    atContainerStart = false
+    appendQuoted(key)
+    reserve(2)
+    put(UInt8(ascii: ":"))
+    put(UInt8(ascii: " "))
+    afterKey = true
+  }
+
+  #if DEBUG
+    private mutating func checkOrder(_ key: [UInt8]) {
+      if let previous = lastKeys[lastKeys.count - 1] {
+        assert(
+          previous.lexicographicallyPrecedes(key),
+          "JSON keys out of byte order: \(String(decoding: key, as: UTF8.self)) after \(String(decoding: previous, as: UTF8.self))")
+      }
+      lastKeys[lastKeys.count - 1] = key
+    }
+  #endif
+
+  // MARK: - Scalars
+
+  public mutating func null() {
+    startValue(extra: 4)
+    put("null")
+  }
+
+  public mutating func bool(_ value: Bool) {
+    startValue(extra: 5)
+    put(value ? "true" : "false")
+  }
+
+  public mutating func int(_ value: Int) {
+    startValue(extra: 20)
+    putDigits(value)
+  }
+
+  public mutating func double(_ value: Double) {
+    if value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 {
+      startValue(extra: 20)
+      putDigits(Int(value))  // NumberText's integral case, without a String
+    } else {
+      var text = Self.format(value)
+      text.withUTF8 { utf8 in
+        startValue(extra: utf8.count)
+        put(utf8)
+      }
+    }
+  }
+
+  public mutating func string(_ value: String) {
+    startValue(extra: 0)
+    appendQuoted(value)
+  }
+
+  /// Decimal digits of `value`. Callers reserve 20 bytes.
+  @inline(__always) private mutating func putDigits(_ value: Int) {
+    if value >= 0, value < 10 {
+      put(UInt8(ascii: "0") + UInt8(value))
+      return
+    }
+    if value < 0 { put(UInt8(ascii: "-")) }
+    var rest = value.magnitude
+    var digits = 0
+    var probe = rest
+    repeat {
+      digits += 1
+      probe /= 10
+    } while probe > 0
+    var index = count + digits
+    count = index
+    repeat {
+      index -= 1
+      base[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    } while rest > 0
+  }
+
+  /// `"text"`, escaping only what JSON requires (never `/`). Text with nothing to escape is copied
+  /// in one piece.
+  @inline(__always) private mutating func appendQuoted(_ text: String) {
+    let utf8 = text.utf8
+    if utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) == nil {
+      let bytes = Array(utf8)  // bridged text only; native strings are contiguous
+      bytes.withUnsafeBufferPointer { appendQuoted($0) }
+    }
+  }
+
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    reserve(utf8.count &+ 2)
+    put(UInt8(ascii: "\""))
+    var start = 0
+    for index in 0..<utf8.count {
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+      put(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+      appendEscape(byte)
+      start = index &+ 1
+      reserve(utf8.count &- start &+ 1)
+    }
+    put(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+    put(UInt8(ascii: "\""))
+  }
+
+  private mutating func appendEscape(_ byte: UInt8) {
+    reserve(6)
+    switch byte {
+    case UInt8(ascii: "\""): put(#"\""#)
+    case UInt8(ascii: "\\"): put(#"\\"#)
+    case UInt8(ascii: "\n"): put(#"\n"#)
+    case UInt8(ascii: "\r"): put(#"\r"#)
+    case UInt8(ascii: "\t"): put(#"\t"#)
+    case 0x08: put(#"\b"#)
+    case 0x0C: put(#"\f"#)
+    default:
+      let hex: StaticString = "0123456789abcdef"
+      put(#"\u00"#)
+      put(hex.utf8Start[Int(byte >> 4)])
+      put(hex.utf8Start[Int(byte & 0xF)])
+    }
+  }
+
+  // MARK: - Trees
+
+  /// A tree, each object's keys sorted by their UTF-8 bytes.
+  public mutating func json(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .int(let number): int(number)
+    case .double(let number): double(number)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { json(element) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        dynamicKey(key)
+        json(members[key] ?? .null)
+      }
+      endObject()
+    }
   }
 }

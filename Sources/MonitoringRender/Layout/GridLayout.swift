@@ -14,21 +14,22 @@ public struct GridPosition: Hashable, Sendable {
   }
 }
 
-/// A panel with its resolved id and position.
+/// A panel's resolved id and position. The panel itself stays in the dashboard: the layout is one
+/// ``PlacedItem`` per dashboard item, in the same order, and the lowering walks the two together
+/// (so a dashboard of thousands of panels is not copied).
 public struct PlacedPanel: Hashable, Sendable {
-  public var panel: Panel
   public var id: Int
   public var position: GridPosition
 }
 
-/// A row with its resolved id, position and placed panels.
+/// A row's resolved id and position, and its panels' (in the row's order).
 public struct PlacedRow: Hashable, Sendable {
-  public var row: Row
   public var id: Int
   public var position: GridPosition
   public var panels: [PlacedPanel]
 }
 
+/// The layout of one dashboard item: `.panel` for a panel above the rows, `.row` for a row.
 public enum PlacedItem: Hashable, Sendable {
   case panel(PlacedPanel)
   case row(PlacedRow)
@@ -50,6 +51,7 @@ public enum GridLayout {
     var diagnostics = DiagnosticCollector()
     var nextID = 1
     var items: [PlacedItem] = []
+    items.reserveCapacity(dashboard.items.count)
     var top = 0
     var looseSection: [Panel] = []
     let root: [PathElement] = [.dashboard(dashboard.title)]
@@ -73,7 +75,7 @@ public enum GridLayout {
         let rowPosition = GridPosition(x: 0, y: top, width: columns, height: 1)
         let placed = placeSection(
           row.panels, top: top + 1, firstID: &nextID, path: root + [.row(row.title)], into: &diagnostics)
-        items.append(.row(PlacedRow(row: row, id: rowID, position: rowPosition, panels: placed.panels)))
+        items.append(.row(PlacedRow(id: rowID, position: rowPosition, panels: placed.panels)))
         top = row.isCollapsed ? top + 1 : placed.bottom
       }
     }
@@ -106,9 +108,8 @@ public enum GridLayout {
     var cursor = (x: 0, y: top)
     for (index, panel) in panels.enumerated() where panel.layout.position == nil {
       let size = self.size(of: panel)
-      let here = path + [.panel(panel.title)]
       guard size.width >= 1, size.width <= columns, size.height >= 1 else {
-        diagnostics.report(here, "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
+        diagnostics.report(path + [.panel(panel.title)], "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
         continue
       }
       let position = firstFreeSpot(width: size.width, height: size.height, from: cursor, occupied: occupied)
@@ -118,11 +119,12 @@ public enum GridLayout {
     }
 
     var placed: [PlacedPanel] = []
-    for (panel, position) in zip(panels, positions) {
-      placed.append(PlacedPanel(panel: panel, id: firstID, position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
+    placed.reserveCapacity(panels.count)
+    for position in positions {
+      placed.append(PlacedPanel(id: firstID, position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
       firstID += 1
     }
-    let bottom = occupied.map { $0.y + $0.height }.max() ?? top
+    let bottom = occupied.reduce(top) { Swift.max($0, $1.y + $1.height) }
     return (placed, bottom)
   }
 

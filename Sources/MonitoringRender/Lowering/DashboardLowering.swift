@@ -2,56 +2,117 @@ public import MonitoringDSL
 
 /// Lowers a validated dashboard and its layout to the JSON model Grafana's file provisioning reads:
 /// the dashboard at the top level (no `{"dashboard": …}` API envelope).
+///
+/// Like ``PanelLowering`` it writes to any ``JSONSink``, keys in UTF-8 byte order: `gen` streams it
+/// into the file's bytes, ``json(_:placed:)`` collects the same events into a tree.
 public enum DashboardLowering {
+  /// The dashboard as a tree.
   public static func json(_ dashboard: Dashboard, placed: [PlacedItem]) -> JSONValue {
-    var panels: [JSONValue] = []
-    for item in placed {
-      switch item {
-      case .panel(let placed):
-        panels.append(PanelLowering.json(placed, dashboard: dashboard))
-      case .row(let row):
-        panels.append(rowJSON(row, dashboard: dashboard))
-        // An open row is followed by its panels; a collapsed one carries them (see rowJSON).
-        if !row.row.isCollapsed { panels += row.panels.map { PanelLowering.json($0, dashboard: dashboard) } }
-      }
-    }
-    var members: [String: JSONValue] = [
-      "annotations": ["list": .array([builtInAnnotation] + dashboard.annotations.map(annotationJSON))],
-      "editable": .bool(dashboard.isEditable),
-      "fiscalYearStartMonth": 0,
-      "graphTooltip": .int(dashboard.cursorSync.rawValue),
-      "id": .null,
-      "links": .array(dashboard.links.map(LinkLowering.json)),
-      "panels": .array(panels),
-      "refresh": .string(dashboard.refresh?.text ?? ""),
-      "schemaVersion": .int(dashboard.target.schemaVersion),
-      "tags": .array(dashboard.tags.map(JSONValue.string)),
-      "templating": ["list": .array(dashboard.variables.map(VariableLowering.json))],
-      "time": ["from": .string(dashboard.timeFrom), "to": .string(dashboard.timeTo)],
-      "timepicker": [:],
-      "timezone": .string(dashboard.timezone.text),
-      "title": .string(dashboard.title),
-      "uid": .string(dashboard.uid),
-      "version": 1,
-      "weekStart": "",
-    ]
-    if let description = dashboard.description { members["description"] = .string(description) }
-    let base = JSONValue.object(members)
-    return dashboard.extraJSON.map { base.merging($0) } ?? base
+    var builder = JSONTreeBuilder()
+    write(dashboard, placed: placed, to: &builder)
+    return builder.result
   }
 
-  private static func rowJSON(_ placed: PlacedRow, dashboard: Dashboard) -> JSONValue {
-    let children = placed.panels.map { PanelLowering.json($0, dashboard: dashboard) }
-    var members: [String: JSONValue] = [
-      "collapsed": .bool(placed.row.isCollapsed),
-      "gridPos": PanelLowering.gridPos(placed.position),
-      "id": .int(placed.id),
-      "panels": .array(placed.row.isCollapsed ? children : []),
-      "title": .string(placed.row.title),
-      "type": "row",
-    ]
-    if let variable = placed.row.repeatVariable { members["repeat"] = .string(variable) }
-    return .object(members)
+  /// Writes the dashboard; one with raw JSON is built as a tree first, merged, then written.
+  public static func write<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
+    if let extra = dashboard.extraJSON {
+      var builder = JSONTreeBuilder()
+      writeMembers(dashboard, placed: placed, to: &builder)
+      sink.json(builder.result.merging(extra))
+    } else {
+      writeMembers(dashboard, placed: placed, to: &sink)
+    }
+  }
+
+  private static func writeMembers<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("annotations")
+    sink.beginObject()
+    sink.key("list")
+    sink.beginArray()
+    sink.json(builtInAnnotation)
+    for annotation in dashboard.annotations { sink.json(annotationJSON(annotation)) }
+    sink.endArray()
+    sink.endObject()
+    if let description = dashboard.description { sink.member("description", description) }
+    sink.member("editable", dashboard.isEditable)
+    sink.member("fiscalYearStartMonth", 0)
+    sink.member("graphTooltip", dashboard.cursorSync.rawValue)
+    sink.key("id")
+    sink.null()
+    sink.key("links")
+    sink.beginArray()
+    for link in dashboard.links { sink.json(LinkLowering.json(link)) }
+    sink.endArray()
+    sink.key("panels")
+    sink.beginArray()
+    // The layout has one item per dashboard item, in order.
+    assert(placed.count == dashboard.items.count, "the layout is not of this dashboard")
+    // NB: by index, so the (large) panels are read in place rather than copied for the loop.
+    for index in placed.indices {
+      switch (dashboard.items[index], placed[index]) {
+      case (.panel(let panel), .panel(let place)):
+        PanelLowering.write(panel, placed: place, dashboard: dashboard, to: &sink)
+      case (.row(let row), .row(let place)):
+        writeRow(row, placed: place, dashboard: dashboard, to: &sink)
+        // An open row is followed by its panels; a collapsed one carries them (see writeRow).
+        if !row.isCollapsed { writePanels(row.panels, placed: place.panels, dashboard: dashboard, to: &sink) }
+      default:
+        assertionFailure("the layout is not of this dashboard")
+      }
+    }
+    sink.endArray()
+    sink.member("refresh", dashboard.refresh?.text ?? "")
+    sink.member("schemaVersion", dashboard.target.schemaVersion)
+    sink.key("tags")
+    sink.strings(dashboard.tags)
+    sink.key("templating")
+    sink.beginObject()
+    sink.key("list")
+    sink.beginArray()
+    for variable in dashboard.variables { sink.json(VariableLowering.json(variable)) }
+    sink.endArray()
+    sink.endObject()
+    sink.key("time")
+    sink.beginObject()
+    sink.member("from", dashboard.timeFrom)
+    sink.member("to", dashboard.timeTo)
+    sink.endObject()
+    sink.key("timepicker")
+    sink.beginObject()
+    sink.endObject()
+    sink.member("timezone", dashboard.timezone.text)
+    sink.member("title", dashboard.title)
+    sink.member("uid", dashboard.uid)
+    sink.member("version", 1)
+    sink.member("weekStart", "")
+    sink.endObject()
+  }
+
+  private static func writePanels<Sink: JSONSink & ~Copyable>(
+    _ panels: [Panel], placed: [PlacedPanel], dashboard: Dashboard, to sink: inout Sink
+  ) {
+    for index in placed.indices {
+      PanelLowering.write(panels[index], placed: placed[index], dashboard: dashboard, to: &sink)
+    }
+  }
+
+  private static func writeRow<Sink: JSONSink & ~Copyable>(
+    _ row: Row, placed: PlacedRow, dashboard: Dashboard, to sink: inout Sink
+  ) {
+    sink.beginObject()
+    sink.member("collapsed", row.isCollapsed)
+    sink.key("gridPos")
+    PanelLowering.writeGridPos(placed.position, to: &sink)
+    sink.member("id", placed.id)
+    sink.key("panels")
+    sink.beginArray()
+    if row.isCollapsed { writePanels(row.panels, placed: placed.panels, dashboard: dashboard, to: &sink) }
+    sink.endArray()
+    if let variable = row.repeatVariable { sink.member("repeat", variable) }
+    sink.member("title", row.title)
+    sink.member("type", "row")
+    sink.endObject()
   }
 
   /// Grafana adds this entry to every dashboard; emitting it keeps the file equal to what Grafana stores.
@@ -83,6 +144,15 @@ public enum DashboardLowering {
   }
 
   static func datasourceJSON(_ ref: DatasourceRef) -> JSONValue {
-    ["type": .string(ref.type.rawValue), "uid": .string(ref.uid)]
+    var builder = JSONTreeBuilder()
+    writeDatasource(ref, to: &builder)
+    return builder.result
+  }
+
+  static func writeDatasource<Sink: JSONSink & ~Copyable>(_ ref: DatasourceRef, to sink: inout Sink) {
+    sink.beginObject()
+    sink.member("type", ref.type.rawValue)
+    sink.member("uid", ref.uid)
+    sink.endObject()
   }
 }

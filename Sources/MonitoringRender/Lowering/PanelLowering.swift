@@ -3,81 +3,139 @@ public import MonitoringDSL
 /// Lowers one placed panel to Grafana's panel JSON: common keys, `fieldConfig`, and the kind's
 /// `options` and `fieldConfig.defaults.custom` with every key Grafana would save, so the file does
 /// not change when someone opens and saves the dashboard.
+///
+/// The lowering writes to any ``JSONSink``: straight into the committed bytes (``JSONWriter``) or
+/// into a tree (``JSONTreeBuilder``). NB: each object's keys are written in UTF-8 byte order, the
+/// order of the file (uppercase before lowercase, a prefix before its extensions); the writer
+/// asserts it in debug builds, so the tests catch a key out of place.
 public enum PanelLowering {
-  public static func json(_ placed: PlacedPanel, dashboard: Dashboard) -> JSONValue {
-    let panel = placed.panel
-    var members: [String: JSONValue] = [
-      "fieldConfig": fieldConfig(panel),
-      "gridPos": gridPos(placed.position),
-      "id": .int(placed.id),
-      "options": options(panel),
-      "pluginVersion": .string(dashboard.target.version),
-      "title": .string(panel.title),
-      "type": .string(panel.visualization.typeID),
-    ]
-    if case .text = panel.visualization {
-      // Text panels run no queries.
-    } else {
-      let datasource = panel.datasource ?? dashboard.defaultDatasource
-      if let datasource { members["datasource"] = DashboardLowering.datasourceJSON(datasource) }
-      let refIDs = RefIDs.assign(panel.queries)
-      members["targets"] = .array(
-        zip(panel.queries, refIDs).map { target($0, refID: $1, datasource: $0.datasource ?? datasource) })
-    }
-    if let description = panel.description { members["description"] = .string(description) }
-    if !panel.links.isEmpty { members["links"] = .array(panel.links.map(LinkLowering.json)) }
-    if let repeatBy = panel.repeatBy {
-      members["repeat"] = .string(repeatBy.variable)
-      members["repeatDirection"] = .string(repeatBy.direction.rawValue)
-      if let maxPerRow = repeatBy.maxPerRow { members["maxPerRow"] = .int(maxPerRow) }
-    }
-    if panel.isTransparent { members["transparent"] = true }
-    if let interval = panel.minInterval { members["interval"] = .string(interval.text) }
-    if let points = panel.maxDataPoints { members["maxDataPoints"] = .int(points) }
-    let base = JSONValue.object(members)
-    return panel.extraJSON.map { base.merging($0) } ?? base
+  /// The panel, at its place, as a tree.
+  public static func json(_ panel: Panel, placed: PlacedPanel, dashboard: Dashboard) -> JSONValue {
+    var builder = JSONTreeBuilder()
+    write(panel, placed: placed, dashboard: dashboard, to: &builder)
+    return builder.result
   }
 
-  static func gridPos(_ position: GridPosition) -> JSONValue {
-    ["h": .int(position.height), "w": .int(position.width), "x": .int(position.x), "y": .int(position.y)]
+  /// Writes the panel; one with raw JSON is built as a tree first, merged, then written.
+  public static func write<Sink: JSONSink & ~Copyable>(
+    _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
+  ) {
+    if let extra = panel.extraJSON {
+      var builder = JSONTreeBuilder()
+      writeMembers(panel, placed: placed, dashboard: dashboard, to: &builder)
+      sink.json(builder.result.merging(extra))
+    } else {
+      writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink)
+    }
+  }
+
+  private static func writeMembers<Sink: JSONSink & ~Copyable>(
+    _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
+  ) {
+    let runsQueries: Bool
+    if case .text = panel.visualization { runsQueries = false } else { runsQueries = true }  // text panels run none
+    let datasource = panel.datasource ?? dashboard.defaultDatasource
+
+    sink.beginObject()
+    if runsQueries, let datasource {
+      sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
+    }
+    if let description = panel.description { sink.member("description", description) }
+    sink.key("fieldConfig")
+    writeFieldConfig(panel, to: &sink)
+    sink.key("gridPos")
+    writeGridPos(placed.position, to: &sink)
+    sink.member("id", placed.id)
+    if let interval = panel.minInterval { sink.member("interval", interval.text) }
+    if !panel.links.isEmpty {
+      sink.key("links")
+      sink.beginArray()
+      for link in panel.links { sink.json(LinkLowering.json(link)) }
+      sink.endArray()
+    }
+    if let points = panel.maxDataPoints { sink.member("maxDataPoints", points) }
+    if let maxPerRow = panel.repeatBy?.maxPerRow { sink.member("maxPerRow", maxPerRow) }
+    let options = OptionsInput(
+      visualization: panel.visualization, legend: panel.legend, tooltip: panel.tooltip, unit: panel.field.unit)
+    sink.member("options", memoizing: options) { writeOptions($0, to: &$1) }
+    sink.member("pluginVersion", dashboard.target.version)
+    if let repeatBy = panel.repeatBy {
+      sink.member("repeat", repeatBy.variable)
+      sink.member("repeatDirection", repeatBy.direction.rawValue)
+    }
+    if runsQueries {
+      sink.key("targets")
+      sink.beginArray()
+      let refIDs = RefIDs.assign(panel.queries)
+      for index in panel.queries.indices {
+        let query = panel.queries[index]
+        writeTarget(query, refID: refIDs[index], datasource: query.datasource ?? datasource, to: &sink)
+      }
+      sink.endArray()
+    }
+    sink.member("title", panel.title)
+    if panel.isTransparent { sink.member("transparent", true) }
+    sink.member("type", panel.visualization.typeID)
+    sink.endObject()
+  }
+
+  static func writeGridPos<Sink: JSONSink & ~Copyable>(_ position: GridPosition, to sink: inout Sink) {
+    sink.beginObject()
+    sink.member("h", position.height)
+    sink.member("w", position.width)
+    sink.member("x", position.x)
+    sink.member("y", position.y)
+    sink.endObject()
   }
 
   // MARK: - Targets
 
-  static func target(_ query: Query, refID: String, datasource: DatasourceRef?) -> JSONValue {
-    var members: [String: JSONValue] = [
-      "editorMode": "code",
-      "expr": .string(query.expr),
-      "instant": .bool(query.mode != .range),
-      "legendFormat": .string(query.legend ?? "__auto"),
-      "range": .bool(query.mode != .instant),
-      "refId": .string(refID),
-    ]
-    if let datasource { members["datasource"] = DashboardLowering.datasourceJSON(datasource) }
-    if query.format != .timeSeries { members["format"] = .string(query.format.rawValue) }
-    if let interval = query.interval { members["interval"] = .string(interval.text) }
-    if query.isHidden { members["hide"] = true }
-    if query.exemplars { members["exemplar"] = true }
-    return .object(members)
+  private static func writeTarget<Sink: JSONSink & ~Copyable>(
+    _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
+  ) {
+    sink.beginObject()
+    if let datasource {
+      sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
+    }
+    sink.member("editorMode", "code")
+    if query.exemplars { sink.member("exemplar", true) }
+    sink.member("expr", query.expr)
+    if query.format != .timeSeries { sink.member("format", query.format.rawValue) }
+    if query.isHidden { sink.member("hide", true) }
+    sink.member("instant", query.mode != .range)
+    if let interval = query.interval { sink.member("interval", interval.text) }
+    sink.member("legendFormat", query.legend ?? "__auto")
+    sink.member("range", query.mode != .instant)
+    sink.member("refId", refID)
+    sink.endObject()
   }
 
   // MARK: - Field config
 
-  static func fieldConfig(_ panel: Panel) -> JSONValue {
+  private static func writeFieldConfig<Sink: JSONSink & ~Copyable>(_ panel: Panel, to sink: inout Sink) {
     let field = panel.field
-    var defaults: [String: JSONValue] = [
-      "color": colorJSON(field.color ?? defaultColor(panel.visualization)),
-      "mappings": mappingsJSON(field.mappings),
-      "thresholds": thresholdsJSON(field.thresholds ?? .grafanaDefault),
-    ]
-    if let custom = custom(panel) { defaults["custom"] = custom }
-    if let unit = field.unit { defaults["unit"] = .string(unit.rawValue) }
-    if let decimals = field.decimals { defaults["decimals"] = .int(decimals) }
-    if let min = field.min { defaults["min"] = .double(min) }
-    if let max = field.max { defaults["max"] = .double(max) }
-    if let noValue = field.noValue { defaults["noValue"] = .string(noValue) }
-    if let displayName = field.displayName { defaults["displayName"] = .string(displayName) }
-    return ["defaults": .object(defaults), "overrides": .array(panel.overrides.map(overrideJSON))]
+    sink.beginObject()
+    sink.key("defaults")
+    sink.beginObject()
+    sink.member("color", memoizing: field.color ?? defaultColor(panel.visualization)) { writeColor($0, to: &$1) }
+    if hasCustom(panel.visualization) {
+      sink.member("custom", memoizing: panel.visualization) { writeCustom($0, to: &$1) }
+    }
+    if let decimals = field.decimals { sink.member("decimals", decimals) }
+    if let displayName = field.displayName { sink.member("displayName", displayName) }
+    sink.key("mappings")
+    writeMappings(field.mappings, to: &sink)
+    if let max = field.max { sink.member("max", max) }
+    if let min = field.min { sink.member("min", min) }
+    if let noValue = field.noValue { sink.member("noValue", noValue) }
+    sink.member("thresholds", memoizing: field.thresholds ?? .grafanaDefault) { writeThresholds($0, to: &$1) }
+    if let unit = field.unit { sink.member("unit", unit.rawValue) }
+    sink.endObject()
+    sink.key("overrides")
+    sink.beginArray()
+    for override in panel.overrides { writeOverride(override, to: &sink) }
+    sink.endArray()
+    sink.endObject()
   }
 
   private static func defaultColor(_ visualization: Visualization) -> ColorMode {
@@ -88,188 +146,391 @@ public enum PanelLowering {
     }
   }
 
-  static func colorJSON(_ mode: ColorMode) -> JSONValue {
-    if case .fixed(let color) = mode { return ["fixedColor": .string(color.rawValue), "mode": "fixed"] }
-    return ["mode": .string(mode.modeID)]
+  private static func writeColor<Sink: JSONSink & ~Copyable>(_ mode: ColorMode, to sink: inout Sink) {
+    sink.beginObject()
+    if case .fixed(let color) = mode { sink.member("fixedColor", color.rawValue) }
+    sink.member("mode", mode.modeID)
+    sink.endObject()
   }
 
-  static func thresholdsJSON(_ thresholds: Thresholds) -> JSONValue {
-    let steps: [JSONValue] = thresholds.steps.map { step in
-      ["color": .string(step.color.rawValue), "value": step.value.map(JSONValue.double) ?? .null]
+  private static func writeThresholds<Sink: JSONSink & ~Copyable>(_ thresholds: Thresholds, to sink: inout Sink) {
+    sink.beginObject()
+    sink.member("mode", thresholds.mode.rawValue)
+    sink.key("steps")
+    sink.beginArray()
+    for step in thresholds.steps {
+      sink.beginObject()
+      sink.member("color", step.color.rawValue)
+      sink.member("value", orNull: step.value)
+      sink.endObject()
     }
-    return ["mode": .string(thresholds.mode.rawValue), "steps": .array(steps)]
+    sink.endArray()
+    sink.endObject()
   }
 
-  static func mappingsJSON(_ mappings: [ValueMapping]) -> JSONValue {
-    .array(
-      mappings.enumerated().map { index, mapping in
-        var result: [String: JSONValue] = ["index": .int(index)]
-        if let text = mapping.text { result["text"] = .string(text) }
-        if let color = mapping.color { result["color"] = .string(color.rawValue) }
-        switch mapping.match {
-        case .value(let value):
-          return ["type": "value", "options": .object([value: .object(result)])]
-        case .range(let from, let to):
-          return [
-            "type": "range",
-            "options": [
-              "from": from.map(JSONValue.double) ?? .null, "to": to.map(JSONValue.double) ?? .null,
-              "result": .object(result),
-            ],
-          ]
-        case .regex(let pattern):
-          return ["type": "regex", "options": ["pattern": .string(pattern), "result": .object(result)]]
-        case .special(let value):
-          return ["type": "special", "options": ["match": .string(value.rawValue), "result": .object(result)]]
-        }
-      })
-  }
-
-  private static func overrideJSON(_ override: FieldOverride) -> JSONValue {
-    let matcher: JSONValue =
-      switch override.matcher {
-      case .byName(let name): ["id": "byName", "options": .string(name)]
-      case .byRegex(let pattern): ["id": "byRegexp", "options": .string(pattern)]
-      case .byType(let type): ["id": "byType", "options": .string(type)]
-      case .byQuery(let refID): ["id": "byFrameRefID", "options": .string(refID)]
+  private static func writeMappings<Sink: JSONSink & ~Copyable>(_ mappings: [ValueMapping], to sink: inout Sink) {
+    sink.beginArray()
+    for (index, mapping) in mappings.enumerated() {
+      sink.beginObject()
+      sink.key("options")
+      sink.beginObject()
+      switch mapping.match {
+      case .value(let value):
+        sink.dynamicKey(value)
+        writeMappingResult(mapping, index: index, to: &sink)
+      case .range(let from, let to):
+        sink.member("from", orNull: from)
+        sink.key("result")
+        writeMappingResult(mapping, index: index, to: &sink)
+        sink.member("to", orNull: to)
+      case .regex(let pattern):
+        sink.member("pattern", pattern)
+        sink.key("result")
+        writeMappingResult(mapping, index: index, to: &sink)
+      case .special(let value):
+        sink.member("match", value.rawValue)
+        sink.key("result")
+        writeMappingResult(mapping, index: index, to: &sink)
       }
-    let properties: [JSONValue] = override.properties.map { property in
-      let (id, value): (String, JSONValue) =
-        switch property {
-        case .unit(let unit): ("unit", .string(unit.rawValue))
-        case .decimals(let decimals): ("decimals", .int(decimals))
-        case .min(let min): ("min", .double(min))
-        case .max(let max): ("max", .double(max))
-        case .displayName(let name): ("displayName", .string(name))
-        case .color(let mode): ("color", colorJSON(mode))
-        case .thresholds(let thresholds): ("thresholds", thresholdsJSON(thresholds))
-        case .mappings(let mappings): ("mappings", mappingsJSON(mappings))
-        case .custom(let id, let value): (id, value)
-        }
-      return ["id": .string(id), "value": value]
+      sink.endObject()
+      sink.member("type", mapping.match.typeName)
+      sink.endObject()
     }
-    return ["matcher": matcher, "properties": .array(properties)]
+    sink.endArray()
+  }
+
+  private static func writeMappingResult<Sink: JSONSink & ~Copyable>(_ mapping: ValueMapping, index: Int, to sink: inout Sink) {
+    sink.beginObject()
+    if let color = mapping.color { sink.member("color", color.rawValue) }
+    sink.member("index", index)
+    if let text = mapping.text { sink.member("text", text) }
+    sink.endObject()
+  }
+
+  private static func writeOverride<Sink: JSONSink & ~Copyable>(_ override: FieldOverride, to sink: inout Sink) {
+    let (matcherID, matcherOptions): (String, String) =
+      switch override.matcher {
+      case .byName(let name): ("byName", name)
+      case .byRegex(let pattern): ("byRegexp", pattern)
+      case .byType(let type): ("byType", type)
+      case .byQuery(let refID): ("byFrameRefID", refID)
+      }
+    sink.beginObject()
+    sink.key("matcher")
+    sink.beginObject()
+    sink.member("id", matcherID)
+    sink.member("options", matcherOptions)
+    sink.endObject()
+    sink.key("properties")
+    sink.beginArray()
+    for property in override.properties {
+      sink.beginObject()
+      switch property {
+      case .unit(let unit):
+        sink.member("id", "unit")
+        sink.member("value", unit.rawValue)
+      case .decimals(let decimals):
+        sink.member("id", "decimals")
+        sink.member("value", decimals)
+      case .min(let min):
+        sink.member("id", "min")
+        sink.member("value", min)
+      case .max(let max):
+        sink.member("id", "max")
+        sink.member("value", max)
+      case .displayName(let name):
+        sink.member("id", "displayName")
+        sink.member("value", name)
+      case .color(let mode):
+        sink.member("id", "color")
+        sink.key("value")
+        writeColor(mode, to: &sink)
+      case .thresholds(let thresholds):
+        sink.member("id", "thresholds")
+        sink.key("value")
+        writeThresholds(thresholds, to: &sink)
+      case .mappings(let mappings):
+        sink.member("id", "mappings")
+        sink.key("value")
+        writeMappings(mappings, to: &sink)
+      case .custom(let id, let value):
+        sink.member("id", id)
+        sink.member("value", json: value)
+      }
+      sink.endObject()
+    }
+    sink.endArray()
+    sink.endObject()
   }
 
   // MARK: - Kind options
 
-  static let hideFrom: JSONValue = ["legend": false, "tooltip": false, "viz": false]
+  private static func writeHideFrom<Sink: JSONSink & ~Copyable>(to sink: inout Sink) {
+    sink.key("hideFrom")
+    sink.beginObject()
+    sink.member("legend", false)
+    sink.member("tooltip", false)
+    sink.member("viz", false)
+    sink.endObject()
+  }
 
-  private static func custom(_ panel: Panel) -> JSONValue? {
-    switch panel.visualization {
-    case .timeSeries(let options):
-      var custom: [String: JSONValue] = [
-        "axisBorderShow": false, "axisCenteredZero": false, "axisColorMode": "text",
-        "axisLabel": .string(options.axisLabel), "axisPlacement": "auto", "barAlignment": 0,
-        "drawStyle": .string(options.drawStyle.rawValue), "fillOpacity": .int(options.fillOpacity),
-        "gradientMode": .string(options.gradientMode.rawValue), "hideFrom": hideFrom, "insertNulls": false,
-        "lineInterpolation": .string(options.lineInterpolation.rawValue), "lineWidth": .int(options.lineWidth),
-        "pointSize": .int(options.pointSize), "scaleDistribution": ["type": "linear"],
-        "showPoints": .string(options.showPoints.rawValue), "spanNulls": .bool(options.spanNulls),
-        "stacking": ["group": "A", "mode": .string(options.stacking.rawValue)],
-        "thresholdsStyle": ["mode": .string(options.thresholdsStyle.rawValue)],
-      ]
-      if let min = options.axisSoftMin { custom["axisSoftMin"] = .double(min) }
-      if let max = options.axisSoftMax { custom["axisSoftMax"] = .double(max) }
-      return .object(custom)
-    case .table(let options):
-      return [
-        "align": "auto", "cellOptions": ["type": .string(options.cellDisplay.rawValue)],
-        "filterable": .bool(options.filterable), "inspect": false,
-      ]
-    case .heatmap:
-      return ["hideFrom": hideFrom, "scaleDistribution": ["type": "linear"]]
-    case .stateTimeline(let options):
-      return [
-        "fillOpacity": .int(options.fillOpacity), "hideFrom": hideFrom, "insertNulls": false, "lineWidth": 0,
-        "spanNulls": false,
-      ]
-    case .stat, .gauge, .barGauge, .text:
-      return nil
+  private static func writeLinearScale<Sink: JSONSink & ~Copyable>(to sink: inout Sink) {
+    sink.key("scaleDistribution")
+    sink.beginObject()
+    sink.member("type", "linear")
+    sink.endObject()
+  }
+
+  /// Whether the kind has a `fieldConfig.defaults.custom` object.
+  private static func hasCustom(_ visualization: Visualization) -> Bool {
+    switch visualization {
+    case .timeSeries, .table, .heatmap, .stateTimeline: true
+    case .stat, .gauge, .barGauge, .text: false
     }
   }
 
-  static func options(_ panel: Panel) -> JSONValue {
-    let legend = legendJSON(panel.legend ?? .list)
-    let tooltip = tooltipJSON(panel.tooltip ?? .single)
+  /// `fieldConfig.defaults.custom`, for the kinds that have one.
+  private static func writeCustom<Sink: JSONSink & ~Copyable>(_ visualization: Visualization, to sink: inout Sink) {
+    switch visualization {
+    case .timeSeries(let options):
+      sink.beginObject()
+      sink.member("axisBorderShow", false)
+      sink.member("axisCenteredZero", false)
+      sink.member("axisColorMode", "text")
+      sink.member("axisLabel", options.axisLabel)
+      sink.member("axisPlacement", "auto")
+      if let max = options.axisSoftMax { sink.member("axisSoftMax", max) }
+      if let min = options.axisSoftMin { sink.member("axisSoftMin", min) }
+      sink.member("barAlignment", 0)
+      sink.member("drawStyle", options.drawStyle.rawValue)
+      sink.member("fillOpacity", options.fillOpacity)
+      sink.member("gradientMode", options.gradientMode.rawValue)
+      writeHideFrom(to: &sink)
+      sink.member("insertNulls", false)
+      sink.member("lineInterpolation", options.lineInterpolation.rawValue)
+      sink.member("lineWidth", options.lineWidth)
+      sink.member("pointSize", options.pointSize)
+      writeLinearScale(to: &sink)
+      sink.member("showPoints", options.showPoints.rawValue)
+      sink.member("spanNulls", options.spanNulls)
+      sink.key("stacking")
+      sink.beginObject()
+      sink.member("group", "A")
+      sink.member("mode", options.stacking.rawValue)
+      sink.endObject()
+      sink.key("thresholdsStyle")
+      sink.beginObject()
+      sink.member("mode", options.thresholdsStyle.rawValue)
+      sink.endObject()
+      sink.endObject()
+    case .table(let options):
+      sink.beginObject()
+      sink.member("align", "auto")
+      sink.key("cellOptions")
+      sink.beginObject()
+      sink.member("type", options.cellDisplay.rawValue)
+      sink.endObject()
+      sink.member("filterable", options.filterable)
+      sink.member("inspect", false)
+      sink.endObject()
+    case .heatmap:
+      sink.beginObject()
+      writeHideFrom(to: &sink)
+      writeLinearScale(to: &sink)
+      sink.endObject()
+    case .stateTimeline(let options):
+      sink.beginObject()
+      sink.member("fillOpacity", options.fillOpacity)
+      writeHideFrom(to: &sink)
+      sink.member("insertNulls", false)
+      sink.member("lineWidth", 0)
+      sink.member("spanNulls", false)
+      sink.endObject()
+    case .stat, .gauge, .barGauge, .text:
+      break
+    }
+  }
+
+  /// What a panel's `options` object is made of.
+  private struct OptionsInput: Equatable {
+    var visualization: Visualization
+    var legend: LegendOptions?
+    var tooltip: TooltipOptions?
+    var unit: ValueUnit?
+  }
+
+  private static func writeOptions<Sink: JSONSink & ~Copyable>(_ panel: OptionsInput, to sink: inout Sink) {
+    sink.beginObject()
     switch panel.visualization {
     case .timeSeries:
-      return ["legend": legend, "tooltip": tooltip]
+      sink.key("legend")
+      writeLegend(panel.legend ?? .list, to: &sink)
+      sink.key("tooltip")
+      writeTooltip(panel.tooltip ?? .single, to: &sink)
     case .stat(let options):
-      return [
-        "colorMode": .string(options.colorMode.rawValue), "graphMode": .string(options.graphMode.rawValue),
-        "justifyMode": .string(options.justifyMode.rawValue), "orientation": .string(options.orientation.rawValue),
-        "percentChangeColorMode": "standard", "reduceOptions": reduceJSON(options.reduce),
-        "showPercentChange": false, "textMode": .string(options.textMode.rawValue), "wideLayout": true,
-      ]
+      sink.member("colorMode", options.colorMode.rawValue)
+      sink.member("graphMode", options.graphMode.rawValue)
+      sink.member("justifyMode", options.justifyMode.rawValue)
+      sink.member("orientation", options.orientation.rawValue)
+      sink.member("percentChangeColorMode", "standard")
+      sink.key("reduceOptions")
+      writeReduce(options.reduce, to: &sink)
+      sink.member("showPercentChange", false)
+      sink.member("textMode", options.textMode.rawValue)
+      sink.member("wideLayout", true)
     case .gauge(let options):
-      return [
-        "minVizHeight": 75, "minVizWidth": 75, "orientation": .string(options.orientation.rawValue),
-        "reduceOptions": reduceJSON(options.reduce), "showThresholdLabels": .bool(options.showThresholdLabels),
-        "showThresholdMarkers": .bool(options.showThresholdMarkers), "sizing": "auto",
-      ]
+      sink.member("minVizHeight", 75)
+      sink.member("minVizWidth", 75)
+      sink.member("orientation", options.orientation.rawValue)
+      sink.key("reduceOptions")
+      writeReduce(options.reduce, to: &sink)
+      sink.member("showThresholdLabels", options.showThresholdLabels)
+      sink.member("showThresholdMarkers", options.showThresholdMarkers)
+      sink.member("sizing", "auto")
     case .barGauge(let options):
-      return [
-        "displayMode": .string(options.displayMode.rawValue),
-        "legend": legendJSON(.hidden), "maxVizHeight": 300, "minVizHeight": 16, "minVizWidth": 8,
-        "namePlacement": .string(options.namePlacement.rawValue), "orientation": .string(options.orientation.rawValue),
-        "reduceOptions": reduceJSON(options.reduce), "showUnfilled": .bool(options.showUnfilled), "sizing": "auto",
-        "valueMode": .string(options.valueMode.rawValue),
-      ]
+      sink.member("displayMode", options.displayMode.rawValue)
+      sink.key("legend")
+      writeLegend(.hidden, to: &sink)
+      sink.member("maxVizHeight", 300)
+      sink.member("minVizHeight", 16)
+      sink.member("minVizWidth", 8)
+      sink.member("namePlacement", options.namePlacement.rawValue)
+      sink.member("orientation", options.orientation.rawValue)
+      sink.key("reduceOptions")
+      writeReduce(options.reduce, to: &sink)
+      sink.member("showUnfilled", options.showUnfilled)
+      sink.member("sizing", "auto")
+      sink.member("valueMode", options.valueMode.rawValue)
     case .table(let options):
-      return [
-        "cellHeight": "sm",
-        "footer": ["countRows": false, "reducer": ["sum"], "show": false],
-        "frameIndex": 0,
-        "showHeader": .bool(options.showHeader),
-        "sortBy": .array(
-          options.sortBy.map { ["desc": .bool($0.descending), "displayName": .string($0.displayName)] }),
-      ]
+      sink.member("cellHeight", "sm")
+      sink.key("footer")
+      sink.beginObject()
+      sink.member("countRows", false)
+      sink.key("reducer")
+      sink.strings(["sum"])
+      sink.member("show", false)
+      sink.endObject()
+      sink.member("frameIndex", 0)
+      sink.member("showHeader", options.showHeader)
+      sink.key("sortBy")
+      sink.beginArray()
+      for sort in options.sortBy {
+        sink.beginObject()
+        sink.member("desc", sort.descending)
+        sink.member("displayName", sort.displayName)
+        sink.endObject()
+      }
+      sink.endArray()
     case .heatmap(let options):
-      var yAxis: [String: JSONValue] = ["axisPlacement": "left", "reverse": false]
-      if let unit = panel.field.unit { yAxis["unit"] = .string(unit.rawValue) }
-      return [
-        "calculate": .bool(options.calculate), "cellGap": .int(options.cellGap),
-        "color": [
-          "exponent": 0.5, "fill": "dark-orange", "mode": "scheme", "reverse": false,
-          "scale": .string(options.colorScale.rawValue), "scheme": .string(options.colorScheme), "steps": 64,
-        ],
-        "exemplars": ["color": "rgba(255,0,255,0.7)"], "filterValues": ["le": 1e-9],
-        "legend": ["show": .bool(panel.legend?.isVisible ?? true)], "rowsFrame": ["layout": "auto"],
-        "showValue": .string(options.showValue.rawValue),
-        "tooltip": [
-          "mode": .string((panel.tooltip ?? .single).mode.rawValue), "showColorScale": false, "yHistogram": false,
-        ],
-        "yAxis": .object(yAxis),
-      ]
+      writeHeatmapOptions(options, panel: panel, to: &sink)
     case .text(let options):
-      return [
-        "code": ["language": "plaintext", "showLineNumbers": false, "showMiniMap": false],
-        "content": .string(options.content), "mode": .string(options.mode.rawValue),
-      ]
+      sink.key("code")
+      sink.beginObject()
+      sink.member("language", "plaintext")
+      sink.member("showLineNumbers", false)
+      sink.member("showMiniMap", false)
+      sink.endObject()
+      sink.member("content", options.content)
+      sink.member("mode", options.mode.rawValue)
     case .stateTimeline(let options):
-      return [
-        "alignValue": "left", "legend": legend, "mergeValues": .bool(options.mergeValues),
-        "rowHeight": .double(options.rowHeight), "showValue": .string(options.showValue.rawValue), "tooltip": tooltip,
-      ]
+      sink.member("alignValue", "left")
+      sink.key("legend")
+      writeLegend(panel.legend ?? .list, to: &sink)
+      sink.member("mergeValues", options.mergeValues)
+      sink.member("rowHeight", options.rowHeight)
+      sink.member("showValue", options.showValue.rawValue)
+      sink.key("tooltip")
+      writeTooltip(panel.tooltip ?? .single, to: &sink)
     }
+    sink.endObject()
   }
 
-  private static func legendJSON(_ legend: LegendOptions) -> JSONValue {
-    [
-      "calcs": .array(legend.calcs.map { .string($0.rawValue) }), "displayMode": .string(legend.displayMode.rawValue),
-      "placement": .string(legend.placement.rawValue), "showLegend": .bool(legend.isVisible),
-    ]
+  private static func writeHeatmapOptions<Sink: JSONSink & ~Copyable>(
+    _ options: HeatmapOptions, panel: OptionsInput, to sink: inout Sink
+  ) {
+    sink.member("calculate", options.calculate)
+    sink.member("cellGap", options.cellGap)
+    sink.key("color")
+    sink.beginObject()
+    sink.member("exponent", 0.5)
+    sink.member("fill", "dark-orange")
+    sink.member("mode", "scheme")
+    sink.member("reverse", false)
+    sink.member("scale", options.colorScale.rawValue)
+    sink.member("scheme", options.colorScheme)
+    sink.member("steps", 64)
+    sink.endObject()
+    sink.key("exemplars")
+    sink.beginObject()
+    sink.member("color", "rgba(255,0,255,0.7)")
+    sink.endObject()
+    sink.key("filterValues")
+    sink.beginObject()
+    sink.member("le", 1e-9)
+    sink.endObject()
+    sink.key("legend")
+    sink.beginObject()
+    sink.member("show", panel.legend?.isVisible ?? true)
+    sink.endObject()
+    sink.key("rowsFrame")
+    sink.beginObject()
+    sink.member("layout", "auto")
+    sink.endObject()
+    sink.member("showValue", options.showValue.rawValue)
+    sink.key("tooltip")
+    sink.beginObject()
+    sink.member("mode", (panel.tooltip ?? .single).mode.rawValue)
+    sink.member("showColorScale", false)
+    sink.member("yHistogram", false)
+    sink.endObject()
+    sink.key("yAxis")
+    sink.beginObject()
+    sink.member("axisPlacement", "left")
+    sink.member("reverse", false)
+    if let unit = panel.unit { sink.member("unit", unit.rawValue) }
+    sink.endObject()
   }
 
-  private static func tooltipJSON(_ tooltip: TooltipOptions) -> JSONValue {
-    ["hideZeros": false, "mode": .string(tooltip.mode.rawValue), "sort": .string(tooltip.sort.rawValue)]
+  private static func writeLegend<Sink: JSONSink & ~Copyable>(_ legend: LegendOptions, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("calcs")
+    sink.beginArray()
+    for calc in legend.calcs { sink.string(calc.rawValue) }
+    sink.endArray()
+    sink.member("displayMode", legend.displayMode.rawValue)
+    sink.member("placement", legend.placement.rawValue)
+    sink.member("showLegend", legend.isVisible)
+    sink.endObject()
   }
 
-  private static func reduceJSON(_ reduce: ReduceOptions) -> JSONValue {
-    [
-      "calcs": [.string(reduce.calculation.rawValue)], "fields": .string(reduce.fields),
-      "values": .bool(reduce.showAllValues),
-    ]
+  private static func writeTooltip<Sink: JSONSink & ~Copyable>(_ tooltip: TooltipOptions, to sink: inout Sink) {
+    sink.beginObject()
+    sink.member("hideZeros", false)
+    sink.member("mode", tooltip.mode.rawValue)
+    sink.member("sort", tooltip.sort.rawValue)
+    sink.endObject()
+  }
+
+  private static func writeReduce<Sink: JSONSink & ~Copyable>(_ reduce: ReduceOptions, to sink: inout Sink) {
+    sink.beginObject()
+    sink.key("calcs")
+    sink.beginArray()
+    sink.string(reduce.calculation.rawValue)
+    sink.endArray()
+    sink.member("fields", reduce.fields)
+    sink.member("values", reduce.showAllValues)
+    sink.endObject()
+  }
+}
+
+extension ValueMapping.Match {
+  /// Grafana's mapping `type`.
+  var typeName: String {
+    switch self {
+    case .value: "value"
+    case .range: "range"
+    case .regex: "regex"
+    case .special: "special"
+    }
   }
 }

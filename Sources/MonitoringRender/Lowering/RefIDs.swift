@@ -3,6 +3,8 @@ public import MonitoringDSL
 /// Assigns query refIds: explicit ones are kept, the rest get the next unused letter (A…Z, AA, AB…).
 public enum RefIDs {
   public static func assign(_ queries: [Query]) -> [String] {
+    // The usual case, no explicit refId: A, B, C… in order.
+    if !queries.contains(where: { $0.refID != nil }) { return queries.indices.map(letters) }
     var used = Set(queries.compactMap(\.refID))
     var next = 0
     return queries.map { query in
@@ -16,6 +18,7 @@ public enum RefIDs {
 
   /// 0 → A, 25 → Z, 26 → AA, like spreadsheet columns.
   static func letters(_ index: Int) -> String {
+    if index < 26 { return singleLetters[index] }
     var number = index
     var scalars: [Unicode.Scalar] = []
     repeat {
@@ -24,4 +27,6 @@ public enum RefIDs {
     } while number >= 0
     return String(String.UnicodeScalarView(scalars))
   }
+
+  private static let singleLetters = (0..<26).map { String(Unicode.Scalar(UInt8(65 + $0))) }
 }

@@ -55,9 +55,12 @@ public enum Renderer {
       let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
       collector.append(contentsOf: layoutDiagnostics)
       let slug = slug(dashboard.title)
-      let json = DashboardLowering.json(dashboard, placed: placed)
+      var writer = JSONWriter(capacity: 1 << 16)
+      let bytes = writeDashboardFile(dashboard, placed: placed, to: &writer)
       files.append(
-        OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: JSONWriter.write(json)))
+        OutputFile(
+          path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)",
+          contents: String(decoding: bytes, as: UTF8.self)))
     }
     for config in catalog.prometheusConfigs {
       let text = YAMLTree.document(PrometheusLowering.config(config))
@@ -93,6 +96,34 @@ public enum Renderer {
     }
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Validates `catalog`, lays out its dashboard with uid `uid` and streams that dashboard's file (the
+  /// bytes `gen` writes for it) into `writer`; returns what the writer did not flush. Nothing is
+  /// written when there is a diagnostic. With a flushing writer the document is never held whole.
+  /// ```swift
+  /// var writer = JSONWriter { chunk in _ = write(1, chunk.baseAddress, chunk.count) }
+  /// try Renderer.writeDashboard(uid: "ops", of: catalog, to: &writer)
+  /// ```
+  @discardableResult
+  public static func writeDashboard(uid: String, of catalog: Catalog, to writer: inout JSONWriter) throws(ValidationFailure)
+    -> [UInt8]
+  {
+    var collector = DiagnosticCollector()
+    collector.append(contentsOf: CatalogValidator.validate(catalog))
+    guard let dashboard = catalog.dashboards.first(where: { $0.uid == uid }) else {
+      throw ValidationFailure(diagnostics: collector.diagnostics + [Diagnostic(path: [], message: "no dashboard has uid \"\(uid)\"")])
+    }
+    let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
+    collector.append(contentsOf: layoutDiagnostics)
+    guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
+    return writeDashboardFile(dashboard, placed: placed, to: &writer)
+  }
+
+  /// The one way a dashboard file is written: the lowering streamed into the writer, then the final newline.
+  private static func writeDashboardFile(_ dashboard: Dashboard, placed: [PlacedItem], to writer: inout JSONWriter) -> [UInt8] {
+    DashboardLowering.write(dashboard, placed: placed, to: &writer)
+    return writer.finish()
   }
 
   static func metricsJSON(_ metrics: [Metric.Definition]) -> JSONValue {

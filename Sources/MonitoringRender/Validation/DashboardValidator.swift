@@ -56,62 +56,73 @@ struct DashboardValidator {
     let variables: Set<String>
   }
 
+  // NB: paths are built only when a problem is reported: a dashboard of thousands of valid panels
+  // should cost no array per panel and query.
   private mutating func check(_ panel: Panel, dashboard: Dashboard, context: Context, at parent: [PathElement]) {
-    let path = parent + [.panel(panel.title)]
-    if panel.title.isBlank { collector.report(path, "title is empty") }
+    let title = panel.title  // (captured alone: capturing the panel would copy it)
+    func path() -> [PathElement] { parent + [.panel(title)] }
+    if panel.title.isBlank { collector.report(path(), "title is empty") }
     for modifier in panel.misapplied {
-      collector.report(path, "\(modifier) does not apply to a \(panel.visualization.typeID) panel")
+      collector.report(path(), "\(modifier) does not apply to a \(panel.visualization.typeID) panel")
     }
     if let thresholds = panel.field.thresholds { check(thresholds, at: path) }
-    for value in [panel.field.min, panel.field.max].compactMap({ $0 }) where !value.isFinite {
-      collector.report(path, "min/max must be finite numbers")
-    }
+    if panel.field.min.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
+    if panel.field.max.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
     if let min = panel.field.min, let max = panel.field.max, min >= max {
-      collector.report(path, "min \(NumberText.format(min)) is not below max \(NumberText.format(max))")
+      collector.report(path(), "min \(NumberText.format(min)) is not below max \(NumberText.format(max))")
     }
-    if let decimals = panel.field.decimals, decimals < 0 { collector.report(path, "decimals must not be negative") }
-    if let interval = panel.minInterval { collector.milliseconds(of: interval, "min interval", at: path) }
+    if let decimals = panel.field.decimals, decimals < 0 { collector.report(path(), "decimals must not be negative") }
+    if let interval = panel.minInterval { collector.milliseconds(of: interval, "min interval", at: path()) }
     if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
-      collector.report(path, "repeats by unknown variable \"\(repeatBy.variable)\"")
+      collector.report(path(), "repeats by unknown variable \"\(repeatBy.variable)\"")
     }
     if case .text = panel.visualization { return }
 
     let panelDatasource = panel.datasource ?? dashboard.defaultDatasource
-    if let datasource = panel.datasource { checkDatasource(datasource, context: context, at: path) }
-    if panel.queries.isEmpty { collector.report(path, "has no queries") }
+    if let datasource = panel.datasource { checkDatasource(datasource, context: context, at: path()) }
+    if panel.queries.isEmpty { collector.report(path(), "has no queries") }
     let refIDs = RefIDs.assign(panel.queries)
-    for (refID, count) in Dictionary(refIDs.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
-      collector.report(path + [.query(refID)], "refId \(refID) is used by \(count) queries")
+    // Assigned refIds are unique; only explicit ones can clash.
+    if panel.queries.contains(where: { $0.refID != nil }) {
+      for (refID, count) in Dictionary(refIDs.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
+        collector.report(path() + [.query(refID)], "refId \(refID) is used by \(count) queries")
+      }
     }
     for (query, refID) in zip(panel.queries, refIDs) {
-      let queryPath = path + [.query(refID)]
+      func queryPath() -> [PathElement] { path() + [.query(refID)] }
       if query.expr.isBlank {
-        collector.report(queryPath, "expression is empty")
+        collector.report(queryPath(), "expression is empty")
       }
-      if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath) }
+      if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
       if let expr = query.promQL {
-        for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath, problem) }
+        for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath(), problem) }
       }
       if let datasource = query.datasource {
-        checkDatasource(datasource, context: context, at: queryPath)
+        checkDatasource(datasource, context: context, at: queryPath())
       } else if panelDatasource == nil {
-        collector.report(queryPath, "has no datasource: set one on the query, the panel or the dashboard")
+        collector.report(queryPath(), "has no datasource: set one on the query, the panel or the dashboard")
       }
     }
   }
 
-  private mutating func check(_ thresholds: Thresholds, at path: [PathElement]) {
-    guard let first = thresholds.steps.first else { return collector.report(path, "thresholds have no steps") }
-    if first.value != nil { collector.report(path, "the first threshold step is the base and takes no value") }
-    let values = thresholds.steps.dropFirst().map(\.value)
-    if values.contains(where: { $0 == nil }) {
-      collector.report(path, "only the first threshold step may be a base step without a value")
+  private mutating func check(_ thresholds: Thresholds, at path: () -> [PathElement]) {
+    guard let first = thresholds.steps.first else { return collector.report(path(), "thresholds have no steps") }
+    if first.value != nil { collector.report(path(), "the first threshold step is the base and takes no value") }
+    let rest = thresholds.steps.dropFirst()
+    if rest.contains(where: { $0.value == nil }) {
+      collector.report(path(), "only the first threshold step may be a base step without a value")
     }
-    let numbers = values.compactMap { $0 }
-    if numbers.contains(where: { !$0.isFinite }) { collector.report(path, "threshold values must be finite") }
-    for (lower, upper) in zip(numbers, numbers.dropFirst()) where lower >= upper {
-      collector.report(
-        path, "thresholds are not ascending: \(NumberText.format(upper)) follows \(NumberText.format(lower))")
+    if rest.contains(where: { $0.value.map { !$0.isFinite } ?? false }) {
+      collector.report(path(), "threshold values must be finite")
+    }
+    var lower: Double?
+    for step in rest {
+      guard let upper = step.value else { continue }
+      if let lower, lower >= upper {
+        collector.report(
+          path(), "thresholds are not ascending: \(NumberText.format(upper)) follows \(NumberText.format(lower))")
+      }
+      lower = upper
     }
   }
 
@@ -154,5 +165,9 @@ struct DashboardValidator {
 
 extension String {
   /// Empty or only whitespace.
-  var isBlank: Bool { allSatisfy(\.isWhitespace) }
+  var isBlank: Bool {
+    // Fast path: text that starts with printable ASCII other than a space is not blank.
+    if let first = utf8.first, first > 0x20, first < 0x7F { return false }
+    return allSatisfy(\.isWhitespace)
+  }
 }
