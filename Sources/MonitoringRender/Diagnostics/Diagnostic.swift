@@ -43,6 +43,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case compose(String)
   case service(String)
   case field(String)
+  /// An output file that has no finer structure to point into.
+  case file(String)
 
   public var description: String {
     switch self {
@@ -67,6 +69,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .compose(let file): "compose \(quoted(file))"
     case .service(let name): "service \(quoted(name))"
     case .field(let name): name
+    case .file(let path): "file \(quoted(path))"
     }
   }
 

@@ -54,3 +54,38 @@ public enum YAMLTree {
     (try? Yams.serialize(node: root, indent: 2, width: -1, allowUnicode: true)) ?? ""
   }
 }
+
+extension YAMLTree {
+  /// Reads a YAML document back as a JSON value (scalars typed by YAML's core schema, mapping order
+  /// not kept): how `gen diff` compares configuration files semantically.
+  /// ```swift
+  /// let config = try YAMLTree.value(parsing: text)
+  /// let interval = config["global"]?["scrape_interval"]
+  /// ```
+  public static func value(parsing text: String) throws -> JSONValue {
+    guard let root = try Yams.compose(yaml: text) else { return .null }
+    return value(of: root)
+  }
+
+  /// Every document of a YAML stream (`---` separated), as ``value(parsing:)`` reads one.
+  public static func values(parsing text: String) throws -> [JSONValue] {
+    try Yams.compose_all(yaml: text).map(value(of:))
+  }
+
+  private static func value(of node: Node) -> JSONValue {
+    switch node {
+    case .scalar(let scalar):
+      switch node.tag.description {
+      case Tag.Name.null.rawValue: return .null
+      case Tag.Name.bool.rawValue: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
+      case Tag.Name.int.rawValue: return node.int.map(JSONValue.int) ?? .string(scalar.string)
+      case Tag.Name.float.rawValue: return node.float.map(JSONValue.double) ?? .string(scalar.string)
+      default: return .string(scalar.string)
+      }
+    case .sequence(let sequence): return .array(sequence.map(value(of:)))
+    case .mapping(let mapping):
+      return .object(Dictionary(mapping.map { ($0.key.string ?? "\($0.key)", value(of: $0.value)) }, uniquingKeysWith: { _, last in last }))
+    case .alias(let alias): return .string("*\(alias.anchor)")
+    }
+  }
+}

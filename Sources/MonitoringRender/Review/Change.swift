@@ -1,0 +1,26 @@
+/// One difference `gen diff` reports: an item added, removed or moved, or one field of it changed,
+/// with the old and new value as text.
+/// ```swift
+/// Change(kind: .changed, path: [.dashboard("Ops"), .panel("CPU")], field: "unit", old: "short", new: "percent")
+/// ```
+public struct Change: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable {
+    case added, removed, moved, changed
+  }
+
+  public var kind: Kind
+  /// The item: environment › dashboard › row › panel › query, rules › group › alert, …
+  public var path: [PathElement]
+  /// The field of the item, or `nil` when the change is the item itself (added, removed, moved).
+  public var field: String?
+  public var old: String?
+  public var new: String?
+
+  public init(kind: Kind, path: [PathElement], field: String? = nil, old: String? = nil, new: String? = nil) {
+    self.kind = kind
+    self.path = path
+    self.field = field
+    self.old = old
+    self.new = new
+  }
+}
