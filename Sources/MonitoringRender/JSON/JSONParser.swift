@@ -158,7 +158,12 @@ public struct JSONParser {
     let start = index
     var isInteger = true
     if peek(UInt8(ascii: "-")) { index += 1 }
-    guard digits() > 0 else { throw failure("expected a digit") }
+    // No leading zeros: `0` stands alone before the fraction.
+    if peek(UInt8(ascii: "0")) {
+      index += 1
+    } else if digits() == 0 {
+      throw failure("expected a digit")
+    }
     if peek(UInt8(ascii: ".")) {
       isInteger = false
       index += 1
