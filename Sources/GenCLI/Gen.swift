@@ -6,12 +6,12 @@ protocol EnvironmentCommand: ParsableCommand {
   func run(environments: [StackEnvironment], console: Console) throws
 }
 
-/// The root of the command line: `generate` (default), `check`, `list`.
+/// The root of the command line: `generate` (default), `check`, `list`, `lint`.
 struct GenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gen",
     abstract: "Generate Grafana, Prometheus and provisioning files from the Swift specs.",
-    subcommands: [Generate.self, Check.self, List.self],
+    subcommands: [Generate.self, Check.self, List.self, Lint.self],
     defaultSubcommand: Generate.self)
 }
 
