@@ -35,7 +35,7 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
   public var explanation: String {
     switch self {
     case .panelDatasource:
-      "every panel with queries names its datasource (a datasource variable or a provisioned uid), on itself or the dashboard, rather than falling back to Grafana's default"
+      "panels pick their datasource with a datasource variable rather than a fixed uid, so the dashboard works on any Prometheus (a reference to nothing, or to an unknown uid or variable, is an error)"
     case .panelUnits: "time series, stat, gauge, bar gauge and table panels set a unit, so values read as what they are"
     case .panelTitleDescription: "every panel has a description (the (i) tooltip) saying what it shows"
     case .panelTitleUnique: "panel titles, and row titles, are unique within a dashboard, so a title names one panel"

@@ -1,7 +1,7 @@
 import MonitoringDSL
 
-/// The dashboard and panel rules of grafana/dashboard-linter: a datasource, a unit and a description
-/// on every panel, unique titles, and the `job` and `instance` variables. Queries go to ``TargetLint``.
+/// The dashboard and panel rules of grafana/dashboard-linter: a datasource variable, a unit and a
+/// description on every panel, unique titles, and the `job` and `instance` variables. Queries go to ``TargetLint``.
 enum DashboardLint {
   /// The panel kinds whose values need a unit (dashboard-linter's list, without the legacy kinds).
   static let kindsWithUnits: Set<String> = ["timeseries", "stat", "gauge", "bargauge", "table"]
@@ -57,10 +57,11 @@ enum DashboardLint {
       collector.report(.panelUnits, path, "has no unit; set one with .unit(…) (.short or .none for plain numbers)")
     }
     let panelDatasource = panel.datasource ?? dashboard.defaultDatasource
-    if panelDatasource == nil, panel.queries.contains(where: { $0.datasource == nil }) {
+    let fixed = panel.queries.lazy.compactMap { $0.datasource ?? panelDatasource }.first { $0.variableName == nil && $0.type != .grafana }
+    if let fixed {
       collector.report(
         .panelDatasource, path,
-        "names no datasource, so Grafana picks its default; set .datasource(.variable(\"datasource\")) on the panel or the dashboard")
+        "uses the datasource uid \"\(fixed.uid)\"; pick it with a datasource variable (.variable(\"datasource\")) so the dashboard works on any \(fixed.type.rawValue)")
     }
     for (query, refID) in zip(panel.queries, RefIDs.assign(panel.queries))
     where (query.datasource ?? panelDatasource)?.type ?? .prometheus == .prometheus {
