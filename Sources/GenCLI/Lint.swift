@@ -34,8 +34,10 @@ struct Lint: EnvironmentCommand {
     }
     let scope = chosen.map(\.name).joined(separator: ", ")
     guard findings.isEmpty else {
-      let rules = Set(findings.map(\.rule)).count
-      console.err("\(findings.count) lint finding(s) of \(rules) rule(s) in \(scope).\n")
+      let fired = LintRule.allCases.filter(Set(findings.map(\.rule)).contains)
+      console.err("\(findings.count) lint finding(s) of \(fired.count) rule(s) in \(scope):\n")
+      for rule in fired { console.err("  \(rule.id): \(rule.explanation)\n") }
+      console.err("Fix the spec, or silence a rule on an item with .lintIgnore(<rule>, because: \"<reason>\").\n")
       throw ExitCode.failure
     }
     if format == .text { console.out("No lint findings in \(scope) (\(LintRule.allCases.count) rules).\n") }

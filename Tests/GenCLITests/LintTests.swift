@@ -32,7 +32,12 @@ import Testing
     let run = sandbox.gen(["lint"], catalog: Self.undescribed)
     #expect(run.status == 1)
     #expect(run.out == "warning: \(Self.panel): has no description; say what it shows with .description(…) [panel-title-description-rule]\n")
-    #expect(run.err == "1 lint finding(s) of 1 rule(s) in dev.\n")
+    #expect(run.err == """
+      1 lint finding(s) of 1 rule(s) in dev:
+        panel-title-description-rule: \(LintRule.panelTitleDescription.explanation)
+      Fix the spec, or silence a rule on an item with .lintIgnore(<rule>, because: "<reason>").
+
+      """)
     #expect(sandbox.snapshot().isEmpty)
   }
 

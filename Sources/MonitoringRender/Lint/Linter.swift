@@ -10,6 +10,9 @@ public import MonitoringDSL
 public enum Linter {
   /// Lints each environment's catalog, with `overrides` applied; paths start with the environment and
   /// specs with its name, as `gen list` shows them.
+  /// ```swift
+  /// let findings = try Linter.lint([Specs.test], overrides: ["app_target": "127.0.0.1:8080"])
+  /// ```
   public static func lint(_ environments: [StackEnvironment], overrides: [String: String] = [:])
     throws(StackEnvironment.UnknownSetting) -> [LintFinding]
   {
@@ -26,6 +29,9 @@ public enum Linter {
   }
 
   /// The findings in one catalog, dashboards first, in the order of the spec.
+  /// ```swift
+  /// let findings = Linter.lint(Specs.catalog)   // [] when the specs are lint-clean
+  /// ```
   public static func lint(_ catalog: Catalog) -> [LintFinding] {
     var collector = LintCollector()
     for dashboard in catalog.dashboards {
