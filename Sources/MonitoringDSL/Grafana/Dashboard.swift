@@ -45,6 +45,8 @@ public struct Dashboard: Hashable, Sendable, CopyModifying {
   public var target: GrafanaTarget = .default
   /// Raw JSON merged into the dashboard last.
   public var extraJSON: JSONValue?
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ title: String, uid: String, @DashboardBuilder items: () -> [DashboardItem]) {
     self.title = title

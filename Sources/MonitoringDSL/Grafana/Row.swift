@@ -11,6 +11,8 @@ public struct Row: Hashable, Sendable, CopyModifying {
   public var panels: [Panel]
   public var isCollapsed = false
   public var repeatVariable: String?
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ title: String, @PanelBuilder panels: () -> [Panel]) {
     self.title = title
