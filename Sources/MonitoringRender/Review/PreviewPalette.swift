@@ -3,7 +3,7 @@
 /// ```swift
 /// PreviewPalette.hex("semi-dark-red")  // "#E02F44"
 /// ```
-enum PreviewPalette {
+public enum PreviewPalette {
   static let canvas = "#EEF1F4"
   static let panel = "#FFFFFF"
   static let border = "#B8C2CC"
@@ -14,7 +14,7 @@ enum PreviewPalette {
   static let removedFill = "#FFF1F0"
 
   /// The outline and badge colour of a mark.
-  static func mark(_ kind: Change.Kind) -> String {
+  public static func mark(_ kind: Change.Kind) -> String {
     switch kind {
     case .added: "#1A7F37"
     case .moved: "#0969DA"
@@ -26,7 +26,7 @@ enum PreviewPalette {
   /// A threshold colour as SVG paints it: Grafana's palette names (`green`, `semi-dark-red`,
   /// `super-light-blue`, …) as the hex Grafana shows, `#hex` and `rgb(…)`/`rgba(…)` as given,
   /// `transparent` as `none`, anything else grey.
-  static func hex(_ color: String) -> String {
+  public static func hex(_ color: String) -> String {
     let name = color.lowercased()
     if let hex = named[name] { return hex }
     if name == "transparent" { return "none" }
@@ -36,7 +36,7 @@ enum PreviewPalette {
     return isHex || isFunction ? color : unknown
   }
 
-  static let unknown = "#8E8E8E"
+  public static let unknown = "#8E8E8E"
 
   /// Grafana's visualization palette (hues × shades), and the colours it names on its own.
   private static let named: [String: String] = {
