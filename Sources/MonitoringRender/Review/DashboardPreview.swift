@@ -33,6 +33,11 @@ public enum DashboardPreview {
     frame(grid, top: gridTop)
   }
 
+  /// Where a row's band is drawn: the full width of its grid row.
+  public static func frame(row: DashboardSnapshot.Row) -> Rect {
+    frame(DashboardSnapshot.GridPosition(x: 0, y: row.y, w: 24, h: 1))
+  }
+
   static func frame(_ grid: DashboardSnapshot.GridPosition, top: Int) -> Rect {
     Rect(
       x: margin + grid.x * columnWidth + inset, y: top + grid.y * rowHeight + inset,
@@ -130,7 +135,7 @@ public enum DashboardPreview {
   private static func band(
     _ row: DashboardSnapshot.Row, title: String, keys: [String], marks: PreviewMarks?, into svg: inout SVGWriter
   ) {
-    let rect = frame(DashboardSnapshot.GridPosition(x: 0, y: row.y, w: 24, h: 1))
+    let rect = frame(row: row)
     let mark = marks?.mark(row: title)
     svg.open("g", ["class": ["row", mark?.kind?.rawValue].compactMap { $0 }.joined(separator: " "), "data-title": title])
     svg.element(
