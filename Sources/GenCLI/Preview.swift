@@ -22,7 +22,7 @@ struct Preview: EnvironmentCommand {
   func validate() throws {
     let folder = OutputFolder(path: to).root.path
     let output = OutputFolder(path: options.output).root.path
-    if folder == output || folder.hasPrefix(output + "/") || output.hasPrefix(folder + "/") {
+    if folder == output || folder.hasPrefix(output + "/") {
       throw ValidationError("--to \(to) would mix previews with the output folder \(options.output); pick another folder")
     }
   }
