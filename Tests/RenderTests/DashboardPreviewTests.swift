@@ -73,7 +73,7 @@ import Testing
     let tree = try SVGTree(DashboardPreview.svg(snapshot))
     let requests = try #require(snapshot.rows.flatMap(\.panels).first { $0.title == "Requests" })
     let group = try #require(tree.panel("Requests"))
-    let strip = try #require(group.children.first { $0.classes.contains("thresholds") })
+    let strip = try #require(group.all.first { $0.classes.contains("thresholds") })
     let fills = strip.children.filter { $0.name == "rect" }.compactMap { $0.attributes["fill"] }
     #expect(fills == requests.thresholdSteps.map { PreviewPalette.hex($0.color) })
     #expect(fills == ["#73BF69", "#F2495C"])
@@ -203,9 +203,16 @@ import Testing
     let tree = try SVGTree(
       DashboardPreview.svg(try snapshot(Dashboard("Long", uid: "long") { Stat(long) { Query("up") }.size(width: 4, height: 4) })))
     let group = try #require(tree.panel(long))
-    let shown = try #require(group.children.first { $0.name == "text" }?.text)
+    let shown = try #require(group.all.first { $0.name == "text" }?.text)
     #expect(shown.hasSuffix("…") && shown.count < long.count)
     #expect(group.children.first { $0.name == "title" }?.text.hasPrefix(long) == true)
+    // Whatever the font makes of it, the text is clipped to the cell.
+    let clip = try #require(group.all.first { $0.name == "clipPath" })
+    let id = try #require(clip.attributes["id"])
+    let clipped = try #require(group.all.first { $0.attributes["clip-path"] == "url(#\(id))" })
+    #expect(clipped.all.contains { $0.name == "text" && $0.text == shown })
+    let cell = try #require(SVGTree.frame(group))
+    #expect(SVGTree.frame(clip).map { [$0.x, $0.y, $0.width, $0.height] } == [cell.x, cell.y, cell.width, cell.height])
   }
 
   @Test func grafanaColourNamesBecomeHex() {
@@ -226,6 +233,8 @@ import Testing
     let first = DashboardPreview.svg(new, marks: PreviewMarks(base: "main", old: old, new: new))
     #expect(first == DashboardPreview.svg(new, marks: PreviewMarks(base: "main", old: old, new: new)))
     let tree = try SVGTree(first)
+    let ids = tree.root.all.compactMap { $0.attributes["id"] }
+    #expect(!ids.isEmpty && Set(ids).count == ids.count, "clip path ids are unique")
     for element in tree.root.all {
       for name in ["x", "y", "width", "height", "x1", "y1", "x2", "y2"] {
         if let value = element.attributes[name] { #expect(Int(value) != nil, "\(element.name) \(name)=\(value)") }

@@ -1,8 +1,9 @@
 extension DashboardPreview {
   /// One panel: its cell, title, kind and unit, what its mark says, a glyph of its kind and a strip
-  /// of its threshold colours with the step values. Lines that do not fit the cell are left out.
+  /// of its threshold colours with the step values. Lines that do not fit the cell are left out,
+  /// and everything inside is clipped to the cell (`clip` is the clip path's unique id).
   static func panel(
-    _ panel: DashboardSnapshot.Panel, at rect: Rect, mark: PreviewMarks.Mark?, into svg: inout SVGWriter,
+    _ panel: DashboardSnapshot.Panel, at rect: Rect, mark: PreviewMarks.Mark?, clip: String, into svg: inout SVGWriter,
     kind markKind: Change.Kind? = nil, notes extraNotes: [String] = []
   ) {
     let kind = markKind ?? mark?.kind
@@ -14,6 +15,10 @@ extension DashboardPreview {
       ])
     svg.element("title", text: [panel.title, panel.type, panel.unit].compactMap { $0 }.joined(separator: " · "))
     svg.element("rect", outline(rect, fill: kind == .removed ? PreviewPalette.removedFill : PreviewPalette.panel, kind: kind))
+    svg.open("clipPath", ["id": clip])
+    svg.element("rect", ["x": "\(rect.x)", "y": "\(rect.y)", "width": "\(rect.width)", "height": "\(rect.height)"])
+    svg.close("clipPath")
+    svg.open("g", ["clip-path": "url(#\(clip))"])
     var badgeWidth = 0
     if let kind {
       badgeWidth = kind.rawValue.count * 7 + 10
@@ -25,9 +30,8 @@ extension DashboardPreview {
       "text",
       ["x": "\(rect.x + 8)", "y": "\(lineY)", "font-size": "13", "font-weight": "bold", "fill": PreviewPalette.text],
       text: fit(panel.title.isEmpty ? "(no title)" : panel.title, width: textWidth - badgeWidth - 6, charWidth: 8))
-    var notes: [(text: String, color: String)] = [
-      ([panel.type, panel.unit].compactMap { $0 }.joined(separator: " · "), PreviewPalette.muted)
-    ]
+    let kindLine = [panel.type, panel.unit, panel.repeatBy.map { "repeated for each $\($0)" }].compactMap { $0 }
+    var notes: [(text: String, color: String)] = [(kindLine.joined(separator: " · "), PreviewPalette.muted)]
     if let movedFrom = mark?.movedFrom { notes.append(("moved from \(movedFrom)", PreviewPalette.mark(.moved))) }
     if let fields = mark?.changedFields, !fields.isEmpty {
       notes.append(("changed: " + fields.joined(separator: ", "), PreviewPalette.mark(.changed)))
@@ -50,6 +54,7 @@ extension DashboardPreview {
       PanelGlyph.draw(panel.type, x: x, y: y, into: &svg)
     }
     if !steps.isEmpty, rect.height >= 60 { thresholds(steps, x: rect.x + 8, y: stripY, width: textWidth, into: &svg) }
+    svg.close("g")
     svg.close("g")
   }
 

@@ -59,13 +59,15 @@ public enum DashboardPreview {
     svg.element("rect", ["x": "0", "y": "0", "width": "\(width)", "height": "\(height)", "fill": PreviewPalette.canvas])
     header(snapshot, marks: marks, into: &svg)
     let keys = ReviewItems.panelKeys(snapshot)
+    var drawn = 0
     for (row, rowKeys) in zip(snapshot.rows, keys) {
       if let title = row.title {
         band(row, title: title, keys: rowKeys, marks: marks, into: &svg)
       }
       guard !row.collapsed else { continue }
       for (panel, key) in zip(row.panels, rowKeys) {
-        self.panel(panel, at: frame(panel.grid), mark: marks?.marks[key], into: &svg)
+        drawn += 1
+        self.panel(panel, at: frame(panel.grid), mark: marks?.marks[key], clip: "cell-\(drawn)", into: &svg)
       }
     }
     if snapshot.rows.allSatisfy({ $0.panels.isEmpty && $0.title == nil }) {
@@ -141,6 +143,7 @@ public enum DashboardPreview {
     svg.element(
       "rect", outline(rect, fill: PreviewPalette.band, kind: mark?.kind))
     var notes: [String] = []
+    if let variable = row.repeatBy { notes.append("repeated for each $\(variable)") }
     if row.collapsed {
       let count = row.panels.count
       notes.append("collapsed: \(count) panel\(count == 1 ? "" : "s") hidden")

@@ -49,11 +49,12 @@ struct RemovedLane {
         "fill": PreviewPalette.mark(.removed),
       ],
       text: DashboardPreview.fit(heading, width: DashboardPreview.width - 2 * DashboardPreview.margin, charWidth: 8))
-    for (removed, grid) in ghosts {
+    for (index, (removed, grid)) in ghosts.enumerated() {
       let old = removed.panel.grid
       let place = removed.row.map { "row \"\($0)\", " } ?? ""
       DashboardPreview.panel(
-        removed.panel, at: DashboardPreview.frame(grid, top: top + Self.headingHeight), mark: nil, into: &svg,
+        removed.panel, at: DashboardPreview.frame(grid, top: top + Self.headingHeight), mark: nil,
+        clip: "removed-\(index + 1)", into: &svg,
         kind: .removed, notes: ["was \(place)x \(old.x), y \(old.y)"])
     }
     svg.close("g")
