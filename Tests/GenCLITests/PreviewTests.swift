@@ -50,21 +50,21 @@ import Testing
   @Test func marksWhatChangedSinceAGitRef() throws {
     let sandbox = try Sandbox()
     #expect(sandbox.gen([], catalog: Self.catalog(["Kept", "Gone"])).status == 0)
-    for arguments in [["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base"]] {
-      try Self.git(arguments, in: sandbox.root)
-    }
+    try Self.git(["init", "-q"], in: sandbox.root)
+    try Self.git(["add", "."], in: sandbox.root)
+    try Self.git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base"], in: sandbox.root)
     let folder = sandbox.root.appendingPathComponent("preview")
     let run = sandbox.gen(["preview", "--base", "HEAD", "--to", folder.path], catalog: Self.catalog(["Kept", "New"]))
     #expect(run.status == 0, "\(run.err)")
-    let svg = try #require(FileManager.default.contents(atPath: folder.appendingPathComponent("dev/service.svg").path))
-    let text = String(decoding: svg, as: UTF8.self)
+    let preview = folder.appendingPathComponent("dev/service.svg").path
+    let text = String(decoding: try #require(FileManager.default.contents(atPath: preview)), as: UTF8.self)
     #expect(text.contains(#"<g class="panel added" data-title="New" data-kind="stat">"#))
     #expect(text.contains(#"<g class="panel" data-title="Kept" data-kind="stat">"#))
     #expect(text.contains(#"<g class="panel removed" data-title="Gone" data-kind="stat">"#))
     #expect(text.contains("Removed since HEAD: 1 panel"))
     // Without --base nothing is marked.
     #expect(sandbox.gen(["preview", "--to", folder.path], catalog: Self.catalog(["Kept", "New"])).status == 0)
-    let plain = String(decoding: FileManager.default.contents(atPath: folder.appendingPathComponent("dev/service.svg").path) ?? Data(), as: UTF8.self)
+    let plain = String(decoding: FileManager.default.contents(atPath: preview) ?? Data(), as: UTF8.self)
     #expect(plain.contains(#"<g class="panel" data-title="New" data-kind="stat">"#) && !plain.contains("removed"))
   }
 

@@ -25,7 +25,8 @@ import Testing
   }
 
   static func snapshot(_ dashboard: Dashboard) throws -> DashboardSnapshot {
-    try DashboardSnapshot(JSONParser.parse(JSONWriter.write(DashboardLowering.json(dashboard, placed: GridLayout.place(dashboard).items))))
+    let model = DashboardLowering.json(dashboard, placed: GridLayout.place(dashboard).items)
+    return try DashboardSnapshot(JSONParser.parse(JSONWriter.write(model)))
   }
 
   @Test(arguments: cases)

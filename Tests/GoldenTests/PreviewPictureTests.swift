@@ -43,7 +43,8 @@ import Testing
       for (x, y) in [(left + 5, top + 5), (right - 6, top + 5), (left + 5, bottom - 6), (right - 6, bottom - 6)] {
         #expect(image[x, y] == white, "\(panel.title): (\(x), \(y)) is \(image[x, y]), not the panel's white")
       }
-      for (x, y) in [(left - 2, (top + bottom) / 2), (right + 1, (top + bottom) / 2), ((left + right) / 2, top - 2), ((left + right) / 2, bottom + 1)] {
+      let (middleX, middleY) = ((left + right) / 2, (top + bottom) / 2)
+      for (x, y) in [(left - 2, middleY), (right + 1, middleY), (middleX, top - 2), (middleX, bottom + 1)] {
         #expect(image[x, y] == canvas, "\(panel.title): (\(x), \(y)) is \(image[x, y]), not the canvas around the panel")
       }
       // The threshold strip: the n-th step's colour in the n-th part, in the panel's bottom line.

@@ -182,6 +182,13 @@ import Testing
     #expect(tree.root.all.contains { $0.text == "Removed since main: 2 panels; row \"Closed\"" })
   }
 
+  @Test func anEmptyDashboardSaysSo() throws {
+    let tree = try SVGTree(DashboardPreview.svg(try snapshot(Dashboard("Empty", uid: "empty") {})))
+    #expect(tree.panels().isEmpty)
+    #expect(tree.root.all.contains { $0.name == "text" && $0.text == "No panels." })
+    #expect(tree.root.all.contains { $0.text == "uid empty · 0 panels · 0 rows · 24-column grid" })
+  }
+
   // MARK: - Text and colours
 
   @Test func textIsEscapedForXML() throws {
@@ -200,8 +207,8 @@ import Testing
 
   @Test func longTitlesAreCutToTheirCell() throws {
     let long = String(repeating: "Connection ", count: 10)
-    let tree = try SVGTree(
-      DashboardPreview.svg(try snapshot(Dashboard("Long", uid: "long") { Stat(long) { Query("up") }.size(width: 4, height: 4) })))
+    let dashboard = Dashboard("Long", uid: "long") { Stat(long) { Query("up") }.size(width: 4, height: 4) }
+    let tree = try SVGTree(DashboardPreview.svg(try snapshot(dashboard)))
     let group = try #require(tree.panel(long))
     let shown = try #require(group.all.first { $0.name == "text" }?.text)
     #expect(shown.hasSuffix("…") && shown.count < long.count)

@@ -34,6 +34,9 @@ public enum DashboardPreview {
   }
 
   /// Where a row's band is drawn: the full width of its grid row.
+  /// ```swift
+  /// DashboardPreview.frame(row: snapshot.rows[0])  // Rect(x: 19, y: 83, width: 954, height: 24) at y 0
+  /// ```
   public static func frame(row: DashboardSnapshot.Row) -> Rect {
     frame(DashboardSnapshot.GridPosition(x: 0, y: row.y, w: 24, h: 1))
   }
@@ -44,6 +47,11 @@ public enum DashboardPreview {
       width: max(grid.w * columnWidth - 2 * inset, 1), height: max(grid.h * rowHeight - 2 * inset, 1))
   }
 
+  /// The whole picture: header (title, uid, counts; with marks the base and a legend), the rows
+  /// and panels in the dashboard's order, and with marks the lane of removed panels.
+  /// ```swift
+  /// try folder.write("dev/ops.svg", DashboardPreview.svg(snapshot, marks: marks))
+  /// ```
   public static func svg(_ snapshot: DashboardSnapshot, marks: PreviewMarks? = nil) -> String {
     let gridBottom = gridTop + gridUnits(snapshot) * rowHeight
     let lane = marks.flatMap { RemovedLane($0, top: gridBottom + margin) }
@@ -71,7 +79,8 @@ public enum DashboardPreview {
       }
     }
     if snapshot.rows.allSatisfy({ $0.panels.isEmpty && $0.title == nil }) {
-      svg.element("text", ["x": "\(margin)", "y": "\(gridTop + 20)", "font-size": "13", "fill": PreviewPalette.muted], text: "No panels.")
+      svg.element(
+        "text", ["x": "\(margin)", "y": "\(gridTop + 20)", "font-size": "13", "fill": PreviewPalette.muted], text: "No panels.")
     }
     if let lane { lane.draw(into: &svg) }
     svg.close("svg")
