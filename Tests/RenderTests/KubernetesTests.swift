@@ -55,6 +55,13 @@ import Yams
     #expect(kustomization["resources"] as? [String] == manifests.map { String($0.path.dropFirst("kubernetes/".count)) })
   }
 
+  @Test func configMapsAndKustomizationCanBeLeftOut() throws {
+    let files = try Renderer.render(Self.catalog(Self.valid.dashboardConfigMaps(false).kustomization(false)))
+    #expect(files.map(\.path).filter { $0.hasPrefix("kubernetes/") } == [
+      "kubernetes/prometheusrule-app.rules.yaml", "kubernetes/secret-alertmanager-kps.yaml", "kubernetes/servicemonitor-app.yaml",
+    ])
+  }
+
   /// The PrometheusRule's spec is the rule file, the Secret holds alertmanager.yml byte for byte, the
   /// ConfigMap holds the dashboard file byte for byte.
   @Test func manifestsCarryThePlainFilesUnchanged() throws {

@@ -10,6 +10,9 @@ public import Yams
 /// ```
 public enum KubernetesLowering {
   /// A manifest's file name (relative to `kubernetes/`) and its YAML.
+  /// ```swift
+  /// let text = YAMLTree.document(manifest.node)   // written to kubernetes/\(manifest.fileName)
+  /// ```
   public struct Manifest {
     public var fileName: String
     public var node: Node
@@ -72,7 +75,10 @@ public enum KubernetesLowering {
     return manifests
   }
 
-  /// A rule file's resource name: its file name without `.yml`/`.yaml` (`websocket.rules`).
+  /// A rule file's resource name: its file name without `.yml`/`.yaml`.
+  /// ```swift
+  /// KubernetesLowering.resourceName(of: RuleFile("websocket.rules.yml") {})   // "websocket.rules"
+  /// ```
   public static func resourceName(of file: RuleFile) -> String {
     for suffix in [".yml", ".yaml"] where file.fileName.hasSuffix(suffix) { return String(file.fileName.dropLast(suffix.count)) }
     return file.fileName

@@ -24,6 +24,10 @@ public enum KubernetesMonitorLowering {
   }
 
   /// The relabelings that give every target the plain config's `job` and static labels.
+  /// ```swift
+  /// KubernetesMonitorLowering.targetLabels(of: ScrapeJob("app", targets: ["app:80"]))
+  /// // [RelabelRule(.replace, targetLabel: "job", replacement: "app")]
+  /// ```
   public static func targetLabels(of job: ScrapeJob) -> [RelabelRule] {
     [RelabelRule(.replace, targetLabel: "job", replacement: job.name)]
       + job.labels.keys.sorted().map { RelabelRule(.replace, targetLabel: $0, replacement: job.labels[$0]) }

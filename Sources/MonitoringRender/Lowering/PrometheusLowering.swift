@@ -24,6 +24,9 @@ public enum PrometheusLowering {
   }
 
   /// The path under `prometheus/`: agents go to `agent/`, so tools know to check them with `--agent`.
+  /// ```swift
+  /// PrometheusLowering.path(of: config.agent())   // "agent/prometheus.yml"
+  /// ```
   public static func path(of config: PrometheusConfig) -> String {
     config.mode == .agent ? "agent/\(config.fileName)" : config.fileName
   }
