@@ -170,6 +170,22 @@ import Testing
       ])
   }
 
+  /// A dashboard inside a Kubernetes ConfigMap is compared member by member, not as one long string.
+  @Test func jsonInsideAStringComparesByMember() {
+    func configMap(_ red: Int) -> String {
+      let dashboard = JSONWriter.write(["uid": "ops", "panels": [["title": "CPU", "max": .int(red)]]])
+      return YAMLTree.document(
+        YAMLTree.mapping([
+          ("kind", YAMLTree.string("ConfigMap")), ("metadata", YAMLTree.mapping([("name", YAMLTree.string("ops"))])),
+          ("data", YAMLTree.mapping([("ops.json", YAMLTree.string(dashboard))])),
+        ]))
+    }
+    #expect(
+      Self.changes(configMap(80), configMap(90), path: "k8s/kubernetes/configmap-ops.yaml") == [
+        #"changed environment "k8s" › file "kubernetes/configmap-ops.yaml" data.ops.json.panels[CPU].max: 80 → 90"#
+      ])
+  }
+
   @Test func textFilesCompareLineByLine() {
     #expect(
       Self.changes("a\nb\n", "a\nc\n", path: "dev/alertmanager/tests/routes.txt") == [

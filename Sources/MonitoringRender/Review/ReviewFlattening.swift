@@ -28,6 +28,13 @@ enum ReviewFlattening {
       } else {
         for (index, element) in elements.enumerated() { append(element, at: "\(path)[\(index)]", to: &fields) }
       }
+    case .string(let text) where text.hasPrefix("{"):
+      // A JSON document inside a string (a dashboard in a Kubernetes ConfigMap) compares member by member.
+      if let document = try? JSONParser.parse(text), case .object = document {
+        append(document, at: path, to: &fields)
+      } else {
+        fields.append(.init(name: path, value: Self.text(value)))
+      }
     default:
       fields.append(.init(name: path, value: text(value)))
     }
