@@ -9,6 +9,8 @@ extension WebSocketDashboard {
       firingAlerts
       alertHistory
     }
+    .lintIgnore(.targetJob, because: "the row shows the scrape health and alerts of every job of the stack, not only the app's")
+    .lintIgnore(.targetInstance, because: "the row shows every target of the stack, not the app's instances")
   }
 
   static var targetHealth: Panel {
@@ -41,7 +43,8 @@ extension WebSocketDashboard {
         .instant()
         .format(.table)
     }
-    .description("Alerts firing now, by name and severity.")
+    .description("Alerts firing now, by name and severity, with the number of series firing.")
+    .unit(.short)
     .noValue("No alerts firing")
     .sortBy("severity")
   }

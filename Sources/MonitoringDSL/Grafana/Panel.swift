@@ -29,6 +29,8 @@ public struct Panel: Hashable, Sendable, CopyModifying {
   public var removedJSON: [[String]] = []
   /// Modifiers that were applied to a panel kind they do not fit, reported by validation.
   public var misapplied: [String] = []
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ title: String, visualization: Visualization, queries: [Query]) {
     self.title = title

@@ -14,6 +14,8 @@ public struct Row: Hashable, Sendable, CopyModifying {
   /// Raw JSON merged into the row panel, and members taken out of it.
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ title: String, @PanelBuilder panels: () -> [Panel]) {
     self.title = title

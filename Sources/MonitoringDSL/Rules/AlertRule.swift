@@ -23,6 +23,8 @@ public struct AlertRule: Hashable, Sendable, CopyModifying {
   /// The receiver the alert is meant to reach in Alertmanager; checked against the routing tree.
   public var receiver: String?
   public var test: AlertTest?
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ name: String, expr: PromQL, for duration: PromDuration? = nil, severity: Severity) {
     self.name = name

@@ -10,6 +10,8 @@ public struct RecordingRule: Hashable, Sendable, CopyModifying {
   public var expr: PromQL
   public var labels: [String: String] = [:]
   public var test: RecordingTest?
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ name: String, expr: PromQL) {
     self.name = name

@@ -15,6 +15,8 @@ public struct RuleGroup: Hashable, Sendable, CopyModifying {
   /// Labels added to every rule of the group (Prometheus ≥ 3.0).
   public var labels: [String: String] = [:]
   public var rules: [Rule]
+  /// Lint rules silenced on this item, with their reasons (`gen lint`).
+  public var lintIgnores: [LintIgnore] = []
 
   public init(_ name: String, interval: PromDuration? = nil, @RuleBuilder rules: () -> [Rule]) {
     self.name = name

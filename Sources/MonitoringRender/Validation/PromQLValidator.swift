@@ -25,37 +25,56 @@ struct PromQLValidator {
 
   func problems(in expr: PromQL, context: Context) -> [String] {
     var found: [String] = []
-    walk(expr, context: context, underCounterSafeFunction: false, into: &found)
-    if context == .alert { found += histogramThresholdProblems(expr) }
+    walk(expr, context: context, into: &found)
+    if context == .alert {
+      found += Self.rawCounters(in: expr).map { "compares the raw counter \($0); alert on rate() or increase() of it" }
+      found += histogramThresholdProblems(expr)
+    }
     return found
   }
 
-  private func walk(_ expr: PromQL, context: Context, underCounterSafeFunction: Bool, into found: inout [String]) {
+  /// The counter series `expr` reads as they are, outside rate(), increase() and the other functions
+  /// that take a counter: an error in an alert, a lint finding in recording rules and dashboards.
+  static func rawCounters(in expr: PromQL, underCounterSafeFunction: Bool = false) -> [String] {
     switch expr {
     case .selector(let name, _, let metric):
-      if context == .alert, !underCounterSafeFunction, let metric, isCounterSeries(name, metric) {
-        found.append("compares the raw counter \(name); alert on rate() or increase() of it")
-      }
+      guard !underCounterSafeFunction, let metric, isCounterSeries(name, metric) else { return [] }
+      return [name]
+    case .call(let function, let arguments):
+      let safe = counterSafeFunctions.contains(function)
+      return arguments.flatMap { rawCounters(in: $0, underCounterSafeFunction: safe) }
+    case .range(let inner, _, _), .offset(let inner, _):
+      return rawCounters(in: inner, underCounterSafeFunction: underCounterSafeFunction)
+    case .aggregation(_, let inner, _, let parameter):
+      return rawCounters(in: inner) + (parameter.map { rawCounters(in: $0) } ?? [])
+    case .binary(let left, _, let right, _, _):
+      return rawCounters(in: left) + rawCounters(in: right)
+    case .number, .string, .raw:
+      return []
+    }
+  }
+
+  private func walk(_ expr: PromQL, context: Context, into found: inout [String]) {
+    switch expr {
     case .call(let function, let arguments):
       if Self.rateFunctions.contains(function), case .range(let inner, let window, let step)? = arguments.first {
         checkRate(function, inner: inner, window: window, step: step, context: context, into: &found)
       }
-      let safe = Self.counterSafeFunctions.contains(function)
-      for argument in arguments { walk(argument, context: context, underCounterSafeFunction: safe, into: &found) }
+      for argument in arguments { walk(argument, context: context, into: &found) }
     case .range(let inner, let window, _):
       if case .rateInterval = window, context != .dashboard {
         found.append("$__rate_interval exists only in Grafana; use a duration in rules")
       }
-      walk(inner, context: context, underCounterSafeFunction: underCounterSafeFunction, into: &found)
+      walk(inner, context: context, into: &found)
     case .aggregation(_, let inner, _, let parameter):
-      walk(inner, context: context, underCounterSafeFunction: false, into: &found)
-      if let parameter { walk(parameter, context: context, underCounterSafeFunction: false, into: &found) }
+      walk(inner, context: context, into: &found)
+      if let parameter { walk(parameter, context: context, into: &found) }
     case .binary(let left, _, let right, _, _):
-      walk(left, context: context, underCounterSafeFunction: false, into: &found)
-      walk(right, context: context, underCounterSafeFunction: false, into: &found)
+      walk(left, context: context, into: &found)
+      walk(right, context: context, into: &found)
     case .offset(let inner, _):
-      walk(inner, context: context, underCounterSafeFunction: underCounterSafeFunction, into: &found)
-    case .number, .string, .raw:
+      walk(inner, context: context, into: &found)
+    case .selector, .number, .string, .raw:
       break
     }
   }
@@ -69,7 +88,7 @@ struct PromQLValidator {
       }
       return
     }
-    if let metric, !isCounterSeries(name, metric) {
+    if let metric, !Self.isCounterSeries(name, metric) {
       found.append("\(function)() over \(name), a \(metric.kind.typeName): only counters have a rate")
     }
     guard case .duration(let duration) = window, let range = duration.milliseconds else { return }
@@ -82,7 +101,7 @@ struct PromQLValidator {
   }
 
   /// A counter, or a histogram's/summary's `_bucket`, `_count` and `_sum` series.
-  private func isCounterSeries(_ name: String, _ metric: Metric.Definition) -> Bool {
+  static func isCounterSeries(_ name: String, _ metric: Metric.Definition) -> Bool {
     switch metric.kind {
     case .counter: true
     case .histogram, .summary: name != metric.name
