@@ -45,13 +45,10 @@ public struct Dashboard: Hashable, Sendable, CopyModifying {
   public var target: GrafanaTarget = .default
   /// Raw JSON merged into the dashboard last.
   public var extraJSON: JSONValue?
-<<<<<<< HEAD
   /// Members taken out of the lowered JSON last, as object-key paths.
   public var removedJSON: [[String]] = []
-=======
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
->>>>>>> main
 
   public init(_ title: String, uid: String, @DashboardBuilder items: () -> [DashboardItem]) {
     self.title = title
