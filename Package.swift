@@ -31,11 +31,16 @@ let package = Package(
       name: "MonitoringRender",
       dependencies: ["MonitoringDSL", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictness),
+    // `gen import`: existing dashboards and rule files to Swift specs. Pure, like the renderer.
+    .target(
+      name: "MonitoringImport",
+      dependencies: ["MonitoringDSL", "MonitoringRender", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
     // The commands (generate, check, list): the only code that touches the file system.
     .target(
       name: "GenCLI",
       dependencies: [
-        "MonitoringDSL", "MonitoringRender",
+        "MonitoringDSL", "MonitoringRender", "MonitoringImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictness),
