@@ -9,7 +9,7 @@ import MonitoringRender
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn an existing Grafana dashboard or Prometheus rule file into a Swift spec.",
-    subcommands: [ImportDashboard.self, ImportCompare.self])
+    subcommands: [ImportDashboard.self, ImportRules.self, ImportCompare.self])
 }
 
 /// Options every import takes.
@@ -45,6 +45,15 @@ struct ImportOptions: ParsableArguments {
   }
 }
 
+/// Runs an importer; a file it cannot import at all is an error of the command.
+func importing<Result>(_ body: () throws(ImportFailure) -> Result) throws(GenError) -> Result {
+  do {
+    return try body()
+  } catch {
+    throw GenError.io(error.description)
+  }
+}
+
 struct ImportDashboard: EnvironmentCommand {
   static let configuration = CommandConfiguration(
     commandName: "dashboard", abstract: "Import a dashboard JSON (bare model or {\"dashboard\": …} export).")
@@ -56,12 +65,8 @@ struct ImportDashboard: EnvironmentCommand {
 
   func run(environments: [StackEnvironment], console: Console) throws {
     let source = URL(fileURLWithPath: options.file).lastPathComponent
-    let imported: DashboardImport
-    do {
-      imported = try DashboardImporter.importDashboard(try options.read(), source: source)
-    } catch let failure as ImportFailure {
-      throw GenError.io(failure.description)
-    }
+    let text = try options.read()
+    let imported = try importing { () throws(ImportFailure) in try DashboardImporter.importDashboard(text, source: source) }
     for note in imported.notes { console.err("\(note)\n") }
     let differences = imported.differences
     if !differences.isEmpty {
@@ -71,6 +76,35 @@ struct ImportDashboard: EnvironmentCommand {
     if let expected {
       do {
         try Data(JSONWriter.write(imported.expected).utf8).write(to: URL(fileURLWithPath: expected))
+      } catch {
+        throw GenError.io("cannot write \(expected): \(error.localizedDescription)")
+      }
+    }
+  }
+}
+
+struct ImportRules: EnvironmentCommand {
+  static let configuration = CommandConfiguration(commandName: "rules", abstract: "Import a Prometheus rule file.")
+
+  @OptionGroup var options: ImportOptions
+
+  @Option(help: "The rule file name in the spec (default: the input's name).")
+  var fileName: String?
+
+  @Option(help: "Also write the model the spec must render (the input), for round trips.")
+  var expected: String?
+
+  func run(environments: [StackEnvironment], console: Console) throws {
+    let source = URL(fileURLWithPath: options.file).lastPathComponent
+    let text = try options.read()
+    let imported = try importing { () throws(ImportFailure) in
+      try RuleImporter.importRules(text, source: source, fileName: fileName ?? source)
+    }
+    for note in imported.notes { console.err("\(note)\n") }
+    try options.write(RuleSwiftPrinter.source(imported, typeName: options.typeName), console: console)
+    if let expected {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: expected))
       } catch {
         throw GenError.io("cannot write \(expected): \(error.localizedDescription)")
       }
