@@ -2,7 +2,7 @@ public import MonitoringDSL
 
 /// The environments `swift run gen` writes, each into `generated/<name>/`, listed explicitly.
 public enum Specs {
-  public static let environments = [dev, test]
+  public static let environments = [dev, test, kubernetes, scale]
 
   /// The seed's stack under Docker Compose: the ports and service names of the seed document.
   public static let dev = StackEnvironment("dev") { _ in Stack.compose.catalog }
@@ -21,6 +21,16 @@ public enum Specs {
       alertmanagerPort: settings.int("alertmanager_port"), noConnectionsFor: PromDuration(settings["no_connections_for"]),
       prometheusSecrets: settings["prometheus_secrets_dir"]
     ).catalog
+  }
+
+  /// The same stack for a Kubernetes cluster with kube-prometheus-stack: `generated/k8s/kubernetes/`
+  /// holds the manifests (`kubectl apply -k`), the rest the plain files they are made from.
+  public static let kubernetes = StackEnvironment("k8s") { _ in KubernetesSpec.stack.catalog }
+
+  /// The compose stack scaled out: an HA Prometheus pair with remote write, federation, an agent,
+  /// Grafana on a shared database.
+  public static let scale = StackEnvironment("scale", settings: ["prometheus_secrets_dir": "/etc/prometheus-secrets"]) { settings in
+    ScaleOutSpec.stack(prometheusSecrets: settings["prometheus_secrets_dir"]).catalog
   }
 
   /// The dev environment's catalog.

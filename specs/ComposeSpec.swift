@@ -17,18 +17,24 @@ enum ComposeSpec {
     grafana
   }
 
-  static var prometheus: ComposeService {
-    ComposeService("prometheus", image: prometheusImage)
+  static var prometheus: ComposeService { prometheus() }
+
+  /// A Prometheus server of the stack; an HA pair has one per replica, each with its own config
+  /// file, loopback port and data volume.
+  static func prometheus(
+    _ name: String = "prometheus", config: String = "simple-prometheus.yml", port: Int = 9090, volume: String = "prometheus_data"
+  ) -> ComposeService {
+    ComposeService(name, image: prometheusImage)
       .command([
-        "--config.file=/etc/prometheus/simple-prometheus.yml", "--storage.tsdb.path=/prometheus",
+        "--config.file=/etc/prometheus/\(config)", "--storage.tsdb.path=/prometheus",
         "--storage.tsdb.retention.time=15d", "--web.enable-lifecycle",
         "--web.config.file=/etc/prometheus-secrets/web.yml",
       ])
       // Published on loopback only: Prometheus has no login of its own.
-      .ports(["127.0.0.1:9090:9090"])
+      .ports(["127.0.0.1:\(port):9090"])
       .bind("./prometheus", at: "/etc/prometheus")
       .bind("${PROMETHEUS_SECRETS_DIR:-../../.secrets/prometheus}", at: "/etc/prometheus-secrets")
-      .volume(named: "prometheus_data", at: "/prometheus")
+      .volume(named: volume, at: "/prometheus")
       // The app runs on the host's port 80 (the seed's architecture).
       .extraHosts(["host.docker.internal:host-gateway"])
       // Every endpoint needs the login, the health check too ($$ escapes compose interpolation).
@@ -49,12 +55,14 @@ enum ComposeSpec {
       .limits(cpus: "0.25", memory: "128M")
   }
 
-  static var grafana: ComposeService {
-    ComposeService("grafana", image: grafanaImage)
-      .ports(["3000:3000"])
+  static var grafana: ComposeService { grafana() }
+
+  static func grafana(_ name: String = "grafana", port: Int = 3000, volume: String = "grafana_data", dependsOn prometheus: String = "prometheus") -> ComposeService {
+    ComposeService(name, image: grafanaImage)
+      .ports(["\(port):3000"])
       .bind("./grafana/provisioning", at: "/etc/grafana/provisioning")
       .bind("./grafana/dashboards", at: Stack.dashboardsPath)
-      .volume(named: "grafana_data", at: "/var/lib/grafana")
+      .volume(named: volume, at: "/var/lib/grafana")
       .environment([
         "GF_SECURITY_ADMIN_USER": "admin",
         "GF_SECURITY_ADMIN_PASSWORD": "${GF_SECURITY_ADMIN_PASSWORD:?set it in .env; scripts/monitoring.sh start creates one}",
@@ -67,7 +75,7 @@ enum ComposeSpec {
         // Read by the datasource provisioning file (secureJsonData), never written into it.
         Stack.prometheusPasswordVariable: "${PROMETHEUS_BASIC_AUTH_PASSWORD:?set it in .env; scripts/monitoring.sh start creates one}",
       ])
-      .dependsOn("prometheus")
+      .dependsOn(prometheus)
       .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"])
       .limits(cpus: "0.5", memory: "512M")
   }

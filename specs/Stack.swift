@@ -25,6 +25,17 @@ struct Stack {
   var prometheusSecrets = "/etc/prometheus-secrets"
   /// Grafana's own /metrics, when Grafana runs in this environment.
   var grafanaTarget: String?
+  /// Whether Prometheus asks for a login (basic auth); the operator's Prometheus in a cluster does not.
+  var prometheusLogin = true
+  /// Where Alertmanager finds its receiver secrets.
+  var alertmanagerSecrets = AlertmanagerSpec.secrets
+  /// The same stack as cluster manifests, in the Kubernetes environment.
+  var kubernetes: KubernetesDeployment?
+  /// Scale-out: the replica ids of an HA pair (one config each), where they remote-write, and more
+  /// servers (a federating one, an agent).
+  var prometheusReplicas: [String] = []
+  var remoteWrites: [RemoteWrite] = []
+  var morePrometheusConfigs: [PrometheusConfig] = []
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
   static let compose = Stack(
@@ -51,19 +62,22 @@ struct Stack {
     Catalog {
       prometheusDatasource
       alertmanagerDatasource
-      Self.dashboardProvider
+      // On Kubernetes the Grafana sidecar loads the dashboards; no provider file.
+      if kubernetes == nil { Self.dashboardProvider }
       WebSocketDashboard.dashboard
-      prometheusConfig
+      if prometheusReplicas.isEmpty { prometheusConfig } else { prometheusConfig.replicas(prometheusReplicas) }
+      morePrometheusConfigs
       WebSocketRules.file(noConnectionsFor: noConnectionsFor)
-      AlertmanagerSpec.config
+      AlertmanagerSpec.config(secrets: alertmanagerSecrets)
       if let compose { compose }
+      if let kubernetes { kubernetes }
       App.all
     }
   }
 
   var prometheusDatasource: Datasource {
-    Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: prometheusURL, scrapeInterval: Self.scrapeInterval, isDefault: true)
-      .basicAuth(user: Self.prometheusUser, passwordVariable: Self.prometheusPasswordVariable)
+    let source = Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: prometheusURL, scrapeInterval: Self.scrapeInterval, isDefault: true)
+    return prometheusLogin ? source.basicAuth(user: Self.prometheusUser, passwordVariable: Self.prometheusPasswordVariable) : source
   }
 
   var alertmanagerDatasource: Datasource {
@@ -76,8 +90,7 @@ struct Stack {
 
   var prometheusConfig: PrometheusConfig {
     PrometheusConfig("simple-prometheus.yml") {
-      ScrapeJob("prometheus", targets: [prometheusTarget])
-        .basicAuth(username: Self.prometheusUser, passwordFile: "\(prometheusSecrets)/password")
+      prometheusJob
       ScrapeJob(Self.appJob, targets: [appTarget])
         .metricsPath("/metrics")
         .timeout("10s")
@@ -91,5 +104,12 @@ struct Stack {
     // Relative to the config file, so the same file works mounted at /etc/prometheus and checked here.
     .ruleFiles(["rules/*.yml"])
     .alertmanagers([AlertmanagerTarget(targets: [alertmanagerTarget])])
+    .remoteWrite { remoteWrites }
+  }
+
+  /// Prometheus scraping itself, with its own login when it has one.
+  var prometheusJob: ScrapeJob {
+    let job = ScrapeJob("prometheus", targets: [prometheusTarget])
+    return prometheusLogin ? job.basicAuth(username: Self.prometheusUser, passwordFile: "\(prometheusSecrets)/password") : job
   }
 }

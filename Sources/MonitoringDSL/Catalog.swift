@@ -1,4 +1,5 @@
-/// Everything `gen` writes: datasources, dashboard providers, dashboards and Prometheus configs.
+/// Everything `gen` writes: datasources, dashboard providers, dashboards, Prometheus configs, rule
+/// files, Alertmanager configs, compose files and Kubernetes manifests.
 /// The specs target exposes one catalog, listed explicitly (no file discovery).
 /// ```swift
 /// public let catalog = Catalog {
@@ -16,6 +17,8 @@ public struct Catalog: Hashable, Sendable {
   public var alertmanagerConfigs: [AlertmanagerConfig] = []
   public var ruleFiles: [RuleFile] = []
   public var composeFiles: [ComposeFile] = []
+  /// Kubernetes manifests of this catalog (at most one deployment per environment).
+  public var kubernetes: [KubernetesDeployment] = []
   /// The app's metric catalogue, written to `catalogue/metrics.json` for the tools that check a live
   /// target against it (the end-to-end test compares Prometheus' target metadata with it).
   public var metrics: [Metric.Definition] = []
@@ -31,6 +34,7 @@ public struct Catalog: Hashable, Sendable {
       case .rules(let file): ruleFiles.append(file)
       case .compose(let file): composeFiles.append(file)
       case .metrics(let definitions): metrics += definitions
+      case .kubernetes(let deployment): kubernetes.append(deployment)
       }
     }
   }
@@ -46,6 +50,7 @@ public enum CatalogItem: Hashable, Sendable {
   case rules(RuleFile)
   case compose(ComposeFile)
   case metrics([Metric.Definition])
+  case kubernetes(KubernetesDeployment)
 }
 
 @resultBuilder public enum CatalogBuilder: ListBuilder {
@@ -54,8 +59,11 @@ public enum CatalogItem: Hashable, Sendable {
   public static func buildExpression(_ provider: DashboardProvider) -> [CatalogItem] { [.dashboardProvider(provider)] }
   public static func buildExpression(_ dashboard: Dashboard) -> [CatalogItem] { [.dashboard(dashboard)] }
   public static func buildExpression(_ config: PrometheusConfig) -> [CatalogItem] { [.prometheus(config)] }
+  /// The configs of an HA pair, from ``PrometheusConfig/replicas(_:label:)``.
+  public static func buildExpression(_ configs: [PrometheusConfig]) -> [CatalogItem] { configs.map(CatalogItem.prometheus) }
   public static func buildExpression(_ config: AlertmanagerConfig) -> [CatalogItem] { [.alertmanager(config)] }
   public static func buildExpression(_ file: RuleFile) -> [CatalogItem] { [.rules(file)] }
   public static func buildExpression(_ file: ComposeFile) -> [CatalogItem] { [.compose(file)] }
   public static func buildExpression(_ metrics: [Metric.Definition]) -> [CatalogItem] { [.metrics(metrics)] }
+  public static func buildExpression(_ deployment: KubernetesDeployment) -> [CatalogItem] { [.kubernetes(deployment)] }
 }

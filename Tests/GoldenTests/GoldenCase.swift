@@ -14,6 +14,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
     GoldenCase(name: "rules", catalog: RulesCase.catalog),
     GoldenCase(name: "alertmanager", catalog: AlertmanagerCase.catalog),
+    GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
+    GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
   ]
 }
 

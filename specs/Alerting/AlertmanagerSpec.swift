@@ -1,7 +1,8 @@
 import MonitoringDSL
 
 /// `alertmanager/alertmanager.yml`: severity-based routing, receivers whose secrets Alertmanager reads
-/// from files mounted at `/etc/alertmanager/secrets/` (never in this repo), and inhibit rules.
+/// from files mounted at `/etc/alertmanager/secrets/` (never in this repo), and inhibit rules. On
+/// Kubernetes the operator mounts the Secrets listed in `alertmanagerSpec.secrets` one folder deeper.
 enum AlertmanagerSpec {
   static let secrets = "/etc/alertmanager/secrets"
 
@@ -10,26 +11,28 @@ enum AlertmanagerSpec {
   static let team = "websocket-team"
   static let fallback = "default"
 
-  static let config = AlertmanagerConfig("alertmanager.yml") {
-    route
-    Receiver(fallback) {
-      WebhookConfig(url: "http://alert-relay:8080/alerts").bearerToken(file: "\(secrets)/relay-token")
+  static func config(secrets: String = secrets) -> AlertmanagerConfig {
+    AlertmanagerConfig("alertmanager.yml") {
+      route
+      Receiver(fallback) {
+        WebhookConfig(url: "http://alert-relay:8080/alerts").bearerToken(file: "\(secrets)/relay-token")
+      }
+      Receiver(pager) {
+        PagerDutyConfig(routingKeyFile: "\(secrets)/pagerduty-routing-key")
+        EmailConfig(to: "oncall@example.com").sendResolved()
+      }
+      Receiver(team) {
+        SlackConfig(channel: "#websocket-alerts", apiURLFile: "\(secrets)/slack-webhook-url").sendResolved()
+      }
+      InhibitRule.warningMutedWhileCritical()
+      // A target that is down explains every other alert of its job.
+      InhibitRule(source: [.equal("alertname", Alerts.targetDown.name)], target: [.notEqual("alertname", Alerts.targetDown.name)], equal: ["job"])
+      // An idle service has no messages either: one alert is enough.
+      InhibitRule(source: [.equal("alertname", Alerts.noActiveConnectionsName)], target: [.equal("alertname", Alerts.lowMessageRate.name)], equal: ["job"])
     }
-    Receiver(pager) {
-      PagerDutyConfig(routingKeyFile: "\(secrets)/pagerduty-routing-key")
-      EmailConfig(to: "oncall@example.com").sendResolved()
-    }
-    Receiver(team) {
-      SlackConfig(channel: "#websocket-alerts", apiURLFile: "\(secrets)/slack-webhook-url").sendResolved()
-    }
-    InhibitRule.warningMutedWhileCritical()
-    // A target that is down explains every other alert of its job.
-    InhibitRule(source: [.equal("alertname", Alerts.targetDown.name)], target: [.notEqual("alertname", Alerts.targetDown.name)], equal: ["job"])
-    // An idle service has no messages either: one alert is enough.
-    InhibitRule(source: [.equal("alertname", Alerts.noActiveConnectionsName)], target: [.equal("alertname", Alerts.lowMessageRate.name)], equal: ["job"])
+    .global(resolveTimeout: "5m")
+    .smtp(SMTPSettings(from: "alertmanager@example.com", smarthost: "smtp.example.com:587").auth(username: "alertmanager", passwordFile: "\(secrets)/smtp-password"))
   }
-  .global(resolveTimeout: "5m")
-  .smtp(SMTPSettings(from: "alertmanager@example.com", smarthost: "smtp.example.com:587").auth(username: "alertmanager", passwordFile: "\(secrets)/smtp-password"))
 
   static var route: Route {
     Route(receiver: fallback) {

@@ -6,7 +6,10 @@
 ///   ScrapeJob("websocket-app", targets: ["host.docker.internal:80"]).metricsPath("/metrics")
 /// }
 /// .global(scrapeInterval: "15s", evaluationInterval: "15s")
+/// .remoteWrite { RemoteWrite.mimir(url: "http://mimir:9009/api/v1/push", tenant: "websocket") }
 /// ```
+/// An HA pair is one config with ``replicas(_:label:)``; an agent (`--enable-feature=agent`) is
+/// ``agent()``, written to `prometheus/agent/`.
 public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   /// The file name under `generated/prometheus/`.
   public var fileName: String
@@ -18,8 +21,13 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   public var ruleFiles: [String] = []
   public var alertmanagers: [AlertmanagerTarget] = []
   public var jobs: [ScrapeJob]
+  public var remoteWrites: [RemoteWrite] = []
+  /// A server evaluates rules and alerts; an agent only scrapes and remote-writes.
+  public var mode: Mode = .server
   /// The Prometheus release the file is for; newer keys are diagnostics.
   public var target: PrometheusVersion = .default
+
+  public enum Mode: String, Sendable { case server, agent }
 
   public init(_ fileName: String, @ScrapeJobBuilder jobs: () -> [ScrapeJob]) {
     self.fileName = fileName
@@ -39,6 +47,29 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   public func externalLabels(_ labels: [String: String]) -> PrometheusConfig { with { $0.externalLabels = labels } }
   public func ruleFiles(_ files: [String]) -> PrometheusConfig { with { $0.ruleFiles = files } }
   public func target(_ version: PrometheusVersion) -> PrometheusConfig { with { $0.target = version } }
+  public func remoteWrite(@RemoteWriteBuilder _ destinations: () -> [RemoteWrite]) -> PrometheusConfig {
+    with { $0.remoteWrites += destinations() }
+  }
+  /// Agent mode: scrape and remote-write only (no rule files, no Alertmanagers); checked with
+  /// `promtool check config --agent` and run with `--enable-feature=agent` (2.x) or `--agent` (3.x).
+  public func agent() -> PrometheusConfig { with { $0.mode = .agent } }
+
+  /// The configs of an HA pair (or more): the same config once per replica id, each written to
+  /// `<stem>-<id>.yml` with `external_labels[label] = id`, so every server's series and alerts are
+  /// unique (what Thanos, Mimir and Alertmanager deduplicate on).
+  /// ```swift
+  /// config.replicas(["a", "b"])   // simple-prometheus-a.yml, simple-prometheus-b.yml
+  /// ```
+  public func replicas(_ ids: [String], label: String = "replica") -> [PrometheusConfig] {
+    let stem = fileName.hasSuffix(".yml") ? String(fileName.dropLast(4)) : fileName
+    return ids.map { id in
+      with {
+        $0.fileName = "\(stem)-\(id).yml"
+        $0.externalLabels[label] = id
+      }
+    }
+  }
+
   public func alertmanagers(_ targets: [AlertmanagerTarget]) -> PrometheusConfig {
     with { $0.alertmanagers = targets }
   }

@@ -14,6 +14,8 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   /// Labels attached to every target of the job.
   public var labels: [String: String] = [:]
   public var metricsPath = "/metrics"
+  /// URL parameters of the scrape (`params`), e.g. `match[]` of a federation job.
+  public var params: [String: [String]] = [:]
   public var scheme: Scheme = .http
   public var interval: PromDuration?
   public var timeout: PromDuration?
@@ -35,6 +37,7 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   }
 
   public func metricsPath(_ path: String) -> ScrapeJob { with { $0.metricsPath = path } }
+  public func params(_ params: [String: [String]]) -> ScrapeJob { with { $0.params.merge(params) { _, new in new } } }
   public func scheme(_ scheme: Scheme) -> ScrapeJob { with { $0.scheme = scheme } }
   public func interval(_ interval: PromDuration) -> ScrapeJob { with { $0.interval = interval } }
   public func timeout(_ timeout: PromDuration) -> ScrapeJob { with { $0.timeout = timeout } }
@@ -57,6 +60,29 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   public func keepDroppedTargets(_ limit: Int) -> ScrapeJob { with { $0.keepDroppedTargets = limit } }
   /// e.g. `.fallbackScrapeProtocol("PrometheusText0.0.4")`.
   public func fallbackScrapeProtocol(_ proto: String) -> ScrapeJob { with { $0.fallbackScrapeProtocol = proto } }
+}
+
+extension ScrapeJob {
+  /// A federation job: scrapes `/federate` of the servers at `targets` for the series matching
+  /// `selectors` (`match[]`), keeping their labels (`honor_labels`). Meant for aggregated series.
+  /// ```swift
+  /// ScrapeJob.federate("federate", targets: ["prometheus-a:9090"], matching: [#"{__name__=~"job:.*"}"#])
+  /// ```
+  public static func federate(_ name: String, targets: [String], matching selectors: [String]) -> ScrapeJob {
+    ScrapeJob(name, targets: targets).metricsPath("/federate").honorLabels().params(["match[]": selectors])
+  }
+
+  /// A federation job pulling every recording rule of `files` upward, one `match[]` per rule name.
+  /// ```swift
+  /// ScrapeJob.federate("federate", targets: ["prometheus-a:9090"], recordingRulesOf: [WebSocketRules.file])
+  /// ```
+  public static func federate(_ name: String, targets: [String], recordingRulesOf files: [RuleFile]) -> ScrapeJob {
+    let names = files.flatMap(\.groups).flatMap(\.rules).compactMap { rule -> String? in
+      if case .record(let record) = rule { return record.name }
+      return nil
+    }
+    return federate(name, targets: targets, matching: names.map { "{__name__=\"\($0)\"}" })
+  }
 }
 
 /// How Prometheus authenticates to a target. Secrets always come from files.

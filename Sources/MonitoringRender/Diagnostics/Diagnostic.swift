@@ -42,6 +42,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case receiver(String)
   case compose(String)
   case service(String)
+  /// A ``KubernetesDeployment``, by namespace.
+  case kubernetes(String)
   case field(String)
   /// An output file that has no finer structure to point into.
   case file(String)
@@ -68,6 +70,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .receiver(let name): "receiver \(quoted(name))"
     case .compose(let file): "compose \(quoted(file))"
     case .service(let name): "service \(quoted(name))"
+    case .kubernetes(let namespace): "kubernetes \(quoted(namespace))"
     case .field(let name): name
     case .file(let path): "file \(quoted(path))"
     }

@@ -1,13 +1,14 @@
 public import MonitoringDSL
 public import Yams
 
-/// `prometheus.yml` in Prometheus' own key order: global, alerting, rule_files, scrape_configs.
+/// `prometheus.yml` in Prometheus' own key order: global, alerting, rule_files, scrape_configs,
+/// remote_write. An agent's config has no evaluation interval (it evaluates nothing).
 public enum PrometheusLowering {
   public static func config(_ config: PrometheusConfig) -> Node {
     let global = YAMLTree.mapping([
       ("scrape_interval", YAMLTree.string(config.scrapeInterval.text)),
       ("scrape_timeout", YAMLTree.string(config.scrapeTimeout.text)),
-      ("evaluation_interval", YAMLTree.string(config.evaluationInterval.text)),
+      ("evaluation_interval", config.mode == .agent ? nil : YAMLTree.string(config.evaluationInterval.text)),
       ("external_labels", config.externalLabels.isEmpty ? nil : YAMLTree.sortedMapping(config.externalLabels)),
     ])
     let alerting: Node? =
@@ -18,7 +19,60 @@ public enum PrometheusLowering {
       ("alerting", alerting),
       ("rule_files", config.ruleFiles.isEmpty ? nil : YAMLTree.strings(config.ruleFiles)),
       ("scrape_configs", YAMLTree.sequence(config.jobs.map(job))),
+      ("remote_write", config.remoteWrites.isEmpty ? nil : YAMLTree.sequence(config.remoteWrites.map(remoteWrite))),
     ])
+  }
+
+  /// The path under `prometheus/`: agents go to `agent/`, so tools know to check them with `--agent`.
+  /// ```swift
+  /// PrometheusLowering.path(of: config.agent())   // "agent/prometheus.yml"
+  /// ```
+  public static func path(of config: PrometheusConfig) -> String {
+    config.mode == .agent ? "agent/\(config.fileName)" : config.fileName
+  }
+
+  private static func remoteWrite(_ destination: RemoteWrite) -> Node {
+    var pairs: [(String, Node?)] = [
+      ("url", YAMLTree.string(destination.url)),
+      ("name", YAMLTree.string(destination.name)),
+      ("remote_timeout", destination.remoteTimeout.map { YAMLTree.string($0.text) }),
+      ("headers", destination.headers.isEmpty ? nil : YAMLTree.sortedMapping(destination.headers)),
+      (
+        "write_relabel_configs",
+        destination.writeRelabelRules.isEmpty ? nil : YAMLTree.sequence(destination.writeRelabelRules.map(relabel))
+      ),
+    ]
+    if let authorization = destination.authorization { pairs.append(self.authorization(authorization)) }
+    pairs.append(("round_robin_dns", destination.roundRobinDNS ? YAMLTree.bool(true) : nil))
+    if let queue = destination.queue {
+      pairs.append(
+        (
+          "queue_config",
+          YAMLTree.mapping([
+            ("capacity", queue.capacity.map(YAMLTree.int)),
+            ("max_shards", queue.maxShards.map(YAMLTree.int)),
+            ("min_shards", queue.minShards.map(YAMLTree.int)),
+            ("max_samples_per_send", queue.maxSamplesPerSend.map(YAMLTree.int)),
+            ("batch_send_deadline", queue.batchSendDeadline.map { YAMLTree.string($0.text) }),
+            ("min_backoff", queue.minBackoff.map { YAMLTree.string($0.text) }),
+            ("max_backoff", queue.maxBackoff.map { YAMLTree.string($0.text) }),
+          ])
+        ))
+    }
+    return YAMLTree.mapping(pairs)
+  }
+
+  /// `basic_auth` or `authorization`, secrets read from files.
+  private static func authorization(_ authorization: ScrapeAuthorization) -> (String, Node?) {
+    switch authorization {
+    case .basic(let username, let passwordFile):
+      (
+        "basic_auth",
+        YAMLTree.mapping([("username", YAMLTree.string(username)), ("password_file", YAMLTree.string(passwordFile))])
+      )
+    case .bearer(let file):
+      ("authorization", YAMLTree.mapping([("type", YAMLTree.string("Bearer")), ("credentials_file", YAMLTree.string(file))]))
+    }
   }
 
   private static func alertmanager(_ target: AlertmanagerTarget) -> Node {
@@ -40,29 +94,14 @@ public enum PrometheusLowering {
       ("scrape_interval", job.interval.map { YAMLTree.string($0.text) }),
       ("scrape_timeout", job.timeout.map { YAMLTree.string($0.text) }),
       ("metrics_path", YAMLTree.string(job.metricsPath)),
+      ("params", job.params.isEmpty ? nil : YAMLTree.mapping(job.params.keys.sorted().map { ($0, YAMLTree.strings(job.params[$0] ?? [])) })),
       ("scheme", YAMLTree.string(job.scheme.rawValue)),
       ("honor_labels", job.honorLabels ? YAMLTree.bool(true) : nil),
       ("sample_limit", job.sampleLimit.map(YAMLTree.int)),
       ("keep_dropped_targets", job.keepDroppedTargets.map(YAMLTree.int)),
       ("fallback_scrape_protocol", job.fallbackScrapeProtocol.map(YAMLTree.string)),
     ]
-    switch job.authorization {
-    case .basic(let username, let passwordFile):
-      pairs.append(
-        (
-          "basic_auth",
-          YAMLTree.mapping([
-            ("username", YAMLTree.string(username)), ("password_file", YAMLTree.string(passwordFile)),
-          ])
-        ))
-    case .bearer(let file):
-      pairs.append(
-        (
-          "authorization",
-          YAMLTree.mapping([("type", YAMLTree.string("Bearer")), ("credentials_file", YAMLTree.string(file))])
-        ))
-    case nil: break
-    }
+    if let authorization = job.authorization { pairs.append(self.authorization(authorization)) }
     if let tls = job.tls {
       pairs.append(
         (

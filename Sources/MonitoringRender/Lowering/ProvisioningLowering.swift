@@ -10,7 +10,8 @@ public enum ProvisioningLowering {
     ])
   }
 
-  private static func datasource(_ source: Datasource) -> Node {
+  /// One datasource entry; also the `spec.datasource` of a grafana-operator `GrafanaDatasource`.
+  static func datasource(_ source: Datasource) -> Node {
     YAMLTree.mapping([
       ("name", YAMLTree.string(source.name)),
       ("type", YAMLTree.string(source.type.rawValue)),

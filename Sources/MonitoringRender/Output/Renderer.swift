@@ -51,23 +51,26 @@ public enum Renderer {
           path: "grafana/provisioning/dashboards/\(provider.name).yaml", spec: "provider/\(provider.name)",
           contents: text))
     }
+    var dashboardTexts: [(slug: String, json: String)] = []
     for dashboard in catalog.dashboards {
       let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
       collector.append(contentsOf: layoutDiagnostics)
       let slug = slug(dashboard.title)
       var writer = JSONWriter(capacity: 1 << 16)
-      let bytes = writeDashboardFile(dashboard, placed: placed, to: &writer)
-      files.append(
-        OutputFile(
-          path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)",
-          contents: String(decoding: bytes, as: UTF8.self)))
+      let text = String(decoding: writeDashboardFile(dashboard, placed: placed, to: &writer), as: UTF8.self)
+      files.append(OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: text))
+      dashboardTexts.append((slug, text))
+      for deployment in catalog.kubernetes {
+        if let problem = KubernetesValidator.checkSize(of: text, dashboard: dashboard.title, in: deployment) { collector.append(contentsOf: [problem]) }
+      }
     }
     for config in catalog.prometheusConfigs {
       let text = YAMLTree.document(PrometheusLowering.config(config))
-      files.append(OutputFile(path: "prometheus/\(config.fileName)", spec: "prometheus/\(config.fileName)", contents: text))
+      let path = PrometheusLowering.path(of: config)
+      files.append(OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text))
     }
-    for config in catalog.alertmanagerConfigs {
-      let text = YAMLTree.document(AlertmanagerLowering.config(config))
+    let alertmanagerTexts = catalog.alertmanagerConfigs.map { YAMLTree.document(AlertmanagerLowering.config($0)) }
+    for (config, text) in zip(catalog.alertmanagerConfigs, alertmanagerTexts) {
       files.append(OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text))
       let expectations = RoutingExpectations.all(in: catalog)
       if !expectations.isEmpty {
@@ -89,6 +92,12 @@ public enum Renderer {
     for file in catalog.composeFiles {
       files.append(
         OutputFile(path: file.fileName, spec: "compose/\(file.fileName)", contents: YAMLTree.document(ComposeLowering.file(file))))
+    }
+    for deployment in catalog.kubernetes {
+      for manifest in KubernetesLowering.manifests(deployment, catalog: catalog, dashboards: dashboardTexts, alertmanager: alertmanagerTexts.first) {
+        let path = "\(KubernetesLowering.folder)/\(manifest.fileName)"
+        files.append(OutputFile(path: path, spec: path, contents: YAMLTree.document(manifest.node)))
+      }
     }
     if !catalog.metrics.isEmpty {
       files.append(

@@ -15,10 +15,16 @@ public struct Change: Hashable, Sendable {
   public var field: String?
   public var old: String?
   public var new: String?
+  /// The ``ReviewItem/identity`` of the item, to find it again (`gen preview` marks panels by it);
+  /// empty when the change was made by hand.
+  public var identity: [String]
 
-  public init(kind: Kind, path: [PathElement], field: String? = nil, old: String? = nil, new: String? = nil) {
+  public init(
+    kind: Kind, path: [PathElement], field: String? = nil, old: String? = nil, new: String? = nil, identity: [String] = []
+  ) {
     self.kind = kind
     self.path = path
+    self.identity = identity
     self.field = field
     self.old = old
     self.new = new

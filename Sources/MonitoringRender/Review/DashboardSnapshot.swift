@@ -20,6 +20,8 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var collapsed: Bool
     public var y: Int
     public var panels: [Panel]
+    /// The variable the row is repeated for, if any.
+    public var repeatBy: String? = nil
   }
 
   public struct Panel: Hashable, Sendable {
@@ -33,6 +35,8 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var targets: [JSONValue]
 
     public var unit: String? { body["fieldConfig"]?["defaults"]?["unit"]?.text }
+    /// The variable the panel is repeated for, if any.
+    public var repeatBy: String? { body["repeat"]?.text }
     public var description: String? { body["description"]?.text }
     /// The threshold steps in order; the first, the base, has no value.
     public var thresholdSteps: [ThresholdStep] {
@@ -71,7 +75,7 @@ public struct DashboardSnapshot: Hashable, Sendable {
       rows.append(
         Row(
           title: panel["title"]?.text ?? "", collapsed: panel["collapsed"] == .bool(true), y: Self.grid(panel).y,
-          panels: nested.map(Self.panel)))
+          panels: nested.map(Self.panel), repeatBy: panel["repeat"]?.text))
     }
     if rows[0].panels.isEmpty, rows.count > 1 { rows.removeFirst() }
     self.rows = rows

@@ -28,16 +28,16 @@ public enum SemanticDiff {
     for item in new {
       guard let before = oldByIdentity[item.identity] else {
         // An item inside an added one (a panel of a new dashboard) is part of that addition.
-        if !hasAncestor(item, in: added) { changes.append(Change(kind: .added, path: item.path)) }
+        if !hasAncestor(item, in: added) { changes.append(Change(kind: .added, path: item.path, identity: item.identity)) }
         continue
       }
       if moved.contains(item.identity) {
-        changes.append(Change(kind: .moved, path: item.path, old: place(before), new: place(item)))
+        changes.append(Change(kind: .moved, path: item.path, old: place(before), new: place(item), identity: item.identity))
       }
-      changes += fieldChanges(old: before.fields, new: item.fields, path: item.path)
+      changes += fieldChanges(old: before.fields, new: item.fields, path: item.path, identity: item.identity)
     }
     for item in old where removed.contains(item.identity) && !hasAncestor(item, in: removed) {
-      changes.append(Change(kind: .removed, path: item.path))
+      changes.append(Change(kind: .removed, path: item.path, identity: item.identity))
     }
     return changes
   }
@@ -86,20 +86,22 @@ public enum SemanticDiff {
     return container.isEmpty ? "#\(item.order + 1)" : "\(container) #\(item.order + 1)"
   }
 
-  private static func fieldChanges(old: [ReviewItem.Field], new: [ReviewItem.Field], path: [PathElement]) -> [Change] {
+  private static func fieldChanges(
+    old: [ReviewItem.Field], new: [ReviewItem.Field], path: [PathElement], identity: [String]
+  ) -> [Change] {
     let oldValues = Dictionary(old.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     let newNames = Set(new.map(\.name))
     var changes: [Change] = []
     for field in new {
       switch oldValues[field.name] {
-      case nil: changes.append(Change(kind: .added, path: path, field: field.name, new: field.value))
+      case nil: changes.append(Change(kind: .added, path: path, field: field.name, new: field.value, identity: identity))
       case let value? where value != field.value:
-        changes.append(Change(kind: .changed, path: path, field: field.name, old: value, new: field.value))
+        changes.append(Change(kind: .changed, path: path, field: field.name, old: value, new: field.value, identity: identity))
       default: break
       }
     }
     for field in old where !newNames.contains(field.name) {
-      changes.append(Change(kind: .removed, path: path, field: field.name, old: field.value))
+      changes.append(Change(kind: .removed, path: path, field: field.name, old: field.value, identity: identity))
     }
     return changes
   }

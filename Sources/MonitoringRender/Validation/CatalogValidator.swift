@@ -41,6 +41,7 @@ enum CatalogValidator {
     var prometheusValidator = PrometheusValidator()
     for config in catalog.prometheusConfigs { prometheusValidator.validate(config) }
     collector.append(contentsOf: prometheusValidator.collector.diagnostics)
+    reportSharedExternalLabels(catalog.prometheusConfigs, into: &collector)
 
     reportDuplicates(catalog.alertmanagerConfigs.map(\.fileName), into: &collector) { [.alertmanager($0)] } message: { _ in "file name is used by more than one config" }
     var alertmanagerValidator = AlertmanagerValidator()
@@ -48,6 +49,7 @@ enum CatalogValidator {
     collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
     collector.append(contentsOf: RoutingValidator.validate(catalog))
     for file in catalog.composeFiles { collector.append(contentsOf: ComposeValidator.validate(file)) }
+    collector.append(contentsOf: KubernetesValidator.validate(catalog))
     reportDuplicates(catalog.metrics.map(\.name), into: &collector) { [.field("metric \($0)")] } message: { _ in "is declared more than once" }
     for metric in catalog.metrics {
       let path: [PathElement] = [.field("metric \(metric.name)")]
@@ -63,6 +65,19 @@ enum CatalogValidator {
     for file in catalog.ruleFiles { ruleValidator.validate(file) }
     collector.append(contentsOf: ruleValidator.collector.diagnostics)
     return collector.diagnostics
+  }
+
+  /// Servers that remote-write need distinct `external_labels`: the receivers (Thanos, Mimir) tell
+  /// replicas apart, and deduplicate HA pairs, by them alone.
+  private static func reportSharedExternalLabels(_ configs: [PrometheusConfig], into collector: inout DiagnosticCollector) {
+    let writers = configs.filter { !$0.remoteWrites.isEmpty }
+    for (index, config) in writers.enumerated() {
+      if let twin = writers[..<index].first(where: { $0.externalLabels == config.externalLabels }) {
+        collector.report(
+          [.prometheus(config.fileName)],
+          "has the same external_labels as \"\(twin.fileName)\"; each server writing to remote storage needs unique ones (.replicas(…) sets a replica label)")
+      }
+    }
   }
 
   private static func reportDuplicates(

@@ -1,7 +1,8 @@
 import MonitoringDSL
 
 /// Checks a Prometheus config before it is rendered: job names, targets, durations, labels,
-/// timeouts against intervals, and relabel rules that Prometheus would refuse.
+/// timeouts against intervals, relabel rules that Prometheus would refuse, federation jobs, remote
+/// write destinations and what an agent cannot have.
 struct PrometheusValidator {
   var collector = DiagnosticCollector()
 
@@ -19,6 +20,13 @@ struct PrometheusValidator {
         checkTarget(target, at: root + [.field("alertmanagers[\(index)]")])
       }
     }
+
+    if config.mode == .agent {
+      if !config.ruleFiles.isEmpty { collector.report(root, "an agent evaluates no rules: remove rule_files") }
+      if !config.alertmanagers.isEmpty { collector.report(root, "an agent sends no alerts: remove the Alertmanagers") }
+      if config.remoteWrites.isEmpty { collector.report(root, "an agent keeps nothing locally: give it a remote_write destination") }
+    }
+    checkRemoteWrites(config)
 
     var seen: Set<String> = []
     for job in config.jobs {
@@ -42,6 +50,49 @@ struct PrometheusValidator {
       }
       for (index, rule) in (job.relabelRules + job.metricRelabelRules).enumerated() {
         check(rule, at: path + [.field("relabel rule \(index + 1)")])
+      }
+      if job.metricsPath == "/federate" {
+        if job.params["match[]", default: []].isEmpty { collector.report(path, "a federation job needs match[] selectors (without them /federate returns nothing)") }
+        if !job.honorLabels { collector.report(path, "a federation job needs honor_labels, or the federated job and instance labels are overwritten") }
+      }
+    }
+  }
+
+  /// Headers Prometheus sets itself and refuses in `remote_write.headers`.
+  static let reservedHeaders: Set<String> = [
+    "authorization", "host", "content-encoding", "content-length", "content-type", "user-agent", "connection",
+    "keep-alive", "proxy-authenticate", "proxy-authorization", "www-authenticate", "accept-encoding",
+    "x-prometheus-remote-write-version", "x-prometheus-remote-read-version",
+  ]
+
+  private mutating func checkRemoteWrites(_ config: PrometheusConfig) {
+    var names: Set<String> = []
+    for destination in config.remoteWrites {
+      let path: [PathElement] = [.prometheus(config.fileName), .field("remote_write \"\(destination.name)\"")]
+      if destination.name.isEmpty { collector.report(path, "name is empty") }
+      if !names.insert(destination.name).inserted { collector.report(path, "name is used by more than one remote_write") }
+      if !(destination.url.hasPrefix("http://") || destination.url.hasPrefix("https://")) {
+        collector.report(path, "url \"\(destination.url)\" must start with http:// or https://")
+      }
+      for name in destination.headers.keys.sorted() where Self.reservedHeaders.contains(name.lowercased()) {
+        collector.report(path, "header \"\(name)\" is set by Prometheus itself (use basic auth or a bearer token file for credentials)")
+      }
+      if let tenant = destination.headers["X-Scope-OrgID"], tenant.isEmpty { collector.report(path, "X-Scope-OrgID (the Mimir tenant) is empty") }
+      if let timeout = destination.remoteTimeout { collector.milliseconds(of: timeout, "remote_timeout", at: path) }
+      if let queue = destination.queue {
+        for (duration, what) in [(queue.batchSendDeadline, "batch_send_deadline"), (queue.minBackoff, "min_backoff"), (queue.maxBackoff, "max_backoff")] {
+          if let duration { collector.milliseconds(of: duration, what, at: path) }
+        }
+        if let min = queue.minShards, let max = queue.maxShards, min > max { collector.report(path, "min_shards \(min) is more than max_shards \(max)") }
+        for (value, what) in [(queue.capacity, "capacity"), (queue.maxShards, "max_shards"), (queue.minShards, "min_shards"), (queue.maxSamplesPerSend, "max_samples_per_send")] {
+          if let value, value <= 0 { collector.report(path, "\(what) must be positive") }
+        }
+      }
+      if destination.roundRobinDNS, config.target < PrometheusVersion(3, 1) {
+        collector.report(path, "round_robin_dns needs Prometheus 3.1 or later; the target is \(config.target) (set .target(…) on the config)")
+      }
+      for (index, rule) in destination.writeRelabelRules.enumerated() {
+        check(rule, at: path + [.field("write relabel rule \(index + 1)")])
       }
     }
   }

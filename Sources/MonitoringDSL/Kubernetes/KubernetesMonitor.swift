@@ -1,0 +1,43 @@
+/// How one scrape job of the catalog is discovered in the cluster: a `ServiceMonitor` (through a
+/// Service's *named* port) or a `PodMonitor` (through a container's named port). The endpoint's path,
+/// scheme, interval, timeout, relabelings and sample limit come from the ``ScrapeJob`` of that name; its
+/// static labels and the job name itself become relabelings, so every series keeps the labels the
+/// rules and dashboards select on.
+/// ```swift
+/// KubernetesMonitor.service("websocket-app", port: "metrics", selector: ["app": "websocket-app"])
+/// KubernetesMonitor.pod("worker", port: "metrics", selector: ["app": "worker"], namespaces: ["jobs"])
+/// ```
+public struct KubernetesMonitor: Hashable, Sendable {
+  public enum Kind: String, Sendable {
+    case serviceMonitor = "ServiceMonitor"
+    case podMonitor = "PodMonitor"
+  }
+
+  /// The ``ScrapeJob`` name this monitor stands for.
+  public var job: String
+  public var kind: Kind
+  /// The named port of the Service (ServiceMonitor) or container (PodMonitor).
+  public var port: String
+  /// `spec.selector.matchLabels`: the labels of the Services or Pods to scrape.
+  public var selector: [String: String]
+  /// Namespaces to look in (`namespaceSelector.matchNames`); empty means the monitor's own namespace.
+  public var namespaces: [String]
+
+  public init(job: String, kind: Kind, port: String, selector: [String: String], namespaces: [String] = []) {
+    self.job = job
+    self.kind = kind
+    self.port = port
+    self.selector = selector
+    self.namespaces = namespaces
+  }
+
+  public static func service(_ job: String, port: String, selector: [String: String], namespaces: [String] = []) -> KubernetesMonitor {
+    KubernetesMonitor(job: job, kind: .serviceMonitor, port: port, selector: selector, namespaces: namespaces)
+  }
+
+  public static func pod(_ job: String, port: String, selector: [String: String], namespaces: [String] = []) -> KubernetesMonitor {
+    KubernetesMonitor(job: job, kind: .podMonitor, port: port, selector: selector, namespaces: namespaces)
+  }
+}
+
+@resultBuilder public enum KubernetesMonitorBuilder: ListBuilder { public typealias Element = KubernetesMonitor }

@@ -1,0 +1,123 @@
+public import MonitoringDSL
+public import Yams
+
+/// The manifests of a ``KubernetesDeployment``, one resource per file under `kubernetes/`, from the
+/// same values as the plain files: monitors from the scrape jobs, `PrometheusRule` specs from
+/// ``RuleLowering`` (the very node the rule file is written from), the Alertmanager Secret holding the
+/// text of `alertmanager.yml`, and the dashboards' JSON in ConfigMaps and `GrafanaDashboard`s.
+/// ```swift
+/// let files = KubernetesLowering.manifests(deployment, catalog: catalog, dashboards: [("ops", json)], alertmanager: text)
+/// ```
+public enum KubernetesLowering {
+  /// A manifest's file name (relative to `kubernetes/`) and its YAML.
+  /// ```swift
+  /// let text = YAMLTree.document(manifest.node)   // written to kubernetes/\(manifest.fileName)
+  /// ```
+  public struct Manifest {
+    public var fileName: String
+    public var node: Node
+  }
+
+  public static let folder = "kubernetes"
+
+  /// Every manifest, then the kustomization listing them when the deployment asks for one.
+  /// `dashboards` holds each dashboard's slug and file text, `alertmanager` the text of the first
+  /// Alertmanager config.
+  public static func manifests(
+    _ deployment: KubernetesDeployment, catalog: Catalog, dashboards: [(slug: String, json: String)], alertmanager: String?
+  ) -> [Manifest] {
+    let jobs = KubernetesValidator.jobs(of: catalog)
+    var manifests: [Manifest] = []
+    for monitor in deployment.monitors {
+      guard let job = jobs.first(where: { $0.name == monitor.job }) else { continue }
+      manifests.append(resource(monitor.kind.rawValue, "monitoring.coreos.com/v1", name: monitor.job, in: deployment, [
+        ("spec", KubernetesMonitorLowering.spec(monitor, job: job))
+      ]))
+    }
+    for file in catalog.ruleFiles {
+      manifests.append(resource("PrometheusRule", "monitoring.coreos.com/v1", name: resourceName(of: file), in: deployment, [("spec", RuleLowering.file(file))]))
+    }
+    if let secret = deployment.alertmanagerSecret, let alertmanager {
+      manifests.append(resource("Secret", "v1", name: secret, in: deployment, [
+        ("type", YAMLTree.string("Opaque")),
+        ("stringData", YAMLTree.mapping([("alertmanager.yaml", YAMLTree.string(alertmanager))])),
+      ]))
+    }
+    for (slug, json) in dashboards {
+      if deployment.dashboardConfigMaps {
+        manifests.append(resource("ConfigMap", "v1", name: slug, in: deployment, labels: ["grafana_dashboard": "1"], [
+          ("data", YAMLTree.mapping([("\(slug).json", YAMLTree.string(json))]))
+        ]))
+      }
+      if let settings = deployment.grafanaOperator {
+        manifests.append(resource("GrafanaDashboard", "grafana.integreatly.org/v1beta1", name: slug, in: deployment, [
+          ("spec", YAMLTree.mapping([
+            ("instanceSelector", matchLabels(settings.instanceSelector)),
+            ("folder", settings.folder.map(YAMLTree.string)),
+            ("json", YAMLTree.string(json)),
+          ]))
+        ]))
+      }
+    }
+    if let settings = deployment.grafanaOperator {
+      for source in catalog.datasources {
+        manifests.append(resource("GrafanaDatasource", "grafana.integreatly.org/v1beta1", name: source.uid.lowercased(), in: deployment, [("spec", datasourceSpec(source, settings))]))
+      }
+    }
+    if deployment.kustomization {
+      let kustomization = YAMLTree.mapping([
+        ("apiVersion", YAMLTree.string("kustomize.config.k8s.io/v1beta1")),
+        ("kind", YAMLTree.string("Kustomization")),
+        ("resources", YAMLTree.strings(manifests.map(\.fileName).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })),
+      ])
+      manifests.append(Manifest(fileName: "kustomization.yaml", node: kustomization))
+    }
+    return manifests
+  }
+
+  /// A rule file's resource name: its file name without `.yml`/`.yaml`.
+  /// ```swift
+  /// KubernetesLowering.resourceName(of: RuleFile("websocket.rules.yml") {})   // "websocket.rules"
+  /// ```
+  public static func resourceName(of file: RuleFile) -> String {
+    for suffix in [".yml", ".yaml"] where file.fileName.hasSuffix(suffix) { return String(file.fileName.dropLast(suffix.count)) }
+    return file.fileName
+  }
+
+  static func matchLabels(_ labels: [String: String]) -> Node {
+    YAMLTree.mapping([("matchLabels", YAMLTree.sortedMapping(labels))])
+  }
+
+  private static func datasourceSpec(_ source: Datasource, _ settings: GrafanaOperatorSettings) -> Node {
+    var valuesFrom: Node?
+    if let variable = source.basicAuthPasswordVariable, let secret = settings.credentialsSecret {
+      valuesFrom = YAMLTree.sequence([
+        YAMLTree.mapping([
+          ("targetPath", YAMLTree.string("secureJsonData.basicAuthPassword")),
+          ("valueFrom", YAMLTree.mapping([
+            ("secretKeyRef", YAMLTree.mapping([("name", YAMLTree.string(secret)), ("key", YAMLTree.string(variable))])),
+          ])),
+        ])
+      ])
+    }
+    return YAMLTree.mapping([
+      ("instanceSelector", matchLabels(settings.instanceSelector)),
+      ("valuesFrom", valuesFrom),
+      ("datasource", ProvisioningLowering.datasource(source)),
+    ])
+  }
+
+  /// `apiVersion`, `kind`, `metadata` (name, namespace, the deployment's labels plus `labels`), then `body`.
+  private static func resource(
+    _ kind: String, _ apiVersion: String, name: String, in deployment: KubernetesDeployment, labels: [String: String] = [:],
+    _ body: [(String, Node?)]
+  ) -> Manifest {
+    let metadata = YAMLTree.mapping([
+      ("name", YAMLTree.string(name)),
+      ("namespace", YAMLTree.string(deployment.namespace)),
+      ("labels", YAMLTree.sortedMapping(deployment.resourceLabels.merging(labels) { _, new in new })),
+    ])
+    let node = YAMLTree.mapping([("apiVersion", YAMLTree.string(apiVersion)), ("kind", YAMLTree.string(kind)), ("metadata", metadata)] + body)
+    return Manifest(fileName: "\(kind.lowercased())-\(name).yaml", node: node)
+  }
+}
