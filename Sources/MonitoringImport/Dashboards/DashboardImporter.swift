@@ -43,9 +43,7 @@ public enum DashboardImporter {
       notes.append(.migrated("took the dashboard out of the {\"dashboard\": …} envelope of Grafana's API"))
     }
     for key in model.objectKeys where !knownKeys.contains(key) {
-      let suggestion = knownKeys.min { editDistance(key, $0) < editDistance(key, $1) }
-      let hint = suggestion.flatMap { editDistance(key, $0) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
-      notes.append(.warning("unknown dashboard key \"\(key)\"\(hint): Grafana ignores it; kept as raw JSON"))
+      notes.append(.warning("unknown dashboard key \"\(key)\"\(suggestion(for: key, in: knownKeys)): Grafana ignores it; kept as raw JSON"))
     }
     for key in ["__inputs", "__requires", "__elements", "iteration"] where model[key] != nil {
       model = model.removing(path: [key])
@@ -282,18 +280,31 @@ public enum DashboardImporter {
     (1...40).contains(uid.count) && uid.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
   }
 
+  /// ` (did you mean "panels"?)` when a known key is at most two edits away, else empty.
+  static func suggestion(for key: String, in known: Set<String>) -> String {
+    let nearest = known.sorted().min { editDistance(key, $0) < editDistance(key, $1) }
+    return nearest.flatMap { editDistance(key, $0) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+  }
+
+  /// Edits (insert, delete, replace, swap two neighbours) between two keys: typos are mostly one of these.
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + [Int](repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var distance = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { distance[i][0] = i }
+    for j in 0...b.count { distance[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
+        }
       }
-      previous = current
     }
-    return a.isEmpty ? b.count : previous[b.count]
+    return distance[a.count][b.count]
   }
+
 }
 
 /// A dashboard brought in by ``DashboardImporter``: the typed value, the model it must render

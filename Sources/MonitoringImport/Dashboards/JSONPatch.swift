@@ -27,7 +27,7 @@ struct JSONPatch: Equatable {
   /// replaces lists and scalars). Members under `skipping` are left to a finer patch.
   init(from lowered: JSONValue, to input: JSONValue, skipping skipped: Set<String> = []) {
     guard case .object(let mine) = lowered, case .object(let theirs) = input else {
-      if lowered != input { merge = input }
+      if !Self.same(lowered, input) { merge = input }
       return
     }
     var merge: [String: JSONValue] = [:]
@@ -38,7 +38,7 @@ struct JSONPatch: Equatable {
         merge[key] = value
         continue
       }
-      guard current != value else { continue }
+      guard !Self.same(current, value) else { continue }
       if case .object = current, case .object = value {
         let inner = JSONPatch(from: current, to: value)
         if let innerMerge = inner.merge { merge[key] = innerMerge }
@@ -51,4 +51,15 @@ struct JSONPatch: Equatable {
   }
 
   init() {}
+
+  /// Equal as JSON: numbers by value (`10` and `10.0` are one number in JSON), the rest by structure.
+  static func same(_ left: JSONValue, _ right: JSONValue) -> Bool {
+    switch (left, right) {
+    case (.int, .double), (.double, .int): left.number == right.number
+    case (.array(let a), .array(let b)): a.count == b.count && zip(a, b).allSatisfy { same($0, $1) }
+    case (.object(let a), .object(let b)):
+      a.count == b.count && a.allSatisfy { key, value in b[key].map { same(value, $0) } ?? false }
+    default: left == right
+    }
+  }
 }

@@ -5,9 +5,20 @@ import MonitoringRender
 /// unit, decimals, min/max, thresholds, size and position, repeat, transparency. What is left is
 /// put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
 enum PanelImporter {
+  /// Keys of Grafana's panel model; another key is most likely a typo, which Grafana ignores.
+  static let knownKeys: Set = [
+    "cacheTimeout", "collapsed", "datasource", "description", "fieldConfig", "gridPos", "hideTimeOverride", "id", "interval",
+    "libraryPanel", "links", "maxDataPoints", "maxPerRow", "options", "panels", "pluginVersion", "queryCachingTTL",
+    "repeat", "repeatDirection", "repeatPanelId", "targets", "timeFrom", "timeShift", "title", "transformations",
+    "transparent", "type",
+  ]
+
   static func panel(_ json: JSONValue, sectionTop: Int, notes: inout [ImportNote]) -> Panel {
     let type = json["type"]?.text ?? ""
     let title = json["title"]?.text ?? ""
+    for key in json.objectKeys where !knownKeys.contains(key) {
+      notes.append(.warning("panel \(quoted(title)): unknown key \"\(key)\"\(DashboardImporter.suggestion(for: key, in: knownKeys)): Grafana ignores it; kept as raw JSON"))
+    }
     var panel: Panel
     switch type {
     case "timeseries": panel = TimeSeries(title) {}

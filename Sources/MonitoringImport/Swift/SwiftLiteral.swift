@@ -74,7 +74,9 @@ enum SwiftLiteral {
   }
 
   /// A double as a Swift literal that reads back to the same value (`1.0`, `0.25`, `1e-05`).
-  static func double(_ value: Double) -> String { "\(value)" }
+  static func double(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+  }
 
   /// A lowerCamelCase identifier from a title: `"CPU Busy (%)"` → `cpuBusy`.
   static func identifier(_ title: String, fallback: String) -> String {
