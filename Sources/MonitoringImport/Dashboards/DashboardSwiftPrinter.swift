@@ -169,9 +169,23 @@ public enum DashboardSwiftPrinter {
       if options.showPoints != defaults.showPoints { lines.append(".showPoints(.\(options.showPoints))") }
       if options.stacking != defaults.stacking { lines.append(".stacking(.\(options.stacking))") }
       if options.spanNulls != defaults.spanNulls { lines.append(".spanNulls()") }
+      if options.gradientMode != defaults.gradientMode { lines.append(".gradientMode(.\(options.gradientMode))") }
+      if options.axisLabel != defaults.axisLabel { lines.append(".axisLabel(\(SwiftLiteral.string(options.axisLabel)))") }
+      if options.axisSoftMin != nil || options.axisSoftMax != nil {
+        let bounds = [options.axisSoftMin.map { "min: \(SwiftLiteral.double($0))" }, options.axisSoftMax.map { "max: \(SwiftLiteral.double($0))" }]
+        lines.append(".axisSoftRange(\(bounds.compactMap { $0 }.joined(separator: ", ")))")
+      }
+      if options.thresholdsStyle != defaults.thresholdsStyle { lines.append(".showThresholds(.\(options.thresholdsStyle))") }
     case .stat(let options):
-      if options.graphMode != StatOptions().graphMode { lines.append(".graphMode(.\(options.graphMode))") }
+      let defaults = StatOptions()
+      if options.graphMode != defaults.graphMode { lines.append(".graphMode(.\(options.graphMode))") }
+      if options.colorMode != defaults.colorMode { lines.append(".statColorMode(.\(options.colorMode))") }
+      if options.textMode != defaults.textMode { lines.append(".textMode(.\(options.textMode))") }
+      if options.justifyMode != defaults.justifyMode { lines.append(".justifyMode(.\(options.justifyMode))") }
     default: break
+    }
+    if let reduce = panel.visualization.reduce, reduce.calculation != ReduceOptions().calculation || reduce.showAllValues {
+      lines.append(".reduce(.\(reduce.calculation.rawValue)\(reduce.showAllValues ? ", showAllValues: true" : ""))")
     }
     return lines
   }
@@ -266,7 +280,8 @@ public enum DashboardSwiftPrinter {
     if legend == .hidden { return ".hidden" }
     if legend == .list { return ".list" }
     let calcs = legend.calcs.map { ".\($0.rawValue)" }.joined(separator: ", ")
-    return "LegendOptions(displayMode: .\(legend.displayMode), placement: .\(legend.placement), calcs: [\(calcs)])"
+    let hidden = legend.isVisible ? "" : ", isVisible: false"
+    return "LegendOptions(displayMode: .\(legend.displayMode), placement: .\(legend.placement), calcs: [\(calcs)]\(hidden))"
   }
 
   /// `.extraJSON(…)` and `.removingJSON(…)` lines, each ending in a newline; empty without raw JSON.

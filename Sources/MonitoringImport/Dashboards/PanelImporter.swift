@@ -68,7 +68,64 @@ enum PanelImporter {
       panel.minInterval = PromDuration(interval)
     }
     if let points = json["maxDataPoints"]?.integer { panel.maxDataPoints = points }
+    typeOptions(json, into: &panel)
     return panel
+  }
+
+  /// The kind's options the DSL types: legend and tooltip, time series drawing, stat display and
+  /// reduction. A value the DSL cannot hold is left to the raw JSON.
+  static func typeOptions(_ json: JSONValue, into panel: inout Panel) {
+    let options = json["options"]
+    if panel.visualization.hasLegendAndTooltip {
+      if let legend = options?["legend"], let typed = self.legend(legend) { panel.legend = typed }
+      if let tooltip = options?["tooltip"],
+        let mode = tooltip["mode"]?.text.flatMap(TooltipOptions.Mode.init(rawValue:)),
+        let sort = (tooltip["sort"]?.text ?? "none").flatMap(TooltipOptions.Sort.init(rawValue:))
+      {
+        panel.tooltip = TooltipOptions(mode: mode, sort: sort)
+      }
+    }
+    if var series = panel.visualization.timeSeries, let custom = json["fieldConfig"]?["defaults"]?["custom"] {
+      if let style = custom["drawStyle"]?.text.flatMap(TimeSeriesOptions.DrawStyle.init(rawValue:)) { series.drawStyle = style }
+      if let interpolation = custom["lineInterpolation"]?.text.flatMap(TimeSeriesOptions.LineInterpolation.init(rawValue:)) {
+        series.lineInterpolation = interpolation
+      }
+      if let width = custom["lineWidth"]?.integer { series.lineWidth = width }
+      if let opacity = custom["fillOpacity"]?.integer { series.fillOpacity = opacity }
+      if let gradient = custom["gradientMode"]?.text.flatMap(TimeSeriesOptions.GradientMode.init(rawValue:)) { series.gradientMode = gradient }
+      if let points = custom["showPoints"]?.text.flatMap(TimeSeriesOptions.ShowPoints.init(rawValue:)) { series.showPoints = points }
+      if let stacking = custom["stacking"]?["mode"]?.text.flatMap(TimeSeriesOptions.Stacking.init(rawValue:)) { series.stacking = stacking }
+      if custom["spanNulls"] == .bool(true) { series.spanNulls = true }
+      if let label = custom["axisLabel"]?.text { series.axisLabel = label }
+      series.axisSoftMin = custom["axisSoftMin"]?.number
+      series.axisSoftMax = custom["axisSoftMax"]?.number
+      if let style = custom["thresholdsStyle"]?["mode"]?.text.flatMap(TimeSeriesOptions.ThresholdsStyle.init(rawValue:)) {
+        series.thresholdsStyle = style
+      }
+      panel.visualization = .timeSeries(series)
+    }
+    if var stat = panel.visualization.stat, let options {
+      if let mode = options["graphMode"]?.text.flatMap(StatOptions.GraphMode.init(rawValue:)) { stat.graphMode = mode }
+      if let mode = options["colorMode"]?.text.flatMap(StatOptions.ColorMode.init(rawValue:)) { stat.colorMode = mode }
+      if let mode = options["textMode"]?.text.flatMap(StatOptions.TextMode.init(rawValue:)) { stat.textMode = mode }
+      if let mode = options["justifyMode"]?.text.flatMap(StatOptions.JustifyMode.init(rawValue:)) { stat.justifyMode = mode }
+      panel.visualization = .stat(stat)
+    }
+    if panel.visualization.reduce != nil, let reduce = options?["reduceOptions"],
+      let calcs = reduce["calcs"]?.elements, calcs.count == 1,
+      let calculation = calcs[0].text.flatMap(ReduceCalculation.init(rawValue:))
+    {
+      panel.visualization.reduce = ReduceOptions(calculation, showAllValues: reduce["values"] == .bool(true))
+    }
+  }
+
+  static func legend(_ json: JSONValue) -> LegendOptions? {
+    guard let mode = json["displayMode"]?.text.flatMap(LegendOptions.DisplayMode.init(rawValue:)),
+      let placement = (json["placement"]?.text ?? "bottom").flatMap(LegendOptions.Placement.init(rawValue:))
+    else { return nil }
+    let calcs = (json["calcs"]?.elements ?? []).compactMap { $0.text.flatMap(ReduceCalculation.init(rawValue:)) }
+    guard calcs.count == json["calcs"]?.elements.count ?? 0 else { return nil }
+    return LegendOptions(displayMode: mode, placement: placement, calcs: calcs, isVisible: json["showLegend"] != .bool(false))
   }
 
   static func query(_ json: JSONValue, index: Int) -> Query {
