@@ -9,7 +9,7 @@ import MonitoringRender
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Turn an existing Grafana dashboard or Prometheus rule file into a Swift spec.",
-    subcommands: [ImportDashboard.self, ImportRules.self, ImportCompare.self])
+    subcommands: [ImportDashboard.self, ImportRules.self, ImportProvisioning.self, ImportCompare.self])
 }
 
 /// Options every import takes.
@@ -102,6 +102,31 @@ struct ImportRules: EnvironmentCommand {
     }
     for note in imported.notes { console.err("\(note)\n") }
     try options.write(RuleSwiftPrinter.source(imported, typeName: options.typeName), console: console)
+    if let expected {
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: expected))
+      } catch {
+        throw GenError.io("cannot write \(expected): \(error.localizedDescription)")
+      }
+    }
+  }
+}
+
+struct ImportProvisioning: EnvironmentCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "provisioning", abstract: "Import a Grafana provisioning file (datasources or dashboard providers).")
+
+  @OptionGroup var options: ImportOptions
+
+  @Option(help: "Also write the model the spec must render (the input), for round trips.")
+  var expected: String?
+
+  func run(environments: [StackEnvironment], console: Console) throws {
+    let source = URL(fileURLWithPath: options.file).lastPathComponent
+    let text = try options.read()
+    let imported = try importing { () throws(ImportFailure) in try ProvisioningImporter.importFile(text, source: source) }
+    for note in imported.notes { console.err("\(note)\n") }
+    try options.write(ProvisioningSwiftPrinter.source(imported, typeName: options.typeName), console: console)
     if let expected {
       do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: expected))
