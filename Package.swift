@@ -31,11 +31,16 @@ let package = Package(
       name: "MonitoringRender",
       dependencies: ["MonitoringDSL", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictness),
+    // `gen import`: existing dashboards and rule files to Swift specs. Pure, like the renderer.
+    .target(
+      name: "MonitoringImport",
+      dependencies: ["MonitoringDSL", "MonitoringRender", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
     // The commands (generate, check, list): the only code that touches the file system.
     .target(
       name: "GenCLI",
       dependencies: [
-        "MonitoringDSL", "MonitoringRender",
+        "MonitoringDSL", "MonitoringRender", "MonitoringImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictness),
@@ -55,6 +60,12 @@ let package = Package(
     .testTarget(
       name: "GoldenTests",
       dependencies: ["MonitoringDSL", "MonitoringRender", "Specs", .product(name: "Yams", package: "Yams")],
+      exclude: ["Fixtures"],
+      swiftSettings: strictness),
+    // `gen import`: importers, migrations, the exact raw remainder, the Swift they print.
+    .testTarget(
+      name: "ImportTests",
+      dependencies: ["MonitoringImport", "MonitoringDSL", "MonitoringRender"],
       exclude: ["Fixtures"],
       swiftSettings: strictness),
     // The commands against real folders: exit codes, diffs, atomic writes, stale files.

@@ -6,12 +6,12 @@ protocol EnvironmentCommand: ParsableCommand {
   func run(environments: [StackEnvironment], console: Console) throws
 }
 
-/// The root of the command line: `generate` (default), `check`, `diff`, `lint`, `list`, `preview`.
+/// The root of the command line: `generate` (default), `check`, `diff`, `lint`, `list`, `preview`, `import`.
 struct GenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gen",
     abstract: "Generate Grafana, Prometheus and provisioning files from the Swift specs.",
-    subcommands: [Generate.self, Check.self, Diff.self, Lint.self, List.self, Preview.self],
+    subcommands: [Generate.self, Check.self, Diff.self, Lint.self, List.self, Preview.self, Import.self],
     defaultSubcommand: Generate.self)
 }
 

@@ -29,11 +29,15 @@ final class Sandbox {
 
   /// Runs `gen` in-process on `environments`.
   func gen(_ arguments: [String], environments: [StackEnvironment], output: String? = nil) -> Run {
+    genExactly(arguments + ["--output", output ?? self.output.path], environments: environments)
+  }
+
+  /// Runs `gen` in-process with exactly `arguments` (for commands without an output folder).
+  func genExactly(_ arguments: [String], environments: [StackEnvironment] = []) -> Run {
     let out = Mutex("")
     let err = Mutex("")
     let console = Console(out: { text in out.withLock { $0 += text } }, err: { text in err.withLock { $0 += text } })
-    let status = Gen.main(
-      environments: environments, arguments: arguments + ["--output", output ?? self.output.path], console: console)
+    let status = Gen.main(environments: environments, arguments: arguments, console: console)
     return Run(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
   }
 

@@ -45,6 +45,8 @@ public struct Dashboard: Hashable, Sendable, CopyModifying {
   public var target: GrafanaTarget = .default
   /// Raw JSON merged into the dashboard last.
   public var extraJSON: JSONValue?
+  /// Members taken out of the lowered JSON last, as object-key paths.
+  public var removedJSON: [[String]] = []
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 
@@ -79,5 +81,10 @@ public struct Dashboard: Hashable, Sendable, CopyModifying {
   public func extraJSON(_ json: JSONValue) -> Dashboard {
     with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
   }
+  /// Takes members out of the lowered JSON last.
+  /// ```swift
+  /// .removingJSON(["fiscalYearStartMonth"])
+  /// ```
+  public func removingJSON(_ paths: [String]...) -> Dashboard { with { $0.removedJSON += paths } }
 
 }

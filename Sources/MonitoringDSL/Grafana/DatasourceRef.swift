@@ -24,6 +24,8 @@ public struct DatasourceRef: Hashable, Sendable {
 
   /// Grafana's built-in annotations and alerts source.
   public static let grafana = DatasourceRef(type: .grafana, uid: "-- Grafana --")
+  /// Grafana's "Mixed" pseudo-datasource: each query names its own.
+  public static let mixed = DatasourceRef(type: .builtIn, uid: "-- Mixed --")
 
   /// The variable name when the uid is `$name` or `${name}`, otherwise `nil`.
   public var variableName: String? {
@@ -43,4 +45,6 @@ public struct DatasourceType: RawRepresentable, Hashable, Sendable, ExpressibleB
   public static let alertmanager: DatasourceType = "alertmanager"
   public static let grafana: DatasourceType = "grafana"
   public static let loki: DatasourceType = "loki"
+  /// Grafana's pseudo-datasources (`-- Mixed --`, `-- Dashboard --`), provisioned by Grafana itself.
+  public static let builtIn: DatasourceType = "datasource"
 }

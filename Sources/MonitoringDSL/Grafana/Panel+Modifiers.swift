@@ -73,6 +73,12 @@ extension Panel {
   public func extraJSON(_ json: JSONValue) -> Panel {
     with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
   }
+  /// Takes members out of the lowered JSON, for keys the DSL writes that a panel should not have
+  /// (`gen import` uses it to keep an imported panel exactly as it was).
+  /// ```swift
+  /// .removingJSON(["pluginVersion"], ["options", "legend", "calcs"])
+  /// ```
+  public func removingJSON(_ paths: [String]...) -> Panel { with { $0.removedJSON += paths } }
   /// How a stat, gauge or bar gauge panel reduces each series to one value.
   public func reduce(_ calculation: ReduceCalculation, showAllValues: Bool = false) -> Panel {
     with {

@@ -34,6 +34,9 @@ public struct Query: Hashable, Sendable, CopyModifying {
   public var refID: String?
   public var isHidden = false
   public var exemplars = false
+  /// Raw JSON merged into the target, and members taken out of it, for keys the DSL does not model.
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   /// The typed expression, when the query was built from one; validation checks it.
   public var promQL: PromQL?
@@ -61,6 +64,11 @@ public struct Query: Hashable, Sendable, CopyModifying {
   public func refID(_ refID: String) -> Query { with { $0.refID = refID } }
   public func hidden(_ hidden: Bool = true) -> Query { with { $0.isHidden = hidden } }
   public func exemplars(_ enabled: Bool = true) -> Query { with { $0.exemplars = enabled } }
+  /// ```swift
+  /// Query("up").extraJSON(["intervalFactor": 2]).removingJSON(["editorMode"])
+  /// ```
+  public func extraJSON(_ json: JSONValue) -> Query { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
+  public func removingJSON(_ paths: [String]...) -> Query { with { $0.removedJSON += paths } }
 
 }
 

@@ -11,6 +11,9 @@ public struct Row: Hashable, Sendable, CopyModifying {
   public var panels: [Panel]
   public var isCollapsed = false
   public var repeatVariable: String?
+  /// Raw JSON merged into the row panel, and members taken out of it.
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 
@@ -27,4 +30,10 @@ public struct Row: Hashable, Sendable, CopyModifying {
   public func repeatBy(_ variable: String) -> Row {
     with { $0.repeatVariable = variable }
   }
+
+  /// ```swift
+  /// Row("Hosts") { … }.extraJSON(["datasource": "Prometheus"]).removingJSON(["repeat"])
+  /// ```
+  public func extraJSON(_ json: JSONValue) -> Row { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
+  public func removingJSON(_ paths: [String]...) -> Row { with { $0.removedJSON += paths } }
 }

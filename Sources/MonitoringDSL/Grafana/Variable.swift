@@ -51,6 +51,9 @@ public struct Variable: Hashable, Sendable, CopyModifying {
   public var includesAll = false
   public var allValue: String?
   public var regex: String?
+  /// Raw JSON merged into the variable, and members taken out of it.
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(name: String, kind: Kind) {
     self.name = name
@@ -83,6 +86,11 @@ public struct Variable: Hashable, Sendable, CopyModifying {
   }
 
   public func label(_ label: String?) -> Variable { with { $0.label = label } }
+  /// ```swift
+  /// .extraJSON(["current": ["text": "All", "value": "$__all"]]).removingJSON(["skipUrlSync"])
+  /// ```
+  public func extraJSON(_ json: JSONValue) -> Variable { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
+  public func removingJSON(_ paths: [String]...) -> Variable { with { $0.removedJSON += paths } }
   public func description(_ text: String) -> Variable { with { $0.description = text } }
   public func visibility(_ visibility: Visibility) -> Variable { with { $0.visibility = visibility } }
   /// Lets users pick several values, optionally with an "All" entry (`allValue` replaces the list when set).

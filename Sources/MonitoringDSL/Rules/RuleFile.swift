@@ -12,6 +12,10 @@ public struct RuleFile: Hashable, Sendable, CopyModifying {
   public var target: PrometheusVersion = .default
   /// The scrape interval of the series the rules read, for the `rate` range check (≥ 4×).
   public var scrapeInterval: PromDuration?
+  /// Set on a file brought in by `gen import rules`: the naming and annotation conventions `gen`
+  /// enforces on new rules (CamelCase, a static summary sentence, a templated description,
+  /// level:metric:operations names) are not enforced on it; every other check still is.
+  public var importedFrom: String?
 
   public init(_ fileName: String, @RuleGroupBuilder groups: () -> [RuleGroup]) {
     self.fileName = fileName
@@ -19,4 +23,8 @@ public struct RuleFile: Hashable, Sendable, CopyModifying {
   }
 
   public func target(_ version: PrometheusVersion) -> RuleFile { with { $0.target = version } }
+  /// ```swift
+  /// RuleFile("node.rules.yml") { … }.imported(from: "node-exporter.rules.yml")
+  /// ```
+  public func imported(from source: String) -> RuleFile { with { $0.importedFrom = source } }
 }

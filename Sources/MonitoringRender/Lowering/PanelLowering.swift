@@ -20,10 +20,10 @@ public enum PanelLowering {
   public static func write<Sink: JSONSink & ~Copyable>(
     _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
   ) {
-    if let extra = panel.extraJSON {
+    if panel.extraJSON != nil || !panel.removedJSON.isEmpty {
       var builder = JSONTreeBuilder()
       writeMembers(panel, placed: placed, dashboard: dashboard, to: &builder)
-      sink.json(builder.result.merging(extra))
+      sink.json(builder.result.patched(merging: panel.extraJSON, removing: panel.removedJSON))
     } else {
       writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink)
     }
@@ -91,6 +91,18 @@ public enum PanelLowering {
   // MARK: - Targets
 
   private static func writeTarget<Sink: JSONSink & ~Copyable>(
+    _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
+  ) {
+    if query.extraJSON != nil || !query.removedJSON.isEmpty {
+      var builder = JSONTreeBuilder()
+      writeTargetMembers(query, refID: refID, datasource: datasource, to: &builder)
+      sink.json(builder.result.patched(merging: query.extraJSON, removing: query.removedJSON))
+    } else {
+      writeTargetMembers(query, refID: refID, datasource: datasource, to: &sink)
+    }
+  }
+
+  private static func writeTargetMembers<Sink: JSONSink & ~Copyable>(
     _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
   ) {
     sink.beginObject()

@@ -11,7 +11,11 @@ public enum ProvisioningLowering {
   }
 
   /// One datasource entry; also the `spec.datasource` of a grafana-operator `GrafanaDatasource`.
-  static func datasource(_ source: Datasource) -> Node {
+  public static func datasource(_ source: Datasource) -> Node {
+    YAMLTree.patched(typedDatasource(source), merging: source.extraJSON, removing: source.removedJSON)
+  }
+
+  private static func typedDatasource(_ source: Datasource) -> Node {
     YAMLTree.mapping([
       ("name", YAMLTree.string(source.name)),
       ("type", YAMLTree.string(source.type.rawValue)),
@@ -31,7 +35,17 @@ public enum ProvisioningLowering {
   }
 
   public static func dashboardProvider(_ provider: DashboardProvider) -> Node {
-    let entry = YAMLTree.mapping([
+    let entry = YAMLTree.patched(typedProvider(provider), merging: provider.extraJSON, removing: provider.removedJSON)
+    return YAMLTree.mapping([("apiVersion", YAMLTree.int(1)), ("providers", YAMLTree.sequence([entry]))])
+  }
+
+  /// One provider entry.
+  public static func provider(_ provider: DashboardProvider) -> Node {
+    YAMLTree.patched(typedProvider(provider), merging: provider.extraJSON, removing: provider.removedJSON)
+  }
+
+  private static func typedProvider(_ provider: DashboardProvider) -> Node {
+    YAMLTree.mapping([
       ("name", YAMLTree.string(provider.name)),
       ("orgId", YAMLTree.int(provider.orgID)),
       ("folder", YAMLTree.string(provider.folder)),
@@ -48,6 +62,5 @@ public enum ProvisioningLowering {
         ])
       ),
     ])
-    return YAMLTree.mapping([("apiVersion", YAMLTree.int(1)), ("providers", YAMLTree.sequence([entry]))])
   }
 }

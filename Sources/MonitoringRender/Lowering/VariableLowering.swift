@@ -3,6 +3,10 @@ import MonitoringDSL
 /// Template variables in the shape Grafana saves them.
 enum VariableLowering {
   static func json(_ variable: Variable) -> JSONValue {
+    typed(variable).patched(merging: variable.extraJSON, removing: variable.removedJSON)
+  }
+
+  private static func typed(_ variable: Variable) -> JSONValue {
     var members: [String: JSONValue] = [
       "hide": .int(variable.visibility.rawValue),
       "name": .string(variable.name),

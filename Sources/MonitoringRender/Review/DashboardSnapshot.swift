@@ -107,24 +107,3 @@ public struct SnapshotFailure: Error, Equatable, CustomStringConvertible {
   public let reason: String
   public var description: String { reason }
 }
-
-extension JSONValue {
-  /// The string, or a number or bool spelled as text; `nil` for null, lists and objects.
-  var text: String? {
-    switch self {
-    case .string(let text): text
-    case .int(let number): String(number)
-    case .double(let number): JSONWriter.format(number)
-    case .bool(let flag): flag ? "true" : "false"
-    default: nil
-    }
-  }
-
-  var number: Double? {
-    switch self {
-    case .int(let number): Double(number)
-    case .double(let number): number
-    default: nil
-    }
-  }
-}

@@ -226,10 +226,4 @@ extension JSONValue {
     for key in keys { members[key] = nil }
     return .object(members)
   }
-
-  /// The elements of a list; empty for anything else.
-  var elements: [JSONValue] {
-    if case .array(let elements) = self { return elements }
-    return []
-  }
 }

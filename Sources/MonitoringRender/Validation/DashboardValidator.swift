@@ -147,7 +147,7 @@ struct DashboardValidator {
       if !context.datasourceVariables.contains(variable) {
         collector.report(path, "datasource variable \"$\(variable)\" is not a datasource variable of the dashboard")
       }
-    } else if ref.type != .grafana, !context.knownUIDs.contains(ref.uid) {
+    } else if ref.type != .grafana, ref.type != .builtIn, !context.knownUIDs.contains(ref.uid) {
       let known = context.knownUIDs.sorted().joined(separator: ", ")
       collector.report(path, "unknown datasource uid \"\(ref.uid)\" (provisioned: \(known.isEmpty ? "none" : known))")
     }

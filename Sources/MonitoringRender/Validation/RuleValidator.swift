@@ -6,9 +6,12 @@ import MonitoringDSL
 struct RuleValidator {
   let promQL: PromQLValidator
   var collector = DiagnosticCollector()
+  /// False for imported files: their names and annotations stay as their authors wrote them.
+  private(set) var enforcesConventions = true
 
   mutating func validate(_ file: RuleFile) {
     let root: [PathElement] = [.rules(file.fileName)]
+    enforcesConventions = file.importedFrom == nil
     if !(file.fileName.hasSuffix(".yml") || file.fileName.hasSuffix(".yaml")) || file.fileName.contains("/") {
       collector.report(root, "file name must be a plain name ending in .yml")
     }
@@ -44,23 +47,11 @@ struct RuleValidator {
   private mutating func check(
     _ alert: AlertRule, groupInterval: Int?, hasInterval: Bool, target: PrometheusVersion, at path: [PathElement]
   ) {
-    if !Self.isCamelCase(alert.name) { collector.report(path, "alert name must be CamelCase (like WebSocketTargetDown)") }
+    if enforcesConventions { checkConventions(alert, at: path) }
     let hold = alert.duration.flatMap { collector.milliseconds(of: $0, "for", at: path) } ?? 0
     if let keep = alert.keepFiringFor {
       collector.milliseconds(of: keep, "keep_firing_for", at: path)
       requires(.v2_42, "keep_firing_for", target: target, at: path)
-    }
-    if alert.summary.isBlank {
-      collector.report(path, "summary is missing")
-    } else if alert.summary.contains("{{") {
-      collector.report(path, "summary must be a static sentence; put templates in the description")
-    } else if !(alert.summary.first?.isUppercase ?? false) || !alert.summary.hasSuffix(".") {
-      collector.report(path, "summary must start with a capital letter and end with a period")
-    }
-    if alert.description.isBlank {
-      collector.report(path, "description is missing")
-    } else if !alert.description.contains("{{") {
-      collector.report(path, "description should be templated (e.g. {{ $labels.job }}) to say which series fired")
     }
     for (name, value) in alert.labels.sorted(by: { $0.key < $1.key }) {
       if !DashboardValidator.isIdentifier(name) { collector.report(path, "label name \"\(name)\" is not a valid label name") }
@@ -97,8 +88,25 @@ struct RuleValidator {
     }
   }
 
+  /// The team's conventions for new alerts: names, and annotations a responder can act on.
+  private mutating func checkConventions(_ alert: AlertRule, at path: [PathElement]) {
+    if !Self.isCamelCase(alert.name) { collector.report(path, "alert name must be CamelCase (like WebSocketTargetDown)") }
+    if alert.summary.isBlank {
+      collector.report(path, "summary is missing")
+    } else if alert.summary.contains("{{") {
+      collector.report(path, "summary must be a static sentence; put templates in the description")
+    } else if !(alert.summary.first?.isUppercase ?? false) || !alert.summary.hasSuffix(".") {
+      collector.report(path, "summary must start with a capital letter and end with a period")
+    }
+    if alert.description.isBlank {
+      collector.report(path, "description is missing")
+    } else if !alert.description.contains("{{") {
+      collector.report(path, "description should be templated (e.g. {{ $labels.job }}) to say which series fired")
+    }
+  }
+
   private mutating func check(_ record: RecordingRule, at path: [PathElement]) {
-    if !Self.isRecordingName(record.name) {
+    if enforcesConventions, !Self.isRecordingName(record.name) {
       collector.report(path, "recording rule names are level:metric:operations (like job:app_messages:rate5m)")
     }
     for problem in promQL.problems(in: record.expr, context: .recordingRule) { collector.report(path, problem) }

@@ -14,6 +14,9 @@ public struct DashboardProvider: Hashable, Sendable, CopyModifying {
   public var disablesDeletion = true
   public var updateIntervalSeconds = 30
   public var orgID = 1
+  /// Raw JSON merged into the provider entry, and members taken out of it.
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(_ name: String, folder: String, path: String) {
     self.name = name
@@ -28,5 +31,15 @@ public struct DashboardProvider: Hashable, Sendable, CopyModifying {
   }
   public func folderUID(_ uid: String) -> DashboardProvider { with { $0.folderUID = uid } }
   public func updateInterval(seconds: Int) -> DashboardProvider { with { $0.updateIntervalSeconds = seconds } }
+  /// Whether Grafana refuses to delete a provisioned dashboard whose file is gone (default: refuses).
+  public func disableDeletion(_ disable: Bool = true) -> DashboardProvider { with { $0.disablesDeletion = disable } }
+  public func orgID(_ id: Int) -> DashboardProvider { with { $0.orgID = id } }
+  /// ```swift
+  /// .extraJSON(["editable": true]).removingJSON(["updateIntervalSeconds"])
+  /// ```
+  public func extraJSON(_ json: JSONValue) -> DashboardProvider {
+    with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
+  }
+  public func removingJSON(_ paths: [String]...) -> DashboardProvider { with { $0.removedJSON += paths } }
 
 }

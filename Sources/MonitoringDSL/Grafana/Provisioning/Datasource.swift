@@ -24,6 +24,9 @@ public struct Datasource: Hashable, Sendable, CopyModifying {
   /// process, which Grafana expands in provisioning files, so no secret is in the file.
   public var basicAuthUser: String?
   public var basicAuthPasswordVariable: String?
+  /// Raw JSON merged into the provisioning entry, and members taken out of it.
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(name: String, type: DatasourceType, uid: String, url: String) {
     self.name = name
@@ -72,4 +75,17 @@ public struct Datasource: Hashable, Sendable, CopyModifying {
   public func editable(_ editable: Bool = true) -> Datasource {
     with { $0.isEditable = editable }
   }
+
+  /// The datasource panels use when they name none.
+  public func isDefault(_ isDefault: Bool = true) -> Datasource { with { $0.isDefault = isDefault } }
+  public func access(_ access: Access) -> Datasource { with { $0.access = access } }
+  /// ```swift
+  /// .jsonData(["timeInterval": "15s", "httpMethod": "POST"])
+  /// ```
+  public func jsonData(_ data: [String: JSONValue]) -> Datasource { with { $0.jsonData = data } }
+  /// ```swift
+  /// .extraJSON(["orgId": 1]).removingJSON(["uid"])
+  /// ```
+  public func extraJSON(_ json: JSONValue) -> Datasource { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
+  public func removingJSON(_ paths: [String]...) -> Datasource { with { $0.removedJSON += paths } }
 }

@@ -1,0 +1,344 @@
+public import MonitoringDSL
+import MonitoringRender
+
+/// `gen import dashboard`: a dashboard as Grafana exports it becomes a typed ``Dashboard`` value
+/// (and Swift source for it, ``DashboardSwiftPrinter``). What the DSL types is typed; the rest is
+/// raw JSON, found by lowering the typed value and comparing it with the input member by member,
+/// so the imported spec renders the input exactly.
+/// ```swift
+/// let imported = try DashboardImporter.importDashboard(text, source: "node-exporter-full.json")
+/// print(imported.swift)
+/// ```
+public enum DashboardImporter {
+  /// Keys of the dashboard model Grafana knows; anything else is kept raw with a warning.
+  static let knownKeys: Set = [
+    "annotations", "description", "editable", "fiscalYearStartMonth", "gnetId", "graphTooltip", "id", "links", "liveNow",
+    "panels", "refresh", "schemaVersion", "style", "tags", "templating", "time", "timepicker", "timezone", "title", "uid",
+    "version", "weekStart", "rows", "__inputs", "__requires", "__elements", "iteration", "hideControls", "sharedCrosshair",
+    "preload",
+  ]
+
+  public static func importDashboard(_ text: String, source: String, target: GrafanaTarget = .default) throws(ImportFailure)
+    -> DashboardImport
+  {
+    let parsed: JSONValue
+    do { parsed = try JSONParser.parse(text) } catch { throw ImportFailure("\(source): not JSON: \(error)") }
+    var notes: [ImportNote] = []
+    let expected = normalized(parsed, target: target, notes: &notes)
+    guard case .object = expected, expected["panels"] != nil || expected["title"] != nil else {
+      throw ImportFailure("\(source): not a Grafana dashboard (no \"panels\" or \"title\")")
+    }
+    var dashboard = typedDashboard(expected, source: source, target: target, notes: &notes)
+    var model = expected
+    patch(&dashboard, expected: &model, notes: &notes)
+    return DashboardImport(dashboard: dashboard, expected: model, notes: notes, source: source)
+  }
+
+  /// The input as Grafana holds it after loading: no API envelope, no export-only keys, legacy
+  /// rows and panels migrated. The imported spec must render exactly this.
+  static func normalized(_ input: JSONValue, target: GrafanaTarget, notes: inout [ImportNote]) -> JSONValue {
+    var model = input
+    if let inner = input["dashboard"], case .object = inner, input["panels"] == nil, input["rows"] == nil {
+      model = inner
+      notes.append(.migrated("took the dashboard out of the {\"dashboard\": …} envelope of Grafana's API"))
+    }
+    for key in model.objectKeys where !knownKeys.contains(key) {
+      notes.append(.warning("unknown dashboard key \"\(key)\"\(suggestion(for: key, in: knownKeys)): Grafana ignores it; kept as raw JSON"))
+    }
+    for key in ["__inputs", "__requires", "__elements", "iteration"] where model[key] != nil {
+      model = model.removing(path: [key])
+    }
+    if model["__inputs"] == nil, input["__inputs"] != nil || input["dashboard"]?["__inputs"] != nil {
+      notes.append(.migrated("dropped the export's __inputs/__requires: provision the datasources they name instead"))
+    }
+    // Instance state, not content: Grafana assigns the id and counts versions itself.
+    model = model.merging(["id": .null, "version": 1])
+    if model["rows"] != nil {
+      model = LegacyMigration.gridLayout(model, notes: &notes)
+      model = model.merging(["schemaVersion": .int(target.schemaVersion)])
+    }
+    return model
+  }
+
+  // MARK: - Typed part
+
+  static func typedDashboard(_ json: JSONValue, source: String, target: GrafanaTarget, notes: inout [ImportNote]) -> Dashboard {
+    let title = json["title"]?.text ?? ""
+    var uid = json["uid"]?.text ?? ""
+    if !isValidUID(uid) {
+      uid = String(Renderer.slug(title.isEmpty ? source : title).prefix(40))
+      notes.append(.warning("the dashboard has no usable uid; using \"\(uid)\" (the raw JSON keeps the original)"))
+    }
+    var dashboard = Dashboard(title.isEmpty ? "Untitled" : title, uid: uid) {}
+    dashboard.target = target
+    if let description = json["description"]?.text, !description.isEmpty { dashboard.description = description }
+    dashboard.tags = json["tags"]?.elements.compactMap(\.text) ?? []
+    if let from = json["time"]?["from"]?.text, let to = json["time"]?["to"]?.text {
+      dashboard.timeFrom = from
+      dashboard.timeTo = to
+    }
+    if let refresh = json["refresh"]?.text, PromDuration(refresh).milliseconds != nil { dashboard.refresh = PromDuration(refresh) }
+    switch json["timezone"]?.text {
+    case "utc": dashboard.timezone = .utc
+    case "browser", "", nil: dashboard.timezone = .browser
+    case let zone?: dashboard.timezone = .zone(zone)
+    }
+    if json["editable"] == .bool(false) { dashboard.isEditable = false }
+    dashboard.cursorSync = Dashboard.CursorSync(rawValue: json["graphTooltip"]?.integer ?? 0) ?? .off
+    dashboard.variables = (json["templating"]?["list"]?.elements ?? []).compactMap(VariableImporter.variable)
+    // Queries without a datasource need one to validate; where the input has none, the raw JSON takes it out again.
+    dashboard.defaultDatasource =
+      dashboard.variables.first { if case .datasource = $0.kind { true } else { false } }.map { .variable($0.name) }
+      ?? .prometheus("prometheus")
+    var summary = LegacyPanels.Summary()
+    dashboard.items = items(json["panels"]?.elements ?? [], notes: &notes, summary: &summary)
+    notes += summary.notes
+    return dashboard
+  }
+
+  /// Panels before the first row stand alone; an open row takes the panels after it, a collapsed
+  /// one carries its own.
+  static func items(_ panels: [JSONValue], notes: inout [ImportNote], summary: inout LegacyPanels.Summary) -> [DashboardItem] {
+    var items: [DashboardItem] = []
+    for json in panels {
+      if json["type"]?.text == "row" {
+        let top = (json["gridPos"]?["y"]?.integer ?? 0) + 1
+        var row = Row(json["title"]?.text ?? "") {}
+        if row.title.isEmpty { row.title = "Untitled" }
+        row.isCollapsed = json["collapsed"] == .bool(true)
+        if let variable = json["repeat"]?.text, !variable.isEmpty { row.repeatVariable = variable }
+        row.panels = (json["panels"]?.elements ?? []).map { panel($0, sectionTop: top, notes: &notes, summary: &summary) }
+        items.append(.row(row))
+      } else if case .row(var row)? = items.last, !row.isCollapsed {
+        // Positions inside an open row are set once the layout has placed the row (`placeRowPanels`).
+        row.panels.append(panel(json, sectionTop: 0, notes: &notes, summary: &summary))
+        items[items.count - 1] = .row(row)
+      } else {
+        items.append(.panel(panel(json, sectionTop: 0, notes: &notes, summary: &summary)))
+      }
+    }
+    return items
+  }
+
+  static func panel(_ json: JSONValue, sectionTop: Int, notes: inout [ImportNote], summary: inout LegacyPanels.Summary) -> Panel {
+    LegacyPanels.isLegacy(json)
+      ? LegacyPanels.panel(json, sectionTop: sectionTop, notes: &notes, summary: &summary)
+      : PanelImporter.panel(json, sectionTop: sectionTop, notes: &notes)
+  }
+
+  // MARK: - Raw part
+
+  /// Lowers the typed dashboard and puts back, as raw JSON on each variable, row, panel and query,
+  /// what differs from the input. Legacy panels keep their migrated form: `expected` takes it.
+  static func patch(_ dashboard: inout Dashboard, expected: inout JSONValue, notes: inout [ImportNote]) {
+    // Positions inside open rows are relative to where the layout puts the row.
+    placeRowPanels(&dashboard, expected: expected)
+    var lowered = lower(dashboard)
+    let inputPanels = expected["panels"]?.elements ?? []
+    let loweredPanels = lowered["panels"]?.elements ?? []
+    var slots = self.slots(dashboard)
+    var migratedPanels = inputPanels
+    if inputPanels.count == loweredPanels.count, slots.count == inputPanels.count {
+      for index in slots.indices {
+        let input = inputPanels[index]
+        let output = loweredPanels[index]
+        switch slots[index] {
+        case .panel(let item, let inRow):
+          let target = LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
+          migratedPanels[index] = target
+          update(&dashboard, item: item, inRow: inRow) { panel in
+            patchPanel(&panel, lowered: output, input: target, notes: &notes)
+          }
+        case .row(let item):
+          guard case .row(var row) = dashboard.items[item] else { continue }
+          let nestedInput = input["panels"]?.elements ?? []
+          let nestedOutput = output["panels"]?.elements ?? []
+          if nestedInput.count == nestedOutput.count, nestedInput.count == row.panels.count {
+            let targets = zip(nestedInput, nestedOutput).map { input, output in
+              LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
+            }
+            for nestedIndex in targets.indices {
+              patchPanel(&row.panels[nestedIndex], lowered: nestedOutput[nestedIndex], input: targets[nestedIndex], notes: &notes)
+            }
+            migratedPanels[index] = input.merging(["panels": .array(targets)])
+          }
+          let patch = JSONPatch(from: output, to: migratedPanels[index], skipping: ["panels"])
+          row.extraJSON = patch.merge
+          row.removedJSON = patch.removals
+          if !patch.isEmpty { notes.append(.keptRaw(item: "row \(PanelImporter.quoted(row.title))", paths: patch.paths)) }
+          dashboard.items[item] = .row(row)
+        }
+      }
+      slots = []
+    } else {
+      notes.append(.warning("the panel list could not be matched to the typed layout; it is kept as raw JSON"))
+    }
+    expected = expected.merging(["panels": .array(migratedPanels)])
+    patchVariables(&dashboard, expected: expected, notes: &notes)
+    lowered = lower(dashboard)
+    let patch = JSONPatch(from: lowered, to: expected)
+    dashboard.extraJSON = patch.merge
+    dashboard.removedJSON = patch.removals
+    if !patch.isEmpty { notes.append(.keptRaw(item: "dashboard", paths: patch.paths)) }
+  }
+
+  static func patchPanel(_ panel: inout Panel, lowered: JSONValue, input: JSONValue, notes: inout [ImportNote]) {
+    let loweredTargets = lowered["targets"]?.elements ?? []
+    let inputTargets = input["targets"]?.elements ?? []
+    var skipped: Set<String> = []
+    if !panel.queries.isEmpty, loweredTargets.count == inputTargets.count, loweredTargets.count == panel.queries.count {
+      skipped.insert("targets")
+      for index in panel.queries.indices {
+        let patch = JSONPatch(from: loweredTargets[index], to: inputTargets[index])
+        panel.queries[index].extraJSON = patch.merge
+        panel.queries[index].removedJSON = patch.removals
+        if !patch.isEmpty {
+          notes.append(.keptRaw(item: "panel \(PanelImporter.quoted(input["title"]?.text ?? "")) › query \(index + 1)", paths: patch.paths))
+        }
+      }
+    }
+    let patch = JSONPatch(from: lowered, to: input, skipping: skipped)
+    panel.extraJSON = patch.merge
+    panel.removedJSON = patch.removals
+    if !patch.isEmpty { notes.append(.keptRaw(item: "panel \(PanelImporter.quoted(input["title"]?.text ?? ""))", paths: patch.paths)) }
+  }
+
+  static func patchVariables(_ dashboard: inout Dashboard, expected: JSONValue, notes: inout [ImportNote]) {
+    let input = expected["templating"]?["list"]?.elements ?? []
+    let output = lower(dashboard)["templating"]?["list"]?.elements ?? []
+    guard input.count == output.count, input.count == dashboard.variables.count else { return }
+    for index in input.indices {
+      let patch = JSONPatch(from: output[index], to: input[index])
+      dashboard.variables[index].extraJSON = patch.merge
+      dashboard.variables[index].removedJSON = patch.removals
+      if !patch.isEmpty { notes.append(.keptRaw(item: "variable \(dashboard.variables[index].name)", paths: patch.paths)) }
+    }
+  }
+
+  /// Where each entry of the lowered panel list comes from: a panel (alone or in an open row) or a row.
+  enum Slot {
+    case panel(item: Int, inRow: Int?)
+    case row(item: Int)
+  }
+
+  static func slots(_ dashboard: Dashboard) -> [Slot] {
+    var slots: [Slot] = []
+    for (index, item) in dashboard.items.enumerated() {
+      switch item {
+      case .panel: slots.append(.panel(item: index, inRow: nil))
+      case .row(let row):
+        slots.append(.row(item: index))
+        if !row.isCollapsed { slots += row.panels.indices.map { .panel(item: index, inRow: $0) } }
+      }
+    }
+    return slots
+  }
+
+  static func update(_ dashboard: inout Dashboard, item: Int, inRow: Int?, _ change: (inout Panel) -> Void) {
+    switch dashboard.items[item] {
+    case .panel(var panel):
+      change(&panel)
+      dashboard.items[item] = .panel(panel)
+    case .row(var row):
+      guard let inRow else { return }
+      change(&row.panels[inRow])
+      dashboard.items[item] = .row(row)
+    }
+  }
+
+  /// Pins each open row's panels relative to where the layout puts that row (row by row, as each
+  /// row's place depends on the panels above it), so they land where the input has them; a panel
+  /// above its row's content keeps its place through raw JSON.
+  static func placeRowPanels(_ dashboard: inout Dashboard, expected: JSONValue) {
+    let input = expected["panels"]?.elements ?? []
+    var cursor = 0
+    for index in dashboard.items.indices {
+      cursor += 1
+      guard case .row(var row) = dashboard.items[index] else { continue }
+      guard !row.isCollapsed else { continue }
+      let (placed, _) = GridLayout.place(dashboard)
+      guard case .row(let place) = placed[index] else { continue }
+      let top = place.position.y + 1
+      for panelIndex in row.panels.indices {
+        defer { cursor += 1 }
+        guard cursor < input.count, let grid = input[cursor]["gridPos"] else { continue }
+        let x = grid["x"]?.integer ?? 0
+        let y = (grid["y"]?.integer ?? 0) - top
+        let width = row.panels[panelIndex].layout.width ?? 12
+        row.panels[panelIndex].layout.position = x >= 0 && y >= 0 && x + width <= 24 ? GridPoint(x: x, y: y) : nil
+      }
+      dashboard.items[index] = .row(row)
+    }
+  }
+
+  static func lower(_ dashboard: Dashboard) -> JSONValue {
+    let (placed, _) = GridLayout.place(dashboard)
+    return DashboardLowering.json(dashboard, placed: placed)
+  }
+
+  static func isValidUID(_ uid: String) -> Bool {
+    (1...40).contains(uid.count) && uid.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+  }
+
+  /// ` (did you mean "panels"?)` when a known key is at most two edits away, else empty.
+  static func suggestion(for key: String, in known: Set<String>) -> String {
+    let nearest = known.sorted().min { editDistance(key, $0) < editDistance(key, $1) }
+    return nearest.flatMap { editDistance(key, $0) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+  }
+
+  /// Edits (insert, delete, replace, swap two neighbours) between two keys: typos are mostly one of these.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+    var distance = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { distance[i][0] = i }
+    for j in 0...b.count { distance[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return distance[a.count][b.count]
+  }
+
+}
+
+/// A dashboard brought in by ``DashboardImporter``: the typed value, the model it must render
+/// (the input as Grafana normalises it), and the notes for the reviewer.
+public struct DashboardImport: Sendable {
+  public var dashboard: Dashboard
+  public var expected: JSONValue
+  public var notes: [ImportNote]
+  public var source: String
+
+  /// The fixed datasource uids the dashboard names (not variables): the catalog must provision them.
+  public var datasourceUIDs: [String] {
+    var refs = dashboard.defaultDatasource.map { [$0] } ?? []
+    for variable in dashboard.variables {
+      if case .query(_, let datasource, _, _) = variable.kind { refs.append(datasource) }
+    }
+    for item in dashboard.items {
+      let panels: [Panel] = switch item {
+      case .panel(let panel): [panel]
+      case .row(let row): row.panels
+      }
+      for panel in panels { refs += (panel.datasource.map { [$0] } ?? []) + panel.queries.compactMap(\.datasource) }
+    }
+    return Set(refs.filter { $0.variableName == nil && $0.type != .grafana && $0.type != .builtIn }.map(\.uid)).sorted()
+  }
+
+  /// Where the typed value, lowered, still differs from the input (empty when the import is exact).
+  public var differences: [String] {
+    JSONPatch(from: DashboardImporter.lower(dashboard), to: expected).paths
+  }
+}
+
+/// Why a file could not be imported at all.
+public struct ImportFailure: Error, Equatable, CustomStringConvertible {
+  public let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,304 @@
+public import MonitoringDSL
+import MonitoringRender
+
+/// Swift source for an imported dashboard, in the DSL a person writes: the dashboard in a
+/// computed property, one function per row and per panel that carries raw JSON, so each body
+/// type-checks quickly; notes as comments at the top.
+/// ```swift
+/// let source = DashboardSwiftPrinter.source(imported, typeName: "NodeExporterFull")
+/// ```
+public enum DashboardSwiftPrinter {
+  public static func source(_ imported: DashboardImport, typeName: String) -> String {
+    let dashboard = imported.dashboard
+    var functions: [String] = []
+    var names = Set<String>()
+    func uniqueName(_ title: String, fallback: String) -> String {
+      let base = SwiftLiteral.identifier(title, fallback: fallback)
+      var name = base
+      var counter = 2
+      while names.contains(name) || name == "dashboard" {
+        name = "\(base)\(counter)"
+        counter += 1
+      }
+      names.insert(name)
+      return name
+    }
+
+    var itemCalls: [String] = []
+    for item in dashboard.items {
+      switch item {
+      case .panel(let panel):
+        let name = uniqueName(panel.title, fallback: "panel")
+        functions.append(panelFunction(panel, name: name))
+        itemCalls.append("\(name)()")
+      case .row(let row):
+        let name = uniqueName(row.title + " Row", fallback: "row")
+        var panelLines: [String] = []
+        for panel in row.panels {
+          if hasRaw(panel) {
+            let panelName = uniqueName(panel.title, fallback: "panel")
+            functions.append(panelFunction(panel, name: panelName))
+            panelLines.append("\(panelName)()")
+          } else {
+            panelLines.append(expression(panel, indent: "      "))
+          }
+        }
+        var text = "  static func \(name)() -> Row {\n    Row(\(SwiftLiteral.string(row.title))) {\n"
+        text += panelLines.map { "      \($0)\n" }.joined()
+        text += "    }\n"
+        if row.isCollapsed { text += "    .collapsed()\n" }
+        if let variable = row.repeatVariable { text += "    .repeatBy(\(SwiftLiteral.string(variable)))\n" }
+        text += raw(extra: row.extraJSON, removed: row.removedJSON, indent: "    ")
+        text += "  }\n"
+        functions.insert(text, at: functions.count - row.panels.filter(hasRaw).count)
+        itemCalls.append("\(name)()")
+      }
+    }
+
+    var output = "// Imported by `gen import dashboard` from \(imported.source).\n"
+    output += "// Review it like any spec: what the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON).\n"
+    for note in imported.notes where !isRawNote(note) { output += "// \(note)\n" }
+    output += "public import MonitoringDSL\n\n"
+    output += "/// \(dashboard.title), imported from \(imported.source).\n"
+    output += "public enum \(typeName) {\n"
+    output += "  /// The datasource uids the dashboard names; provision them (variables are resolved by Grafana).\n"
+    output += "  public static let datasourceUIDs: [String] = \(SwiftLiteral.strings(imported.datasourceUIDs))\n\n"
+    output += "  public static var dashboard: Dashboard {\n"
+    output += "    Dashboard(\(SwiftLiteral.string(dashboard.title)), uid: \(SwiftLiteral.string(dashboard.uid))) {\n"
+    output += itemCalls.map { "      \($0)\n" }.joined()
+    output += "    }\n"
+    output += dashboardModifiers(dashboard, indent: "    ")
+    output += "  }\n"
+    for function in functions { output += "\n" + function }
+    output += "}\n"
+    return output
+  }
+
+  static func isRawNote(_ note: ImportNote) -> Bool {
+    if case .keptRaw = note { return true }
+    return false
+  }
+
+  private static func hasRaw(_ panel: Panel) -> Bool {
+    panel.extraJSON != nil || !panel.removedJSON.isEmpty
+      || panel.queries.contains { $0.extraJSON != nil || !$0.removedJSON.isEmpty }
+  }
+
+  private static func panelFunction(_ panel: Panel, name: String) -> String {
+    "  static func \(name)() -> Panel {\n    \(expression(panel, indent: "    "))\n  }\n"
+  }
+
+  private static func dashboardModifiers(_ dashboard: Dashboard, indent: String) -> String {
+    var lines: [String] = []
+    if let description = dashboard.description { lines.append(".description(\(SwiftLiteral.string(description)))") }
+    if !dashboard.tags.isEmpty { lines.append(".tags(\(SwiftLiteral.strings(dashboard.tags)))") }
+    if dashboard.timeFrom != "now-6h" || dashboard.timeTo != "now" {
+      lines.append(
+        ".time(from: \(SwiftLiteral.string(dashboard.timeFrom))"
+          + (dashboard.timeTo == "now" ? ")" : ", to: \(SwiftLiteral.string(dashboard.timeTo)))"))
+    }
+    if let refresh = dashboard.refresh { lines.append(".refresh(\(SwiftLiteral.string(refresh.text)))") }
+    switch dashboard.timezone {
+    case .browser: break
+    case .utc: lines.append(".timezone(.utc)")
+    case .zone(let zone): lines.append(".timezone(.zone(\(SwiftLiteral.string(zone))))")
+    }
+    if !dashboard.isEditable { lines.append(".editable(false)") }
+    switch dashboard.cursorSync {
+    case .sharedCrosshair: break
+    case .off: lines.append(".cursorSync(.off)")
+    case .sharedTooltip: lines.append(".cursorSync(.sharedTooltip)")
+    }
+    if let datasource = dashboard.defaultDatasource { lines.append(".datasource(\(datasourceSource(datasource)))") }
+    if dashboard.target != .default { lines.append(".target(\(targetSource(dashboard.target)))") }
+    if !dashboard.variables.isEmpty {
+      let inner = indent + "  "
+      lines.append(".variables {\n" + dashboard.variables.map { inner + variableSource($0, indent: inner) + "\n" }.joined() + indent + "}")
+    }
+    return lines.map { indent + $0 + "\n" }.joined() + raw(extra: dashboard.extraJSON, removed: dashboard.removedJSON, indent: indent)
+  }
+
+  /// A panel expression: the kind's builder with its queries, then its modifiers.
+  static func expression(_ panel: Panel, indent: String) -> String {
+    let title = SwiftLiteral.string(panel.title)
+    var text: String
+    switch panel.visualization {
+    case .text(let options):
+      text = "Text(\(title), \(options.mode == .html ? "html" : "markdown"): \(SwiftLiteral.string(options.content)))"
+    default:
+      let builder = builderName(panel.visualization)
+      let refIDsAreDefault = panel.queries.enumerated().allSatisfy { $0.element.refID == nil || $0.element.refID == letters($0.offset) }
+      let queries = panel.queries.map { indent + "  " + querySource($0, showRefID: !refIDsAreDefault, indent: indent + "  ") + "\n" }
+      text = "\(builder)(\(title)) {\n" + queries.joined() + indent + "}"
+    }
+    var lines: [String] = []
+    if let description = panel.description { lines.append(".description(\(SwiftLiteral.string(description)))") }
+    if let datasource = panel.datasource { lines.append(".datasource(\(datasourceSource(datasource)))") }
+    if let unit = panel.field.unit { lines.append(".unit(\(SwiftLiteral.string(unit.rawValue)))") }
+    if let decimals = panel.field.decimals { lines.append(".decimals(\(decimals))") }
+    if let min = panel.field.min { lines.append(".min(\(SwiftLiteral.double(min)))") }
+    if let max = panel.field.max { lines.append(".max(\(SwiftLiteral.double(max)))") }
+    if let thresholds = panel.field.thresholds { lines.append(thresholdsSource(thresholds)) }
+    if case .thresholds? = panel.field.color { lines.append(".color(.thresholds)") }
+    lines += optionLines(panel)
+    if let legend = panel.legend { lines.append(".legend(\(legendSource(legend)))") }
+    if let tooltip = panel.tooltip {
+      lines.append(".tooltip(TooltipOptions(mode: .\(tooltip.mode), sort: .\(tooltip.sort)))")
+    }
+    if let width = panel.layout.width, let height = panel.layout.height { lines.append(".size(width: \(width), height: \(height))") }
+    if let position = panel.layout.position { lines.append(".position(x: \(position.x), y: \(position.y))") }
+    if panel.isTransparent { lines.append(".transparent()") }
+    if let interval = panel.minInterval { lines.append(".minInterval(\(SwiftLiteral.string(interval.text)))") }
+    if let points = panel.maxDataPoints { lines.append(".maxDataPoints(\(points))") }
+    text += lines.map { "\n" + indent + $0 }.joined()
+    let raw = raw(extra: panel.extraJSON, removed: panel.removedJSON, indent: indent)
+    if !raw.isEmpty { text += "\n" + raw.dropLast() }
+    return text
+  }
+
+  /// The options a migrated legacy panel sets away from the defaults.
+  private static func optionLines(_ panel: Panel) -> [String] {
+    var lines: [String] = []
+    switch panel.visualization {
+    case .timeSeries(let options):
+      let defaults = TimeSeriesOptions()
+      if options.drawStyle != defaults.drawStyle { lines.append(".drawStyle(.\(options.drawStyle))") }
+      if options.lineInterpolation != defaults.lineInterpolation { lines.append(".lineInterpolation(.\(options.lineInterpolation))") }
+      if options.lineWidth != defaults.lineWidth { lines.append(".lineWidth(\(options.lineWidth))") }
+      if options.fillOpacity != defaults.fillOpacity { lines.append(".fillOpacity(\(options.fillOpacity))") }
+      if options.showPoints != defaults.showPoints { lines.append(".showPoints(.\(options.showPoints))") }
+      if options.stacking != defaults.stacking { lines.append(".stacking(.\(options.stacking))") }
+      if options.spanNulls != defaults.spanNulls { lines.append(".spanNulls()") }
+      if options.gradientMode != defaults.gradientMode { lines.append(".gradientMode(.\(options.gradientMode))") }
+      if options.axisLabel != defaults.axisLabel { lines.append(".axisLabel(\(SwiftLiteral.string(options.axisLabel)))") }
+      if options.axisSoftMin != nil || options.axisSoftMax != nil {
+        let bounds = [options.axisSoftMin.map { "min: \(SwiftLiteral.double($0))" }, options.axisSoftMax.map { "max: \(SwiftLiteral.double($0))" }]
+        lines.append(".axisSoftRange(\(bounds.compactMap { $0 }.joined(separator: ", ")))")
+      }
+      if options.thresholdsStyle != defaults.thresholdsStyle { lines.append(".showThresholds(.\(options.thresholdsStyle))") }
+    case .stat(let options):
+      let defaults = StatOptions()
+      if options.graphMode != defaults.graphMode { lines.append(".graphMode(.\(options.graphMode))") }
+      if options.colorMode != defaults.colorMode { lines.append(".statColorMode(.\(options.colorMode))") }
+      if options.textMode != defaults.textMode { lines.append(".textMode(.\(options.textMode))") }
+      if options.justifyMode != defaults.justifyMode { lines.append(".justifyMode(.\(options.justifyMode))") }
+    default: break
+    }
+    if let reduce = panel.visualization.reduce, reduce.calculation != ReduceOptions().calculation || reduce.showAllValues {
+      lines.append(".reduce(.\(reduce.calculation.rawValue)\(reduce.showAllValues ? ", showAllValues: true" : ""))")
+    }
+    return lines
+  }
+
+  private static func builderName(_ visualization: Visualization) -> String {
+    switch visualization {
+    case .timeSeries: "TimeSeries"
+    case .stat: "Stat"
+    case .gauge: "Gauge"
+    case .barGauge: "BarGauge"
+    case .table: "Table"
+    case .heatmap: "Heatmap"
+    case .text: "Text"
+    case .stateTimeline: "StateTimeline"
+    }
+  }
+
+  static func querySource(_ query: Query, showRefID: Bool, indent: String) -> String {
+    var text = "Query(\(SwiftLiteral.string(query.expr))"
+    if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
+    text += ")"
+    if showRefID, let refID = query.refID { text += ".refID(\(SwiftLiteral.string(refID)))" }
+    switch query.mode {
+    case .range: break
+    case .instant: text += ".instant()"
+    case .both: text += ".rangeAndInstant()"
+    }
+    if query.format != .timeSeries { text += ".format(.\(query.format == .table ? "table" : "heatmap"))" }
+    if let interval = query.interval { text += ".interval(\(SwiftLiteral.string(interval.text)))" }
+    if query.isHidden { text += ".hidden()" }
+    if query.exemplars { text += ".exemplars()" }
+    if let datasource = query.datasource { text += ".datasource(\(datasourceSource(datasource)))" }
+    let raw = raw(extra: query.extraJSON, removed: query.removedJSON, indent: indent)
+    if !raw.isEmpty { text += "\n" + raw.dropLast() }
+    return text
+  }
+
+  private static func variableSource(_ variable: Variable, indent: String) -> String {
+    let name = SwiftLiteral.string(variable.name)
+    var text: String
+    switch variable.kind {
+    case .datasource(let type): text = "Variable.datasource(\(name), type: \(SwiftLiteral.string(type.rawValue)))"
+    case .query(let query, let datasource, let refresh, let sort):
+      text = "Variable.query(\(name), \(SwiftLiteral.string(query)), datasource: \(datasourceSource(datasource))"
+      if refresh != .onTimeRangeChange { text += ", refresh: .\(refresh)" }
+      if sort != .alphabeticalAscending { text += ", sort: .\(sort)" }
+      text += ")"
+    case .custom(let values): text = "Variable.custom(\(name), \(SwiftLiteral.strings(values)))"
+    case .interval(let values): text = "Variable.interval(\(name), \(SwiftLiteral.strings(values.map(\.text))))"
+    case .constant(let value): text = "Variable.constant(\(name), \(SwiftLiteral.string(value)))"
+    }
+    if let label = variable.label { text += ".label(\(SwiftLiteral.string(label)))" }
+    if let description = variable.description { text += ".description(\(SwiftLiteral.string(description)))" }
+    let defaultVisibility: Variable.Visibility = if case .constant = variable.kind { .hidden } else { .visible }
+    if variable.visibility != defaultVisibility { text += ".visibility(.\(variable.visibility))" }
+    if variable.allowsMultiple {
+      var arguments: [String] = []
+      if variable.includesAll { arguments.append("includeAll: true") }
+      if let allValue = variable.allValue { arguments.append("allValue: \(SwiftLiteral.string(allValue))") }
+      text += ".multi(\(arguments.joined(separator: ", ")))"
+    }
+    if let regex = variable.regex { text += ".regex(\(SwiftLiteral.string(regex)))" }
+    let raw = raw(extra: variable.extraJSON, removed: variable.removedJSON, indent: indent)
+    if !raw.isEmpty { text += "\n" + raw.dropLast() }
+    return text
+  }
+
+  static func datasourceSource(_ ref: DatasourceRef) -> String {
+    if ref == .grafana { return ".grafana" }
+    if ref == .mixed { return ".mixed" }
+    if ref.type == .prometheus, let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)))" }
+    if ref.type == .prometheus { return ".prometheus(\(SwiftLiteral.string(ref.uid)))" }
+    return "DatasourceRef(type: \(SwiftLiteral.string(ref.type.rawValue)), uid: \(SwiftLiteral.string(ref.uid)))"
+  }
+
+  private static func targetSource(_ target: GrafanaTarget) -> String {
+    "GrafanaTarget(version: \(SwiftLiteral.string(target.version)), schemaVersion: \(target.schemaVersion))"
+  }
+
+  private static let namedColors: Set = ["green", "yellow", "orange", "red", "blue", "purple", "text", "transparent"]
+
+  private static func thresholdsSource(_ thresholds: Thresholds) -> String {
+    let steps = thresholds.steps.map { step in
+      let color = namedColors.contains(step.color.rawValue) ? ".\(step.color.rawValue)" : SwiftLiteral.string(step.color.rawValue)
+      return step.value.map { "Step(\(color), from: \(SwiftLiteral.double($0)))" } ?? "Step(\(color))"
+    }
+    let mode = thresholds.mode == .percentage ? "(.percentage)" : ""
+    return ".thresholds\(mode) { \(steps.joined(separator: "; ")) }"
+  }
+
+  private static func legendSource(_ legend: LegendOptions) -> String {
+    if legend == .hidden { return ".hidden" }
+    if legend == .list { return ".list" }
+    let calcs = legend.calcs.map { ".\($0.rawValue)" }.joined(separator: ", ")
+    let hidden = legend.isVisible ? "" : ", isVisible: false"
+    return "LegendOptions(displayMode: .\(legend.displayMode), placement: .\(legend.placement), calcs: [\(calcs)]\(hidden))"
+  }
+
+  /// `.extraJSON(…)` and `.removingJSON(…)` lines, each ending in a newline; empty without raw JSON.
+  static func raw(extra: JSONValue?, removed: [[String]], indent: String) -> String {
+    var text = ""
+    if let extra { text += indent + ".extraJSON(\(SwiftLiteral.json(extra, indent: indent)))\n" }
+    if !removed.isEmpty {
+      let paths = removed.map(SwiftLiteral.strings)
+      let inline = indent + ".removingJSON(\(paths.joined(separator: ", ")))"
+      text += inline.count <= 120
+        ? inline + "\n"
+        : indent + ".removingJSON(\n" + paths.map { indent + "  " + $0 }.joined(separator: ",\n") + "\n" + indent + ")\n"
+    }
+    return text
+  }
+
+  private static func letters(_ index: Int) -> String {
+    index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : "\(index)"
+  }
+}

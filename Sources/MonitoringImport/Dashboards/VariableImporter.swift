@@ -1,0 +1,44 @@
+import MonitoringDSL
+
+/// Template variables as typed ``Variable``s: datasource, query, custom, interval and constant.
+/// Other kinds (textbox, adhoc) stay raw JSON on the dashboard.
+enum VariableImporter {
+  static func variable(_ json: JSONValue) -> Variable? {
+    guard let name = json["name"]?.text, !name.isEmpty else { return nil }
+    var variable: Variable
+    switch json["type"]?.text {
+    case "datasource":
+      variable = .datasource(name, type: DatasourceType(rawValue: json["query"]?.text ?? "prometheus"))
+    case "query":
+      let query = json["query"]?["query"]?.text ?? json["query"]?.text ?? json["definition"]?.text ?? ""
+      let datasource = PanelImporter.datasource(json["datasource"]) ?? LegacyPanels.legacyDatasource(json["datasource"]) ?? .prometheus("prometheus")
+      variable = .query(
+        name, query.isEmpty ? "label_values(up, job)" : query, datasource: datasource,
+        refresh: json["refresh"]?.integer == 1 ? .onDashboardLoad : .onTimeRangeChange,
+        sort: Variable.Sort(rawValue: json["sort"]?.integer ?? 1) ?? .alphabeticalAscending)
+    case "custom":
+      let values = (json["query"]?.text ?? "").split(separator: ",").map { String($0) }
+      guard !values.isEmpty else { return nil }
+      variable = .custom(name, values)
+    case "interval":
+      let values = (json["query"]?.text ?? "").split(separator: ",").map { PromDuration(String($0)) }
+      guard !values.isEmpty, values.allSatisfy({ $0.milliseconds != nil }) else { return nil }
+      variable = .interval(name, values)
+    case "constant":
+      variable = .constant(name, json["query"]?.text ?? "")
+    default:
+      return nil
+    }
+    if let label = json["label"]?.text, !label.isEmpty { variable.label = label }
+    if let description = json["description"]?.text, !description.isEmpty { variable.description = description }
+    variable.visibility = Variable.Visibility(rawValue: json["hide"]?.integer ?? 0) ?? .visible
+    // The DSL types "All" with multiple selection (`.multi(includeAll:allValue:)`); alone it stays raw.
+    if json["multi"] == .bool(true) {
+      variable.allowsMultiple = true
+      if json["includeAll"] == .bool(true) { variable.includesAll = true }
+      if let allValue = json["allValue"]?.text, !allValue.isEmpty { variable.allValue = allValue }
+    }
+    if let regex = json["regex"]?.text, !regex.isEmpty { variable.regex = regex }
+    return variable
+  }
+}

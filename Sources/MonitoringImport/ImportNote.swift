@@ -1,0 +1,21 @@
+/// What an import tells the person who reviews it: what it changed on the way in, and what it
+/// kept as raw JSON because the DSL has no typed form for it.
+/// ```swift
+/// for note in result.notes { print(note) }   // "warning: panel \"CPU\": kept raw: options.legend.calcs"
+/// ```
+public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
+  /// The input was changed the way Grafana changes it (envelope, rows, legacy panels).
+  case migrated(String)
+  /// Something typed in the DSL is kept as raw JSON at these paths of `item`.
+  case keptRaw(item: String, paths: [String])
+  /// Something in the input is dropped or suspicious (a misspelled key, a value out of range).
+  case warning(String)
+
+  public var description: String {
+    switch self {
+    case .migrated(let text): "note: \(text)"
+    case .keptRaw(let item, let paths): "raw: \(item): \(paths.joined(separator: ", "))"
+    case .warning(let text): "warning: \(text)"
+    }
+  }
+}

@@ -1,0 +1,79 @@
+public import MonitoringDSL
+
+/// Swift source for an imported rule file: the file in a computed property and one function per
+/// group, each alert and recording rule as the DSL spells it.
+/// ```swift
+/// let source = RuleSwiftPrinter.source(imported, typeName: "NodeAlerts")
+/// ```
+public enum RuleSwiftPrinter {
+  public static func source(_ imported: RuleImport, typeName: String) -> String {
+    var names = Set<String>()
+    var functions: [String] = []
+    var calls: [String] = []
+    for group in imported.file.groups {
+      var name = SwiftLiteral.identifier(group.name + " Group", fallback: "group")
+      while names.contains(name) || name == "ruleFile" { name += "2" }
+      names.insert(name)
+      calls.append("\(name)()")
+      functions.append(groupFunction(group, name: name))
+    }
+    var output = "// Imported by `gen import rules` from \(imported.source).\n"
+    output += "// Expressions are kept as written; `.imported(from:)` keeps the names and annotations as they are.\n"
+    for note in imported.notes { output += "// \(note)\n" }
+    output += "public import MonitoringDSL\n\n"
+    output += "/// The rules of \(imported.source).\n"
+    output += "public enum \(typeName) {\n"
+    output += "  public static var ruleFile: RuleFile {\n"
+    output += "    RuleFile(\(SwiftLiteral.string(imported.file.fileName))) {\n"
+    output += calls.map { "      \($0)\n" }.joined()
+    output += "    }\n"
+    output += "    .imported(from: \(SwiftLiteral.string(imported.source)))\n"
+    output += "  }\n"
+    for function in functions { output += "\n" + function }
+    return output + "}\n"
+  }
+
+  private static func groupFunction(_ group: RuleGroup, name: String) -> String {
+    var text = "  static func \(name)() -> RuleGroup {\n"
+    text += "    RuleGroup(\(SwiftLiteral.string(group.name))"
+    if let interval = group.interval { text += ", interval: \(SwiftLiteral.string(interval.text))" }
+    text += ") {\n"
+    for rule in group.rules {
+      switch rule {
+      case .alert(let alert): text += alertSource(alert, indent: "      ")
+      case .record(let record): text += recordSource(record, indent: "      ")
+      }
+    }
+    text += "    }\n"
+    if let limit = group.limit { text += "    .limit(\(limit))\n" }
+    if let offset = group.queryOffset { text += "    .queryOffset(\(SwiftLiteral.string(offset.text)))\n" }
+    if !group.labels.isEmpty { text += "    .labels(\(dictionary(group.labels)))\n" }
+    return text + "  }\n"
+  }
+
+  private static func alertSource(_ alert: AlertRule, indent: String) -> String {
+    var text = indent + "AlertRule(\(SwiftLiteral.string(alert.name)), expr: .raw(\(SwiftLiteral.string(alert.expr.description)))"
+    if let duration = alert.duration { text += ", for: \(SwiftLiteral.string(duration.text))" }
+    text += ", severity: .\(alert.severity.rawValue))\n"
+    let inner = indent + "  "
+    if let keep = alert.keepFiringFor { text += inner + ".keepFiringFor(\(SwiftLiteral.string(keep.text)))\n" }
+    if !alert.labels.isEmpty { text += inner + ".labels(\(dictionary(alert.labels)))\n" }
+    if !alert.summary.isEmpty { text += inner + ".summary(\(SwiftLiteral.string(alert.summary)))\n" }
+    if !alert.description.isEmpty { text += inner + ".description(\(SwiftLiteral.string(alert.description)))\n" }
+    if let runbook = alert.runbookURL { text += inner + ".runbook(\(SwiftLiteral.string(runbook)))\n" }
+    for key in alert.annotations.keys.sorted() {
+      text += inner + ".annotation(\(SwiftLiteral.string(key)), \(SwiftLiteral.string(alert.annotations[key] ?? "")))\n"
+    }
+    return text
+  }
+
+  private static func recordSource(_ record: RecordingRule, indent: String) -> String {
+    var text = indent + "RecordingRule(\(SwiftLiteral.string(record.name)), expr: .raw(\(SwiftLiteral.string(record.expr.description))))\n"
+    if !record.labels.isEmpty { text += indent + "  .labels(\(dictionary(record.labels)))\n" }
+    return text
+  }
+
+  private static func dictionary(_ values: [String: String]) -> String {
+    "[" + values.keys.sorted().map { "\(SwiftLiteral.string($0)): \(SwiftLiteral.string(values[$0] ?? ""))" }.joined(separator: ", ") + "]"
+  }
+}

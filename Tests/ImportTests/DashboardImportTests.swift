@@ -1,0 +1,123 @@
+import MonitoringDSL
+import MonitoringImport
+import MonitoringRender
+import Testing
+
+@Suite struct DashboardImportTests {
+  /// The "Done when" of the import issue: the seed's original-style export (API envelope, misspelled keys).
+  @Test func seedStyleExportGivesClearWarningsAndAnExactImport() throws {
+    let imported = try DashboardImporter.importDashboard(Fixtures.text("seed-original-export.json"), source: "seed.json")
+    let notes = imported.notes.map(\.description)
+    #expect(notes.contains(#"note: took the dashboard out of the {"dashboard": …} envelope of Grafana's API"#))
+    #expect(notes.contains(#"warning: unknown dashboard key "refesh" (did you mean "refresh"?): Grafana ignores it; kept as raw JSON"#))
+    #expect(
+      notes.contains(
+        #"warning: panel "Connection Success Rate": unknown key "discription" (did you mean "description"?): Grafana ignores it; kept as raw JSON"#
+      ))
+    #expect(imported.differences.isEmpty)
+    #expect(imported.dashboard.uid == "d323749f-135e-455a-aa74-4915a52ef0b9")
+    // The envelope's own keys are not part of the dashboard.
+    #expect(imported.expected["overwrite"] == nil && imported.expected["folderId"] == nil)
+  }
+
+  @Test func typesWhatTheDSLTypes() throws {
+    let imported = try DashboardImporter.importDashboard(Fixtures.text("seed-original-export.json"), source: "seed.json")
+    guard case .panel(let gauge) = imported.dashboard.items.first else {
+      Issue.record("the first item is not a panel")
+      return
+    }
+    #expect(gauge.visualization.typeID == "gauge")
+    #expect(gauge.field.unit == .short)
+    #expect(gauge.field.thresholds == Thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 50) })
+    #expect(gauge.queries.map(\.expr) == ["app_active_connections"])
+    #expect(gauge.queries.first?.legend == "Active Connections")
+    #expect(gauge.layout.width == 6 && gauge.layout.height == 8)
+  }
+
+  @Test func printsIdiomaticSwift() throws {
+    let imported = try DashboardImporter.importDashboard(Fixtures.text("seed-original-export.json"), source: "seed.json")
+    let swift = DashboardSwiftPrinter.source(imported, typeName: "SeedDashboard")
+    #expect(swift.contains("public enum SeedDashboard {"))
+    #expect(swift.contains(#"Dashboard("WebSocket Service Comprehensive Dashboard", uid: "d323749f-135e-455a-aa74-4915a52ef0b9") {"#))
+    #expect(swift.contains(#"Gauge("Connection Status") {"#))
+    #expect(swift.contains(#"Query("app_active_connections", legend: "Active Connections")"#))
+    #expect(swift.contains(".thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 50) }"))
+    #expect(swift.contains(#".extraJSON(.object(["refesh": .string("30s"), "schemaVersion": .int(39)]))"#))
+    #expect(swift.contains("// warning: unknown dashboard key \"refesh\""))
+  }
+
+  /// Whatever the typed part cannot say, the raw part puts back: the lowered value equals the input.
+  @Test func rawRemainderMakesTheImportExact() throws {
+    let text = """
+      {"uid": "x", "title": "X", "schemaVersion": 41, "panels": [
+        {"type": "timeseries", "title": "CPU", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "id": 7,
+         "datasource": {"type": "prometheus", "uid": "prom"},
+         "targets": [{"refId": "A", "expr": "rate(cpu_seconds_total{job=\\"node\\"}[5m])", "intervalFactor": 2}],
+         "options": {"legend": {"showLegend": true, "displayMode": "table", "placement": "right", "calcs": ["max"], "sortBy": "Max"}},
+         "fieldConfig": {"defaults": {"unit": "percentunit", "custom": {"lineWidth": 2}}, "overrides": [{"matcher": {"id": "byName", "options": "a"}, "properties": []}]}}
+      ]}
+      """
+    let imported = try DashboardImporter.importDashboard(text, source: "x.json")
+    #expect(imported.differences.isEmpty)
+    let raw = imported.notes.compactMap { note -> String? in
+      if case .keptRaw(let item, let paths) = note, item == #"panel "CPU""# { return paths.joined(separator: " ") }
+      return nil
+    }.joined()
+    #expect(raw.contains("options.legend.sortBy"))
+    #expect(raw.contains("fieldConfig.overrides"))
+    #expect(raw.contains("id"))
+  }
+
+  /// Grafana's `upgradeToGridLayout`: row heights in pixels to grid units, spans to widths, row panels.
+  @Test func legacyRowsBecomeRowPanelsAtGrafanasPositions() throws {
+    let text = """
+      {"title": "Old", "uid": "old", "schemaVersion": 14, "rows": [
+        {"title": "A", "showTitle": true, "height": "250px", "panels": [
+          {"id": 1, "type": "graph", "title": "One", "span": 6, "targets": [{"expr": "up", "refId": "A"}],
+           "yaxes": [{"format": "bytes"}, {"format": "short"}], "legend": {"show": true, "alignAsTable": true, "rightSide": true, "max": true},
+           "seriesOverrides": [{"alias": "x", "color": "red"}]},
+          {"id": 2, "type": "singlestat", "title": "Two", "span": 6, "targets": [{"expr": "up", "refId": "A"}],
+           "format": "percent", "thresholds": "50,80", "colors": ["green", "orange", "red"]}
+        ]},
+        {"title": "B", "showTitle": true, "collapse": true, "panels": [
+          {"id": 3, "type": "graph", "title": "Three", "span": 12, "height": 100, "targets": [{"expr": "up", "refId": "A"}]}
+        ]}
+      ]}
+      """
+    let imported = try DashboardImporter.importDashboard(text, source: "old.json")
+    #expect(imported.differences.isEmpty)
+    let panels = imported.expected["panels"]?.elements ?? []
+    let grid = panels.map { panel in
+      "\(panel["title"]?.text ?? "") \(["x", "y", "w", "h"].map { panel["gridPos"]?[$0]?.text ?? "?" }.joined(separator: ","))"
+    }
+    // 250px / (30 + 8) px per grid unit, rounded up: 7; the collapsed row carries its panel inside.
+    #expect(grid == ["A 0,0,24,7", "One 0,1,12,7", "Two 12,1,12,7", "B 0,8,24,7"])
+    #expect(panels[3]["panels"]?.elements.first?["gridPos"]?["h"]?.integer == 3)
+    #expect(panels[1]["type"] == "timeseries" && panels[2]["type"] == "stat")
+    #expect(panels[1]["fieldConfig"]?["defaults"]?["unit"] == "bytes")
+    #expect(panels[1]["options"]?["legend"]?["displayMode"] == "table")
+    #expect(panels[1]["options"]?["legend"]?["placement"] == "right")
+    #expect(panels[2]["fieldConfig"]?["defaults"]?["thresholds"]?["steps"]?.elements.compactMap { $0["color"]?.text } == ["green", "orange", "red"])
+    let notes = imported.notes.map(\.description).joined(separator: "\n")
+    #expect(notes.contains("graph → timeseries: 2 panels"))
+    #expect(notes.contains("seriesOverrides"))
+    #expect(notes.contains("singlestat → stat: 1 panel"))
+  }
+
+  @Test func refusesWhatIsNotADashboard() {
+    #expect(throws: ImportFailure.self) { try DashboardImporter.importDashboard("[1, 2]", source: "list.json") }
+    do {
+      _ = try DashboardImporter.importDashboard("{\"title\": ", source: "broken.json")
+      Issue.record("a broken file imported")
+    } catch {
+      #expect(error.description == "broken.json: not JSON: line 1, column 11: unexpected end of text")
+    }
+  }
+
+  @Test func roundTripNamesWhatDiffers() {
+    let differences = RoundTrip.differences(
+      expected: #"{"a": {"b": 1, "c": [1, 2]}, "d": "x"}"#, rendered: #"{"a": {"b": 1.0, "c": [1, 3]}, "e": true}"#, yaml: false)
+    #expect(differences == ["a.c[1]: expected 2, rendered 3", #"d missing (expected "x")"#, "e extra (true)"])
+    #expect(RoundTrip.differences(expected: "a: 1\nb: [x]\n", rendered: "b: [x]\na: 1\n", yaml: true).isEmpty)
+  }
+}
