@@ -58,9 +58,8 @@ import Testing
   @Test func baseComparesAgainstTheCommittedOutputAtARef() throws {
     let sandbox = try Sandbox()
     #expect(sandbox.gen([], catalog: Specs.catalog).status == 0)
-    try git(["init", "-q"], in: sandbox.root)
-    try git(["add", "."], in: sandbox.root)
-    try git(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", "base"], in: sandbox.root)
+    try sandbox.git(["init", "-q"])
+    try sandbox.commitAll("base")
     // The working tree now matches the change: only the ref still holds the old output.
     #expect(sandbox.gen([], catalog: Self.changedSeed()).status == 0)
     #expect(sandbox.gen(["diff"], catalog: Self.changedSeed()).out == "No changes.\n")
@@ -82,16 +81,6 @@ import Testing
     let run = try Sandbox().gen(["diff"], catalog: broken, output: GoldenPaths.generated.path)
     #expect(run.status == 1)
     #expect(run.err.contains("is not a duration"))
-  }
-
-  private func git(_ arguments: [String], in directory: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = directory
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
   }
 }
 

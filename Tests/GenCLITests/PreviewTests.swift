@@ -50,9 +50,8 @@ import Testing
   @Test func marksWhatChangedSinceAGitRef() throws {
     let sandbox = try Sandbox()
     #expect(sandbox.gen([], catalog: Self.catalog(["Kept", "Gone"])).status == 0)
-    try Self.git(["init", "-q"], in: sandbox.root)
-    try Self.git(["add", "."], in: sandbox.root)
-    try Self.git(["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base"], in: sandbox.root)
+    try sandbox.git(["init", "-q"])
+    try sandbox.commitAll("base")
     let folder = sandbox.root.appendingPathComponent("preview")
     let run = sandbox.gen(["preview", "--base", "HEAD", "--to", folder.path], catalog: Self.catalog(["Kept", "New"]))
     #expect(run.status == 0, "\(run.err)")
@@ -73,7 +72,7 @@ import Testing
     let folder = sandbox.root.appendingPathComponent("preview")
     // A ref git does not know.
     #expect(sandbox.gen([], catalog: Self.catalog(["A"])).status == 0)
-    try Self.git(["init", "-q"], in: sandbox.root)
+    try sandbox.git(["init", "-q"])
     let unknownRef = sandbox.gen(["preview", "--base", "no-such-ref", "--to", folder.path], catalog: Self.catalog(["A"]))
     #expect(unknownRef.status == 1)
     #expect(unknownRef.err.contains("git ls-tree -r -z --full-name --name-only no-such-ref"))
@@ -82,15 +81,5 @@ import Testing
     #expect(invalid.status == 1)
     #expect(invalid.err.contains("nothing was written"))
     #expect(!FileManager.default.fileExists(atPath: folder.path))
-  }
-
-  static func git(_ arguments: [String], in folder: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = folder
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
   }
 }

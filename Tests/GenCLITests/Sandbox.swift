@@ -2,6 +2,7 @@ import Foundation
 import GenCLI
 import MonitoringDSL
 import Synchronization
+import Testing
 
 /// A temporary folder with a `gen` run in it; output captured, folder removed afterwards.
 final class Sandbox {
@@ -39,6 +40,23 @@ final class Sandbox {
     let console = Console(out: { text in out.withLock { $0 += text } }, err: { text in err.withLock { $0 += text } })
     let status = Gen.main(environments: environments, arguments: arguments, console: console)
     return Run(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
+  }
+
+  /// Runs git in the sandbox; fails the test when git does.
+  func git(_ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = root
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+  }
+
+  /// Commits everything in the sandbox (a repository already) as `message`.
+  func commitAll(_ message: String) throws {
+    try git(["add", "."])
+    try git(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-qm", message])
   }
 
   func read(_ path: String) -> String? {

@@ -7,7 +7,7 @@
 /// .time(from: "now-1h")
 /// .refresh("30s")
 /// ```
-public struct Dashboard: Hashable, Sendable, CopyModifying {
+public struct Dashboard: Hashable, Sendable, RawJSONCarrying {
   public enum Timezone: Hashable, Sendable {
     case browser, utc
     case zone(String)
@@ -78,13 +78,5 @@ public struct Dashboard: Hashable, Sendable, CopyModifying {
   }
   public func datasource(_ datasource: DatasourceRef) -> Dashboard { with { $0.defaultDatasource = datasource } }
   public func target(_ target: GrafanaTarget) -> Dashboard { with { $0.target = target } }
-  public func extraJSON(_ json: JSONValue) -> Dashboard {
-    with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
-  }
-  /// Takes members out of the lowered JSON last.
-  /// ```swift
-  /// .removingJSON(["fiscalYearStartMonth"])
-  /// ```
-  public func removingJSON(_ paths: [String]...) -> Dashboard { with { $0.removedJSON += paths } }
 
 }

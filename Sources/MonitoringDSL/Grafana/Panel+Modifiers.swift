@@ -66,19 +66,6 @@ extension Panel {
   }
   /// Pins the panel at column `x`, line `y` of its section (the dashboard top or its row's content).
   public func position(x: Int, y: Int) -> Panel { with { $0.layout.position = GridPoint(x: x, y: y) } }
-  /// Raw JSON merged into the panel last, for options the DSL does not model.
-  /// ```swift
-  /// .extraJSON(["options": ["legend": ["sortBy": "Max", "sortDesc": true]]])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> Panel {
-    with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
-  }
-  /// Takes members out of the lowered JSON, for keys the DSL writes that a panel should not have
-  /// (`gen import` uses it to keep an imported panel exactly as it was).
-  /// ```swift
-  /// .removingJSON(["pluginVersion"], ["options", "legend", "calcs"])
-  /// ```
-  public func removingJSON(_ paths: [String]...) -> Panel { with { $0.removedJSON += paths } }
   /// How a stat, gauge or bar gauge panel reduces each series to one value.
   public func reduce(_ calculation: ReduceCalculation, showAllValues: Bool = false) -> Panel {
     with {

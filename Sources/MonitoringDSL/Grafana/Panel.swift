@@ -6,7 +6,7 @@
 ///   .thresholds { Step(.red); Step(.yellow, from: 1); Step(.green, from: 10) }
 ///   .size(width: 6, height: 8)
 /// ```
-public struct Panel: Hashable, Sendable, CopyModifying {
+public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var title: String
   public var description: String?
   public var visualization: Visualization

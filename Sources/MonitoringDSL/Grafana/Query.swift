@@ -5,7 +5,7 @@
 ///   Query("app_active_connections", legend: "{{instance}}").instant()
 /// }
 /// ```
-public struct Query: Hashable, Sendable, CopyModifying {
+public struct Query: Hashable, Sendable, RawJSONCarrying {
   public enum RangeMode: String, Sendable {
     /// A series over the dashboard's time range.
     case range
@@ -64,11 +64,6 @@ public struct Query: Hashable, Sendable, CopyModifying {
   public func refID(_ refID: String) -> Query { with { $0.refID = refID } }
   public func hidden(_ hidden: Bool = true) -> Query { with { $0.isHidden = hidden } }
   public func exemplars(_ enabled: Bool = true) -> Query { with { $0.exemplars = enabled } }
-  /// ```swift
-  /// Query("up").extraJSON(["intervalFactor": 2]).removingJSON(["editorMode"])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> Query { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
-  public func removingJSON(_ paths: [String]...) -> Query { with { $0.removedJSON += paths } }
 
 }
 

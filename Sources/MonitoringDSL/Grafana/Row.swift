@@ -6,7 +6,7 @@
 /// }
 /// .collapsed()
 /// ```
-public struct Row: Hashable, Sendable, CopyModifying {
+public struct Row: Hashable, Sendable, RawJSONCarrying {
   public var title: String
   public var panels: [Panel]
   public var isCollapsed = false
@@ -31,9 +31,4 @@ public struct Row: Hashable, Sendable, CopyModifying {
     with { $0.repeatVariable = variable }
   }
 
-  /// ```swift
-  /// Row("Hosts") { … }.extraJSON(["datasource": "Prometheus"]).removingJSON(["repeat"])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> Row { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
-  public func removingJSON(_ paths: [String]...) -> Row { with { $0.removedJSON += paths } }
 }

@@ -8,7 +8,7 @@
 ///   Variable.constant("app", "websocket-app")
 /// }
 /// ```
-public struct Variable: Hashable, Sendable, CopyModifying {
+public struct Variable: Hashable, Sendable, RawJSONCarrying {
   public enum Kind: Hashable, Sendable {
     case datasource(DatasourceType)
     case query(String, datasource: DatasourceRef, refresh: Refresh, sort: Sort)
@@ -86,11 +86,6 @@ public struct Variable: Hashable, Sendable, CopyModifying {
   }
 
   public func label(_ label: String?) -> Variable { with { $0.label = label } }
-  /// ```swift
-  /// .extraJSON(["current": ["text": "All", "value": "$__all"]]).removingJSON(["skipUrlSync"])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> Variable { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
-  public func removingJSON(_ paths: [String]...) -> Variable { with { $0.removedJSON += paths } }
   public func description(_ text: String) -> Variable { with { $0.description = text } }
   public func visibility(_ visibility: Visibility) -> Variable { with { $0.visibility = visibility } }
   /// Lets users pick several values, optionally with an "All" entry (`allValue` replaces the list when set).

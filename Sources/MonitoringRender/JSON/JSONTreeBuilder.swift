@@ -89,3 +89,19 @@ public struct JSONTreeBuilder: JSONSink {
     }
   }
 }
+
+extension JSONSink where Self: ~Copyable {
+  /// Writes `item` through `members`, with its raw-JSON escape hatch applied: streamed straight into
+  /// this sink without one, else collected as a tree, patched, then written.
+  /// ```swift
+  /// sink.write(panel) { writeMembers(panel, to: &$0) } tree: { writeMembers(panel, to: &$0) }
+  /// ```
+  mutating func write<Item: RawJSONCarrying>(
+    _ item: Item, _ members: (inout Self) -> Void, tree: (inout JSONTreeBuilder) -> Void
+  ) {
+    guard item.hasRawJSON else { return members(&self) }
+    var builder = JSONTreeBuilder()
+    tree(&builder)
+    json(item.applyingRawJSON(to: builder.result))
+  }
+}

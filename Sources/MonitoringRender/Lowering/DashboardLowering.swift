@@ -15,13 +15,7 @@ public enum DashboardLowering {
 
   /// Writes the dashboard; one with raw JSON is built as a tree first, merged, then written.
   public static func write<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
-    if dashboard.extraJSON != nil || !dashboard.removedJSON.isEmpty {
-      var builder = JSONTreeBuilder()
-      writeMembers(dashboard, placed: placed, to: &builder)
-      sink.json(builder.result.patched(merging: dashboard.extraJSON, removing: dashboard.removedJSON))
-    } else {
-      writeMembers(dashboard, placed: placed, to: &sink)
-    }
+    sink.write(dashboard) { writeMembers(dashboard, placed: placed, to: &$0) } tree: { writeMembers(dashboard, placed: placed, to: &$0) }
   }
 
   private static func writeMembers<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
@@ -100,12 +94,8 @@ public enum DashboardLowering {
   private static func writeRow<Sink: JSONSink & ~Copyable>(
     _ row: Row, placed: PlacedRow, dashboard: Dashboard, to sink: inout Sink
   ) {
-    if row.extraJSON != nil || !row.removedJSON.isEmpty {
-      var builder = JSONTreeBuilder()
-      writeRowMembers(row, placed: placed, dashboard: dashboard, to: &builder)
-      sink.json(builder.result.patched(merging: row.extraJSON, removing: row.removedJSON))
-    } else {
-      writeRowMembers(row, placed: placed, dashboard: dashboard, to: &sink)
+    sink.write(row) { writeRowMembers(row, placed: placed, dashboard: dashboard, to: &$0) } tree: {
+      writeRowMembers(row, placed: placed, dashboard: dashboard, to: &$0)
     }
   }
 

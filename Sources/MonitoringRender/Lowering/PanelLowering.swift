@@ -20,12 +20,8 @@ public enum PanelLowering {
   public static func write<Sink: JSONSink & ~Copyable>(
     _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
   ) {
-    if panel.extraJSON != nil || !panel.removedJSON.isEmpty {
-      var builder = JSONTreeBuilder()
-      writeMembers(panel, placed: placed, dashboard: dashboard, to: &builder)
-      sink.json(builder.result.patched(merging: panel.extraJSON, removing: panel.removedJSON))
-    } else {
-      writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink)
+    sink.write(panel) { writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0) } tree: {
+      writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0)
     }
   }
 
@@ -93,12 +89,8 @@ public enum PanelLowering {
   private static func writeTarget<Sink: JSONSink & ~Copyable>(
     _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
   ) {
-    if query.extraJSON != nil || !query.removedJSON.isEmpty {
-      var builder = JSONTreeBuilder()
-      writeTargetMembers(query, refID: refID, datasource: datasource, to: &builder)
-      sink.json(builder.result.patched(merging: query.extraJSON, removing: query.removedJSON))
-    } else {
-      writeTargetMembers(query, refID: refID, datasource: datasource, to: &sink)
+    sink.write(query) { writeTargetMembers(query, refID: refID, datasource: datasource, to: &$0) } tree: {
+      writeTargetMembers(query, refID: refID, datasource: datasource, to: &$0)
     }
   }
 

@@ -12,7 +12,7 @@ public enum ProvisioningLowering {
 
   /// One datasource entry; also the `spec.datasource` of a grafana-operator `GrafanaDatasource`.
   public static func datasource(_ source: Datasource) -> Node {
-    YAMLTree.patched(typedDatasource(source), merging: source.extraJSON, removing: source.removedJSON)
+    YAMLTree.patched(typedDatasource(source), with: source)
   }
 
   private static func typedDatasource(_ source: Datasource) -> Node {
@@ -35,13 +35,12 @@ public enum ProvisioningLowering {
   }
 
   public static func dashboardProvider(_ provider: DashboardProvider) -> Node {
-    let entry = YAMLTree.patched(typedProvider(provider), merging: provider.extraJSON, removing: provider.removedJSON)
-    return YAMLTree.mapping([("apiVersion", YAMLTree.int(1)), ("providers", YAMLTree.sequence([entry]))])
+    YAMLTree.mapping([("apiVersion", YAMLTree.int(1)), ("providers", YAMLTree.sequence([self.provider(provider)]))])
   }
 
   /// One provider entry.
   public static func provider(_ provider: DashboardProvider) -> Node {
-    YAMLTree.patched(typedProvider(provider), merging: provider.extraJSON, removing: provider.removedJSON)
+    YAMLTree.patched(typedProvider(provider), with: provider)
   }
 
   private static func typedProvider(_ provider: DashboardProvider) -> Node {

@@ -3,7 +3,7 @@ import MonitoringDSL
 /// Template variables in the shape Grafana saves them.
 enum VariableLowering {
   static func json(_ variable: Variable) -> JSONValue {
-    typed(variable).patched(merging: variable.extraJSON, removing: variable.removedJSON)
+    variable.applyingRawJSON(to: typed(variable))
   }
 
   private static func typed(_ variable: Variable) -> JSONValue {

@@ -74,9 +74,9 @@ extension YAMLTree {
 
   /// The raw-JSON escape hatch on a YAML entry: unchanged without one, else the entry as a value,
   /// patched, written back (keys then in byte order).
-  static func patched(_ node: Node, merging extra: JSONValue?, removing removals: [[String]]) -> Node {
-    guard extra != nil || !removals.isEmpty else { return node }
-    return json(value(of: node).patched(merging: extra, removing: removals))
+  static func patched(_ node: Node, with item: some RawJSONCarrying) -> Node {
+    guard item.hasRawJSON else { return node }
+    return json(item.applyingRawJSON(to: value(of: node)))
   }
 
   /// A node as a JSON value, scalars typed by their tag.

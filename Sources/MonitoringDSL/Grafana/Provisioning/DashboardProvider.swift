@@ -3,7 +3,7 @@
 /// ```swift
 /// DashboardProvider("websocket", folder: "WebSocket", path: "/var/lib/grafana/dashboards")
 /// ```
-public struct DashboardProvider: Hashable, Sendable, CopyModifying {
+public struct DashboardProvider: Hashable, Sendable, RawJSONCarrying {
   public var name: String
   public var folder: String
   public var folderUID: String?
@@ -34,12 +34,5 @@ public struct DashboardProvider: Hashable, Sendable, CopyModifying {
   /// Whether Grafana refuses to delete a provisioned dashboard whose file is gone (default: refuses).
   public func disableDeletion(_ disable: Bool = true) -> DashboardProvider { with { $0.disablesDeletion = disable } }
   public func orgID(_ id: Int) -> DashboardProvider { with { $0.orgID = id } }
-  /// ```swift
-  /// .extraJSON(["editable": true]).removingJSON(["updateIntervalSeconds"])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> DashboardProvider {
-    with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json }
-  }
-  public func removingJSON(_ paths: [String]...) -> DashboardProvider { with { $0.removedJSON += paths } }
 
 }

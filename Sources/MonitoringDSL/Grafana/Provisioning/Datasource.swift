@@ -3,7 +3,7 @@
 /// Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: "http://prometheus:9090",
 ///                       scrapeInterval: "15s", isDefault: true)
 /// ```
-public struct Datasource: Hashable, Sendable, CopyModifying {
+public struct Datasource: Hashable, Sendable, RawJSONCarrying {
   public enum Access: String, Sendable {
     /// Grafana's server queries the datasource (the usual choice).
     case proxy
@@ -83,9 +83,4 @@ public struct Datasource: Hashable, Sendable, CopyModifying {
   /// .jsonData(["timeInterval": "15s", "httpMethod": "POST"])
   /// ```
   public func jsonData(_ data: [String: JSONValue]) -> Datasource { with { $0.jsonData = data } }
-  /// ```swift
-  /// .extraJSON(["orgId": 1]).removingJSON(["uid"])
-  /// ```
-  public func extraJSON(_ json: JSONValue) -> Datasource { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
-  public func removingJSON(_ paths: [String]...) -> Datasource { with { $0.removedJSON += paths } }
 }
