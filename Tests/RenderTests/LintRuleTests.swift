@@ -13,6 +13,39 @@ import Testing
     #expect(F.findings(RuleGroup("app", interval: "15s") { F.alert }) == [])
   }
 
+  /// An imported rule file keeps its names and annotations (validation lets them pass); lint names each
+  /// convention they break, with mixtool's id, and the same rules written here are errors instead.
+  @Test func importedRuleFilesGetTheConventionsAsFindings() {
+    var alert = F.alert
+    alert.name = "app_inflight_high"
+    alert.summary = "{{ $labels.job }} is busy"
+    alert.description = "Busy."
+    let record = RecordingRule("inflight_sum", expr: F.inflight.select(F.job).sum(by: ["job"]))
+    var file = RuleFile("app.rules.yml") { RuleGroup("app") { alert; record } }.imported(from: "app.yml")
+    #expect(
+      F.findings(Catalog { file }) == [
+        "\(Self.group) › alert app_inflight_high: alert name must be CamelCase (like WebSocketTargetDown) [alert-name-camelcase]",
+        "\(Self.group) › alert app_inflight_high: summary must be a static sentence; put templates in the description [alert-summary-templating]",
+        "\(Self.group) › alert app_inflight_high: description should be templated (e.g. {{ $labels.job }}) to say which series fired [alert-description-templating]",
+        "\(Self.group) › record inflight_sum: recording rule names are level:metric:operations (like job:app_messages:rate5m) [record-name-convention]",
+      ])
+    file.importedFrom = nil
+    #expect(diagnostics(Catalog { file }).count == 4)
+    alert.summary = ""
+    alert.description = ""
+    #expect(
+      F.findings(Catalog { RuleFile("app.rules.yml") { RuleGroup("app") { alert } }.imported(from: "app.yml") }).filter {
+        $0.contains("missing")
+      } == [
+        "\(Self.group) › alert app_inflight_high: summary is missing [alert-summary-missing-rule]",
+        "\(Self.group) › alert app_inflight_high: description is missing [alert-description-missing-rule]",
+      ])
+    alert.summary = "the app is busy"
+    #expect(
+      F.findings(Catalog { RuleFile("app.rules.yml") { RuleGroup("app") { alert } }.imported(from: "app.yml") }).contains(
+        "\(Self.group) › alert app_inflight_high: summary must start with a capital letter and end with a period [alert-summary-style]"))
+  }
+
   @Test func alertNameLength() {
     let name = String(repeating: "Abcdefghij", count: 5)  // 50 characters, CamelCase
     var long = F.alert

@@ -25,6 +25,14 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
   case alertRunbook = "alerts/annotation"
   case alertComparison = "alerts/comparison"
   case recordingCounter = "promql/counter"
+  // The conventions `gen` enforces on rules written here; reported for imported rule files only.
+  case alertNameCamelCase = "alert-name-camelcase"
+  case alertSummaryMissing = "alert-summary-missing-rule"
+  case alertSummaryTemplating = "alert-summary-templating"
+  case alertSummaryStyle = "alert-summary-style"
+  case alertDescriptionMissing = "alert-description-missing-rule"
+  case alertDescriptionTemplating = "alert-description-templating"
+  case recordingName = "record-name-convention"
   /// A `.lintIgnore` that silences nothing, or gives no reason.
   case lintIgnore = "lint-ignore"
 
@@ -51,6 +59,13 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
     case .alertRunbook: "every alert has a runbook_url annotation (.runbook(…))"
     case .alertComparison: "an alert's expression has a condition (a comparison or absent()); without one it fires for every series"
     case .recordingCounter: "a recording rule records the rate or increase of a counter, not the raw counter"
+    case .alertNameCamelCase: "alert names are CamelCase (an error in specs; reported on imported rule files)"
+    case .alertSummaryMissing: "every alert has a summary (an error in specs; reported on imported rule files)"
+    case .alertSummaryTemplating: "the summary is a static sentence; templates go in the description"
+    case .alertSummaryStyle: "the summary starts with a capital letter and ends with a period"
+    case .alertDescriptionMissing: "every alert has a description (an error in specs; reported on imported rule files)"
+    case .alertDescriptionTemplating: "the description is templated ({{ $labels.… }}) to say which series fired"
+    case .recordingName: "recording rule names are level:metric:operations (Prometheus' naming practice)"
     case .lintIgnore: "a .lintIgnore gives a reason and silences something on the item it is on"
     }
   }

@@ -3,7 +3,8 @@ import MonitoringDSL
 /// The rule-file conventions of mixtool lint and pint's offline checks that `gen` does not already
 /// refuse (CamelCase names, the summary and description, `for` on absent(), rate ranges and raw
 /// counters in alerts are validation errors): name lengths, group size, a runbook, a condition in
-/// every alert, and no raw counter in recording rules.
+/// every alert, and no raw counter in recording rules. On imported rule files, which validation
+/// lets keep their names and annotations, the naming and annotation conventions are findings.
 enum RuleLint {
   /// mixtool's limits for alert and group names, and for rules per group.
   static let maxNameLength = 40
@@ -21,16 +22,20 @@ enum RuleLint {
       }
       for rule in group.rules {
         switch rule {
-        case .alert(let alert): lint(alert, at: path + [.alert(alert.name)], into: &collector)
-        case .record(let record): lint(record, at: path + [.record(record.name)], into: &collector)
+        case .alert(let alert):
+          lint(alert, imported: file.importedFrom != nil, at: path + [.alert(alert.name)], into: &collector)
+        case .record(let record):
+          lint(record, imported: file.importedFrom != nil, at: path + [.record(record.name)], into: &collector)
         }
       }
       collector.leave()
     }
   }
 
-  private static func lint(_ alert: AlertRule, at path: [PathElement], into collector: inout LintCollector) {
+  /// `imported`: the file came from `gen import rules`, so validation let its conventions pass; lint reports them.
+  private static func lint(_ alert: AlertRule, imported: Bool, at path: [PathElement], into collector: inout LintCollector) {
     collector.enter(path, ignoring: alert.lintIgnores)
+    if imported { for problem in RuleConventions.problems(of: alert) { collector.report(problem.rule, path, problem.message) } }
     if alert.name.count > maxNameLength {
       collector.report(.alertNameLength, path, "name is \(alert.name.count) characters long; keep it to \(maxNameLength)")
     }
@@ -43,8 +48,9 @@ enum RuleLint {
     collector.leave()
   }
 
-  private static func lint(_ record: RecordingRule, at path: [PathElement], into collector: inout LintCollector) {
+  private static func lint(_ record: RecordingRule, imported: Bool, at path: [PathElement], into collector: inout LintCollector) {
     collector.enter(path, ignoring: record.lintIgnores)
+    if imported { for problem in RuleConventions.problems(of: record) { collector.report(problem.rule, path, problem.message) } }
     for counter in PromQLValidator.rawCounters(in: record.expr) {
       collector.report(.recordingCounter, path, "records the counter \(counter) as it is; record rate() or increase() of it")
     }

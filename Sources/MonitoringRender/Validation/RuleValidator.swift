@@ -47,7 +47,7 @@ struct RuleValidator {
   private mutating func check(
     _ alert: AlertRule, groupInterval: Int?, hasInterval: Bool, target: PrometheusVersion, at path: [PathElement]
   ) {
-    if enforcesConventions { checkConventions(alert, at: path) }
+    if enforcesConventions { for problem in RuleConventions.problems(of: alert) { collector.report(path, problem.message) } }
     let hold = alert.duration.flatMap { collector.milliseconds(of: $0, "for", at: path) } ?? 0
     if let keep = alert.keepFiringFor {
       collector.milliseconds(of: keep, "keep_firing_for", at: path)
@@ -88,27 +88,8 @@ struct RuleValidator {
     }
   }
 
-  /// The team's conventions for new alerts: names, and annotations a responder can act on.
-  private mutating func checkConventions(_ alert: AlertRule, at path: [PathElement]) {
-    if !Self.isCamelCase(alert.name) { collector.report(path, "alert name must be CamelCase (like WebSocketTargetDown)") }
-    if alert.summary.isBlank {
-      collector.report(path, "summary is missing")
-    } else if alert.summary.contains("{{") {
-      collector.report(path, "summary must be a static sentence; put templates in the description")
-    } else if !(alert.summary.first?.isUppercase ?? false) || !alert.summary.hasSuffix(".") {
-      collector.report(path, "summary must start with a capital letter and end with a period")
-    }
-    if alert.description.isBlank {
-      collector.report(path, "description is missing")
-    } else if !alert.description.contains("{{") {
-      collector.report(path, "description should be templated (e.g. {{ $labels.job }}) to say which series fired")
-    }
-  }
-
   private mutating func check(_ record: RecordingRule, at path: [PathElement]) {
-    if enforcesConventions, !Self.isRecordingName(record.name) {
-      collector.report(path, "recording rule names are level:metric:operations (like job:app_messages:rate5m)")
-    }
+    if enforcesConventions { for problem in RuleConventions.problems(of: record) { collector.report(path, problem.message) } }
     for problem in promQL.problems(in: record.expr, context: .recordingRule) { collector.report(path, problem) }
     if let test = record.test {
       let testPath = path + [.field("test")]
