@@ -11,32 +11,21 @@ public enum DashboardSwiftPrinter {
   public static func source(_ imported: DashboardImport, typeName: String) -> String {
     let dashboard = imported.dashboard
     var functions: [String] = []
-    var names = Set<String>()
-    func uniqueName(_ title: String, fallback: String) -> String {
-      let base = SwiftLiteral.identifier(title, fallback: fallback)
-      var name = base
-      var counter = 2
-      while names.contains(name) || name == "dashboard" {
-        name = "\(base)\(counter)"
-        counter += 1
-      }
-      names.insert(name)
-      return name
-    }
+    var names = SwiftNames(reserved: ["dashboard", "datasourceUIDs"])
 
     var itemCalls: [String] = []
     for item in dashboard.items {
       switch item {
       case .panel(let panel):
-        let name = uniqueName(panel.title, fallback: "panel")
+        let name = names.unique(panel.title, fallback: "panel")
         functions.append(panelFunction(panel, name: name))
         itemCalls.append("\(name)()")
       case .row(let row):
-        let name = uniqueName(row.title + " Row", fallback: "row")
+        let name = names.unique(row.title + " Row", fallback: "row")
         var panelLines: [String] = []
         for panel in row.panels {
           if hasRaw(panel) {
-            let panelName = uniqueName(panel.title, fallback: "panel")
+            let panelName = names.unique(panel.title, fallback: "panel")
             functions.append(panelFunction(panel, name: panelName))
             panelLines.append("\(panelName)()")
           } else {

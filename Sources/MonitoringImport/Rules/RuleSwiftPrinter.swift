@@ -7,13 +7,11 @@ public import MonitoringDSL
 /// ```
 public enum RuleSwiftPrinter {
   public static func source(_ imported: RuleImport, typeName: String) -> String {
-    var names = Set<String>()
+    var names = SwiftNames(reserved: ["ruleFile"])
     var functions: [String] = []
     var calls: [String] = []
     for group in imported.file.groups {
-      var name = SwiftLiteral.identifier(group.name + " Group", fallback: "group")
-      while names.contains(name) || name == "ruleFile" { name += "2" }
-      names.insert(name)
+      let name = names.unique(group.name + " Group", fallback: "group")
       calls.append("\(name)()")
       functions.append(groupFunction(group, name: name))
     }
