@@ -128,7 +128,19 @@ public enum DashboardSwiftPrinter {
     if let min = panel.field.min { lines.append(".min(\(SwiftLiteral.double(min)))") }
     if let max = panel.field.max { lines.append(".max(\(SwiftLiteral.double(max)))") }
     if let thresholds = panel.field.thresholds { lines.append(thresholdsSource(thresholds)) }
-    if case .thresholds? = panel.field.color { lines.append(".color(.thresholds)") }
+    if let color = panel.field.color { lines.append(".color(\(colorSource(color)))") }
+    if let text = panel.field.noValue { lines.append(".noValue(\(SwiftLiteral.string(text)))") }
+    if let text = panel.field.displayName { lines.append(".displayName(\(SwiftLiteral.string(text)))") }
+    if !panel.field.mappings.isEmpty {
+      let inner = indent + "  "
+      lines.append(".mappings {\n" + panel.field.mappings.map { inner + mappingSource($0) + "\n" }.joined() + indent + "}")
+    }
+    if let repeatBy = panel.repeatBy {
+      var arguments = [SwiftLiteral.string(repeatBy.variable)]
+      if repeatBy.direction == .vertical { arguments.append("direction: .vertical") }
+      if let maxPerRow = repeatBy.maxPerRow { arguments.append("maxPerRow: \(maxPerRow)") }
+      lines.append(".repeatBy(\(arguments.joined(separator: ", ")))")
+    }
     lines += optionLines(panel)
     if let legend = panel.legend { lines.append(".legend(\(legendSource(legend)))") }
     if let tooltip = panel.tooltip {
@@ -256,9 +268,37 @@ public enum DashboardSwiftPrinter {
 
   private static let namedColors: Set = ["green", "yellow", "orange", "red", "blue", "purple", "text", "transparent"]
 
+  private static func colorLiteral(_ color: Color) -> String {
+    namedColors.contains(color.rawValue) ? ".\(color.rawValue)" : SwiftLiteral.string(color.rawValue)
+  }
+
+  private static func colorSource(_ mode: ColorMode) -> String {
+    switch mode {
+    case .thresholds: ".thresholds"
+    case .paletteClassic: ".paletteClassic"
+    case .fixed(let color): ".fixed(\(colorLiteral(color)))"
+    case .continuous(let scheme): ".continuous(\(SwiftLiteral.string(scheme)))"
+    }
+  }
+
+  private static func mappingSource(_ mapping: ValueMapping) -> String {
+    var arguments: [String]
+    let kind: String
+    switch mapping.match {
+    case .value(let value): (kind, arguments) = ("value", [SwiftLiteral.string(value)])
+    case .range(let from, let to):
+      (kind, arguments) = ("range", ["from: \(from.map(SwiftLiteral.double) ?? "nil")", "to: \(to.map(SwiftLiteral.double) ?? "nil")"])
+    case .regex(let pattern): (kind, arguments) = ("regex", [SwiftLiteral.string(pattern)])
+    case .special(let value): (kind, arguments) = ("special", [".\(value)"])
+    }
+    if let text = mapping.text { arguments.append("text: \(SwiftLiteral.string(text))") }
+    if let color = mapping.color { arguments.append("color: \(colorLiteral(color))") }
+    return "ValueMapping.\(kind)(\(arguments.joined(separator: ", ")))"
+  }
+
   private static func thresholdsSource(_ thresholds: Thresholds) -> String {
     let steps = thresholds.steps.map { step in
-      let color = namedColors.contains(step.color.rawValue) ? ".\(step.color.rawValue)" : SwiftLiteral.string(step.color.rawValue)
+      let color = colorLiteral(step.color)
       return step.value.map { "Step(\(color), from: \(SwiftLiteral.double($0)))" } ?? "Step(\(color))"
     }
     let mode = thresholds.mode == .percentage ? "(.percentage)" : ""

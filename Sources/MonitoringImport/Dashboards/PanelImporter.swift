@@ -52,6 +52,14 @@ enum PanelImporter {
       panel.field.max = defaults?["max"]?.number
     }
     panel.field.thresholds = thresholds(defaults?["thresholds"])
+    panel.field.color = color(defaults?["color"])
+    if let text = defaults?["noValue"]?.text { panel.field.noValue = text }
+    if let text = defaults?["displayName"]?.text { panel.field.displayName = text }
+    panel.field.mappings = mappings(defaults?["mappings"])
+    if let variable = json["repeat"]?.text, !variable.isEmpty {
+      panel = panel.repeatBy(
+        variable, direction: json["repeatDirection"]?.text == "v" ? .vertical : .horizontal, maxPerRow: json["maxPerRow"]?.integer)
+    }
     if let grid = json["gridPos"] {
       let width = grid["w"]?.integer ?? 12
       let height = grid["h"]?.integer ?? 8
@@ -69,6 +77,7 @@ enum PanelImporter {
     }
     if let points = json["maxDataPoints"]?.integer { panel.maxDataPoints = points }
     typeOptions(json, into: &panel)
+    reconcile(&panel, input: json)
     return panel
   }
 
@@ -154,6 +163,58 @@ enum PanelImporter {
   static func datasource(_ json: JSONValue?) -> DatasourceRef? {
     guard let uid = json?["uid"]?.text else { return nil }
     return DatasourceRef(type: DatasourceType(rawValue: json?["type"]?.text ?? "prometheus"), uid: uid)
+  }
+
+  static func color(_ json: JSONValue?) -> ColorMode? {
+    switch json?["mode"]?.text {
+    case nil: nil
+    case "thresholds": .thresholds
+    case "palette-classic": .paletteClassic
+    case "fixed": json?["fixedColor"]?.text.map { .fixed(Color(rawValue: $0)) }
+    case let scheme?: .continuous(scheme)
+    }
+  }
+
+  /// Value mappings as Grafana saves them: value maps (one per value), ranges, regexes and special
+  /// values, in the order of their `index`.
+  static func mappings(_ json: JSONValue?) -> [ValueMapping] {
+    var indexed: [(index: Int, mapping: ValueMapping)] = []
+    for entry in json?.elements ?? [] {
+      let options = entry["options"]
+      func result(_ value: JSONValue?) -> (Int, String?, Color?) {
+        (value?["index"]?.integer ?? indexed.count, value?["text"]?.text, value?["color"]?.text.map { Color(rawValue: $0) })
+      }
+      switch entry["type"]?.text {
+      case "value":
+        for key in options?.objectKeys ?? [] {
+          let (index, text, color) = result(options?[key])
+          indexed.append((index, .value(key, text: text, color: color)))
+        }
+      case "range":
+        let (index, text, color) = result(options?["result"])
+        indexed.append((index, .range(from: options?["from"]?.number, to: options?["to"]?.number, text: text, color: color)))
+      case "regex":
+        let (index, text, color) = result(options?["result"])
+        indexed.append((index, .regex(options?["pattern"]?.text ?? "", text: text, color: color)))
+      case "special":
+        guard let match = options?["match"]?.text.flatMap(ValueMapping.SpecialValue.init(rawValue:)) else { continue }
+        let (index, text, color) = result(options?["result"])
+        indexed.append((index, .special(match, text: text, color: color)))
+      default:
+        continue
+      }
+    }
+    return indexed.sorted { $0.index < $1.index }.map(\.mapping)
+  }
+
+  /// Typed parts that lower to a list are checked whole: where the lowered list is not the input's
+  /// (Grafana grouped several values into one map, say), the typed form is dropped and the raw JSON
+  /// carries the list, so the spec does not say it twice.
+  static func reconcile(_ panel: inout Panel, input: JSONValue) {
+    guard !panel.field.mappings.isEmpty else { return }
+    let lowered = DashboardImporter.lower(Dashboard("probe", uid: "probe") { panel })["panels"]?.elements.first
+    let mappings: (JSONValue?) -> JSONValue = { $0?["fieldConfig"]?["defaults"]?["mappings"] ?? .null }
+    if !JSONPatch.same(mappings(lowered), mappings(input)) { panel.field.mappings = [] }
   }
 
   static func thresholds(_ json: JSONValue?) -> Thresholds? {
