@@ -68,6 +68,30 @@ import Testing
     #expect(raw.contains("id"))
   }
 
+  /// Value mappings are typed when the DSL writes them back the same; Grafana's grouped value map
+  /// (several values in one entry) stays raw rather than being said twice.
+  @Test func valueMappingsAreTypedOnlyWhenTheyLowerTheSame() throws {
+    func dashboard(_ mappings: String) -> String {
+      #"{"uid": "m", "title": "M", "panels": [{"type": "stat", "title": "Up", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"mappings": \#(mappings)}}}]}"#
+    }
+    let separate = #"[{"type": "value", "options": {"0": {"text": "Down", "color": "red", "index": 0}}}, {"type": "value", "options": {"1": {"text": "Up", "color": "green", "index": 1}}}]"#
+    let typed = try DashboardImporter.importDashboard(dashboard(separate), source: "m.json")
+    guard case .panel(let panel) = typed.dashboard.items.first else {
+      Issue.record("no panel")
+      return
+    }
+    #expect(panel.field.mappings == [.value("0", text: "Down", color: .red), .value("1", text: "Up", color: .green)])
+    #expect(typed.differences.isEmpty)
+    let grouped = #"[{"type": "value", "options": {"0": {"text": "Down", "index": 0}, "1": {"text": "Up", "index": 1}}}]"#
+    let raw = try DashboardImporter.importDashboard(dashboard(grouped), source: "m.json")
+    guard case .panel(let rawPanel) = raw.dashboard.items.first else {
+      Issue.record("no panel")
+      return
+    }
+    #expect(rawPanel.field.mappings.isEmpty)
+    #expect(raw.differences.isEmpty)
+  }
+
   /// Grafana's `upgradeToGridLayout`: row heights in pixels to grid units, spans to widths, row panels.
   @Test func legacyRowsBecomeRowPanelsAtGrafanasPositions() throws {
     let text = """
