@@ -64,8 +64,15 @@ import Testing
       return nil
     }.joined()
     #expect(raw.contains("options.legend.sortBy"))
-    #expect(raw.contains("fieldConfig.overrides"))
     #expect(raw.contains("id"))
+    #expect(!raw.contains("fieldConfig.overrides"))
+    guard case .panel(let panel) = imported.dashboard.items.first else {
+      Issue.record("no panel")
+      return
+    }
+    #expect(panel.overrides == [FieldOverride(.byName("a"))])
+    #expect(panel.legend == LegendOptions(displayMode: .table, placement: .right, calcs: [.max]))
+    #expect(panel.visualization.timeSeries?.lineWidth == 2)
   }
 
   /// Value mappings are typed when the DSL writes them back the same; Grafana's grouped value map

@@ -135,6 +135,10 @@ public enum DashboardSwiftPrinter {
       let inner = indent + "  "
       lines.append(".mappings {\n" + panel.field.mappings.map { inner + mappingSource($0) + "\n" }.joined() + indent + "}")
     }
+    if !panel.overrides.isEmpty {
+      let inner = indent + "  "
+      lines.append(".overrides {\n" + panel.overrides.map { inner + overrideSource($0, indent: inner) + "\n" }.joined() + indent + "}")
+    }
     if let repeatBy = panel.repeatBy {
       var arguments = [SwiftLiteral.string(repeatBy.variable)]
       if repeatBy.direction == .vertical { arguments.append("direction: .vertical") }
@@ -279,6 +283,31 @@ public enum DashboardSwiftPrinter {
     case .fixed(let color): ".fixed(\(colorLiteral(color)))"
     case .continuous(let scheme): ".continuous(\(SwiftLiteral.string(scheme)))"
     }
+  }
+
+  private static func overrideSource(_ override: FieldOverride, indent: String) -> String {
+    let matcher: String
+    switch override.matcher {
+    case .byName(let name): matcher = ".byName(\(SwiftLiteral.string(name)))"
+    case .byRegex(let pattern): matcher = ".byRegex(\(SwiftLiteral.string(pattern)))"
+    case .byType(let type): matcher = ".byType(\(SwiftLiteral.string(type)))"
+    case .byQuery(let refID): matcher = ".byQuery(\(SwiftLiteral.string(refID)))"
+    }
+    var text = "FieldOverride(\(matcher))"
+    for property in override.properties {
+      switch property {
+      case .unit(let unit): text += ".unit(\(SwiftLiteral.string(unit.rawValue)))"
+      case .decimals(let decimals): text += ".decimals(\(decimals))"
+      case .min(let min): text += ".min(\(SwiftLiteral.double(min)))"
+      case .max(let max): text += ".max(\(SwiftLiteral.double(max)))"
+      case .displayName(let name): text += ".displayName(\(SwiftLiteral.string(name)))"
+      case .color(let mode): text += ".color(\(colorSource(mode)))"
+      case .thresholds(let thresholds): text += thresholdsSource(thresholds)
+      case .mappings(let mappings): text += ".mappings { \(mappings.map(mappingSource).joined(separator: "; ")) }"
+      case .custom(let id, let value): text += "\n\(indent)  .custom(\(SwiftLiteral.string(id)), \(SwiftLiteral.json(value, indent: indent + "  ")))"
+      }
+    }
+    return text
   }
 
   private static func mappingSource(_ mapping: ValueMapping) -> String {

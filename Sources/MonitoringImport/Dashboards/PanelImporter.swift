@@ -56,6 +56,7 @@ enum PanelImporter {
     if let text = defaults?["noValue"]?.text { panel.field.noValue = text }
     if let text = defaults?["displayName"]?.text { panel.field.displayName = text }
     panel.field.mappings = mappings(defaults?["mappings"])
+    panel.overrides = overrides(json["fieldConfig"]?["overrides"])
     if let variable = json["repeat"]?.text, !variable.isEmpty {
       panel = panel.repeatBy(
         variable, direction: json["repeatDirection"]?.text == "v" ? .vertical : .horizontal, maxPerRow: json["maxPerRow"]?.integer)
@@ -207,14 +208,50 @@ enum PanelImporter {
     return indexed.sorted { $0.index < $1.index }.map(\.mapping)
   }
 
+  /// Overrides by matcher, each property typed where the DSL has it and by id otherwise; `nil`
+  /// matchers the DSL lacks leave the whole list to the raw JSON.
+  static func overrides(_ json: JSONValue?) -> [FieldOverride] {
+    var result: [FieldOverride] = []
+    for entry in json?.elements ?? [] {
+      guard let options = entry["matcher"]?["options"]?.text else { return [] }
+      let matcher: FieldOverride.Matcher
+      switch entry["matcher"]?["id"]?.text {
+      case "byName": matcher = .byName(options)
+      case "byRegexp": matcher = .byRegex(options)
+      case "byType": matcher = .byType(options)
+      case "byFrameRefID": matcher = .byQuery(options)
+      default: return []
+      }
+      let properties = (entry["properties"]?.elements ?? []).map { property -> FieldOverride.Property in
+        let id = property["id"]?.text ?? ""
+        let value = property["value"] ?? .null
+        switch id {
+        case "unit": if let unit = value.text { return .unit(ValueUnit(rawValue: unit)) }
+        case "decimals": if let decimals = value.integer { return .decimals(decimals) }
+        case "min": if let min = value.number { return .min(min) }
+        case "max": if let max = value.number { return .max(max) }
+        case "displayName": if let name = value.text { return .displayName(name) }
+        case "color": if let color = color(value) { return .color(color) }
+        case "thresholds": if let thresholds = thresholds(value) { return .thresholds(thresholds) }
+        default: break
+        }
+        return .custom(id, value)
+      }
+      result.append(FieldOverride(matcher, properties: properties))
+    }
+    return result
+  }
+
   /// Typed parts that lower to a list are checked whole: where the lowered list is not the input's
   /// (Grafana grouped several values into one map, say), the typed form is dropped and the raw JSON
   /// carries the list, so the spec does not say it twice.
   static func reconcile(_ panel: inout Panel, input: JSONValue) {
-    guard !panel.field.mappings.isEmpty else { return }
+    guard !panel.field.mappings.isEmpty || !panel.overrides.isEmpty else { return }
     let lowered = DashboardImporter.lower(Dashboard("probe", uid: "probe") { panel })["panels"]?.elements.first
     let mappings: (JSONValue?) -> JSONValue = { $0?["fieldConfig"]?["defaults"]?["mappings"] ?? .null }
     if !JSONPatch.same(mappings(lowered), mappings(input)) { panel.field.mappings = [] }
+    let overrides: (JSONValue?) -> JSONValue = { $0?["fieldConfig"]?["overrides"] ?? .null }
+    if !JSONPatch.same(overrides(lowered), overrides(input)) { panel.overrides = [] }
   }
 
   static func thresholds(_ json: JSONValue?) -> Thresholds? {
