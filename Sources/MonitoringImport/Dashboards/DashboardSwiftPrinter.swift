@@ -183,10 +183,43 @@ public enum DashboardSwiftPrinter {
       if options.thresholdsStyle != defaults.thresholdsStyle { lines.append(".showThresholds(.\(options.thresholdsStyle))") }
     case .stat(let options):
       let defaults = StatOptions()
+      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
       if options.graphMode != defaults.graphMode { lines.append(".graphMode(.\(options.graphMode))") }
       if options.colorMode != defaults.colorMode { lines.append(".statColorMode(.\(options.colorMode))") }
       if options.textMode != defaults.textMode { lines.append(".textMode(.\(options.textMode))") }
       if options.justifyMode != defaults.justifyMode { lines.append(".justifyMode(.\(options.justifyMode))") }
+    case .gauge(let options):
+      let defaults = GaugeOptions()
+      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
+      if options.showThresholdMarkers != defaults.showThresholdMarkers || options.showThresholdLabels != defaults.showThresholdLabels {
+        lines.append(".thresholdMarkers(\(options.showThresholdMarkers), labels: \(options.showThresholdLabels))")
+      }
+    case .barGauge(let options):
+      let defaults = BarGaugeOptions()
+      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
+      if options.displayMode != defaults.displayMode { lines.append(".barDisplayMode(.\(options.displayMode))") }
+      if options.namePlacement != defaults.namePlacement { lines.append(".namePlacement(.\(options.namePlacement))") }
+      if options.showUnfilled != defaults.showUnfilled { lines.append(".showUnfilled(\(options.showUnfilled))") }
+    case .table(let options):
+      let defaults = TableOptions()
+      if options.cellDisplay != defaults.cellDisplay { lines.append(".cellDisplay(.\(options.cellDisplay))") }
+      if options.filterable != defaults.filterable { lines.append(".filterable(\(options.filterable))") }
+      if options.showHeader != defaults.showHeader { lines.append(".showHeader(\(options.showHeader))") }
+      for sort in options.sortBy {
+        lines.append(".sortBy(\(SwiftLiteral.string(sort.displayName))\(sort.descending ? ", descending: true" : ""))")
+      }
+    case .heatmap(let options):
+      let defaults = HeatmapOptions()
+      if options.colorScheme != defaults.colorScheme || options.colorScale != defaults.colorScale {
+        lines.append(".heatmapColors(scheme: \(SwiftLiteral.string(options.colorScheme)), scale: .\(options.colorScale))")
+      }
+      if options.calculate != defaults.calculate { lines.append(".calculateBuckets(\(options.calculate))") }
+      if options.showValue != defaults.showValue { lines.append(".showValue(.\(options.showValue))") }
+    case .stateTimeline(let options):
+      let defaults = StateTimelineOptions()
+      if options.showValue != defaults.showValue { lines.append(".showValue(.\(options.showValue))") }
+      if options.mergeValues != defaults.mergeValues { lines.append(".mergeValues(\(options.mergeValues))") }
+      if options.rowHeight != defaults.rowHeight { lines.append(".rowHeight(\(SwiftLiteral.double(options.rowHeight)))") }
     default: break
     }
     if let reduce = panel.visualization.reduce, reduce.calculation != ReduceOptions().calculation || reduce.showAllValues {

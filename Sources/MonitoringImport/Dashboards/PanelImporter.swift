@@ -121,11 +121,60 @@ enum PanelImporter {
       if let mode = options["justifyMode"]?.text.flatMap(StatOptions.JustifyMode.init(rawValue:)) { stat.justifyMode = mode }
       panel.visualization = .stat(stat)
     }
+    typeKindOptions(json, into: &panel)
     if panel.visualization.reduce != nil, let reduce = options?["reduceOptions"],
       let calcs = reduce["calcs"]?.elements, calcs.count == 1,
       let calculation = calcs[0].text.flatMap(ReduceCalculation.init(rawValue:))
     {
       panel.visualization.reduce = ReduceOptions(calculation, showAllValues: reduce["values"] == .bool(true))
+    }
+  }
+
+  /// Gauge, bar gauge, table, heatmap and state timeline options the DSL has modifiers for.
+  static func typeKindOptions(_ json: JSONValue, into panel: inout Panel) {
+    let options = json["options"]
+    let custom = json["fieldConfig"]?["defaults"]?["custom"]
+    let orientation = options?["orientation"]?.text.flatMap(Orientation.init(rawValue:))
+    switch panel.visualization {
+    case .stat(var stat):
+      if let orientation { stat.orientation = orientation }
+      panel.visualization = .stat(stat)
+    case .gauge(var gauge):
+      if let orientation { gauge.orientation = orientation }
+      if case .bool(let show)? = options?["showThresholdMarkers"] { gauge.showThresholdMarkers = show }
+      if case .bool(let show)? = options?["showThresholdLabels"] { gauge.showThresholdLabels = show }
+      panel.visualization = .gauge(gauge)
+    case .barGauge(var bar):
+      if let orientation { bar.orientation = orientation }
+      if let mode = options?["displayMode"]?.text.flatMap(BarGaugeOptions.DisplayMode.init(rawValue:)) { bar.displayMode = mode }
+      if let placement = options?["namePlacement"]?.text.flatMap(BarGaugeOptions.NamePlacement.init(rawValue:)) {
+        bar.namePlacement = placement
+      }
+      if case .bool(let show)? = options?["showUnfilled"] { bar.showUnfilled = show }
+      panel.visualization = .barGauge(bar)
+    case .table(var table):
+      if let display = custom?["cellOptions"]?["type"]?.text.flatMap(TableOptions.CellDisplay.init(rawValue:)) { table.cellDisplay = display }
+      if case .bool(let filterable)? = custom?["filterable"] { table.filterable = filterable }
+      if case .bool(let show)? = options?["showHeader"] { table.showHeader = show }
+      panel.visualization = .table(table)
+      for sort in options?["sortBy"]?.elements ?? [] {
+        guard let column = sort["displayName"]?.text else { continue }
+        panel = panel.sortBy(column, descending: sort["desc"] == .bool(true))
+      }
+    case .heatmap(var heatmap):
+      if options?["legend"]?["show"] == .bool(false) { panel.legend = .hidden }
+      if case .bool(let calculate)? = options?["calculate"] { heatmap.calculate = calculate }
+      if let scheme = options?["color"]?["scheme"]?.text { heatmap.colorScheme = scheme }
+      if let scale = options?["color"]?["scale"]?.text.flatMap(HeatmapOptions.ColorScale.init(rawValue:)) { heatmap.colorScale = scale }
+      if let show = options?["showValue"]?.text.flatMap(StateTimelineOptions.ShowValue.init(rawValue:)) { heatmap.showValue = show }
+      panel.visualization = .heatmap(heatmap)
+    case .stateTimeline(var timeline):
+      if let show = options?["showValue"]?.text.flatMap(StateTimelineOptions.ShowValue.init(rawValue:)) { timeline.showValue = show }
+      if case .bool(let merge)? = options?["mergeValues"] { timeline.mergeValues = merge }
+      if let height = options?["rowHeight"]?.number { timeline.rowHeight = height }
+      panel.visualization = .stateTimeline(timeline)
+    default:
+      break
     }
   }
 
