@@ -1,3 +1,4 @@
+import Foundation
 import MonitoringDSL
 import MonitoringImport
 import MonitoringRender
@@ -150,5 +151,19 @@ import Testing
       expected: #"{"a": {"b": 1, "c": [1, 2]}, "d": "x"}"#, rendered: #"{"a": {"b": 1.0, "c": [1, 3]}, "e": true}"#, yaml: false)
     #expect(differences == ["a.c[1]: expected 2, rendered 3", #"d missing (expected "x")"#, "e extra (true)"])
     #expect(RoundTrip.differences(expected: "a: 1\nb: [x]\n", rendered: "b: [x]\na: 1\n", yaml: true).isEmpty)
+  }
+}
+
+/// What the DSL writes, the importer types whole: our own dashboards import with no raw JSON at all.
+@Suite struct OwnOutputImportTests {
+  static let goldens = Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("GoldenTests/Fixtures")
+
+  @Test(arguments: ["all-panel-kinds/grafana/dashboards/all-panel-kinds.json", "rows/grafana/dashboards/rows.json"])
+  func goldenDashboardImportsFullyTyped(_ path: String) throws {
+    let text = try String(contentsOf: Self.goldens.appendingPathComponent(path), encoding: .utf8)
+    let imported = try DashboardImporter.importDashboard(text, source: path)
+    #expect(imported.notes.map(\.description) == [])
+    #expect(imported.differences.isEmpty)
   }
 }

@@ -86,6 +86,8 @@ public enum DashboardImporter {
     if json["editable"] == .bool(false) { dashboard.isEditable = false }
     dashboard.cursorSync = Dashboard.CursorSync(rawValue: json["graphTooltip"]?.integer ?? 0) ?? .off
     dashboard.variables = (json["templating"]?["list"]?.elements ?? []).compactMap(VariableImporter.variable)
+    dashboard.links = LinkImporter.links(json["links"])
+    dashboard.annotations = LinkImporter.annotations(json["annotations"])
     // Queries without a datasource need one to validate; where the input has none, the raw JSON takes it out again.
     dashboard.defaultDatasource =
       dashboard.variables.first { if case .datasource = $0.kind { true } else { false } }.map { .variable($0.name) }
@@ -175,6 +177,10 @@ public enum DashboardImporter {
     }
     expected = expected.merging(["panels": .array(migratedPanels)])
     patchVariables(&dashboard, expected: expected, notes: &notes)
+    // Lists typed whole or not at all (see LinkImporter).
+    lowered = lower(dashboard)
+    if !JSONPatch.same(lowered["links"] ?? .null, expected["links"] ?? .null) { dashboard.links = [] }
+    if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) { dashboard.annotations = [] }
     lowered = lower(dashboard)
     let patch = JSONPatch(from: lowered, to: expected)
     dashboard.extraJSON = patch.merge

@@ -100,6 +100,14 @@ public enum DashboardSwiftPrinter {
     }
     if let datasource = dashboard.defaultDatasource { lines.append(".datasource(\(datasourceSource(datasource)))") }
     if dashboard.target != .default { lines.append(".target(\(targetSource(dashboard.target)))") }
+    if !dashboard.links.isEmpty {
+      let inner = indent + "  "
+      lines.append(".links {\n" + dashboard.links.map { inner + linkSource($0) + "\n" }.joined() + indent + "}")
+    }
+    if !dashboard.annotations.isEmpty {
+      let inner = indent + "  "
+      lines.append(".annotations {\n" + dashboard.annotations.map { inner + annotationSource($0) + "\n" }.joined() + indent + "}")
+    }
     if !dashboard.variables.isEmpty {
       let inner = indent + "  "
       lines.append(".variables {\n" + dashboard.variables.map { inner + variableSource($0, indent: inner) + "\n" }.joined() + indent + "}")
@@ -134,6 +142,10 @@ public enum DashboardSwiftPrinter {
     if !panel.field.mappings.isEmpty {
       let inner = indent + "  "
       lines.append(".mappings {\n" + panel.field.mappings.map { inner + mappingSource($0) + "\n" }.joined() + indent + "}")
+    }
+    if !panel.links.isEmpty {
+      let inner = indent + "  "
+      lines.append(".links {\n" + panel.links.map { inner + linkSource($0) + "\n" }.joined() + indent + "}")
     }
     if !panel.overrides.isEmpty {
       let inner = indent + "  "
@@ -316,6 +328,34 @@ public enum DashboardSwiftPrinter {
     case .fixed(let color): ".fixed(\(colorLiteral(color)))"
     case .continuous(let scheme): ".continuous(\(SwiftLiteral.string(scheme)))"
     }
+  }
+
+  /// A link as the constructor the importer built it with (`LinkImporter`).
+  private static func linkSource(_ link: Link) -> String {
+    switch link.kind {
+    case .url(let url):
+      var arguments = [SwiftLiteral.string(link.title), SwiftLiteral.string(url)]
+      if !link.tooltip.isEmpty { arguments.append("tooltip: \(SwiftLiteral.string(link.tooltip))") }
+      if link.opensInNewTab { arguments.append("newTab: true") }
+      if link.includesVariables { arguments.append("includeVariables: true") }
+      if link.keepsTimeRange { arguments.append("keepTime: true") }
+      return "Link.url(\(arguments.joined(separator: ", ")))"
+    case .dashboards(let tags):
+      return "Link.dashboards(tags: \(SwiftLiteral.strings(tags)), title: \(SwiftLiteral.string(link.title)), "
+        + "asDropdown: \(link.asDropdown), includeVariables: \(link.includesVariables), keepTime: \(link.keepsTimeRange))"
+    }
+  }
+
+  private static func annotationSource(_ annotation: Annotation) -> String {
+    var arguments = [
+      SwiftLiteral.string(annotation.name), "expr: \(SwiftLiteral.string(annotation.expr))",
+      "datasource: \(datasourceSource(annotation.datasource))", "color: \(colorLiteral(annotation.color))",
+    ]
+    if let title = annotation.titleFormat { arguments.append("titleFormat: \(SwiftLiteral.string(title))") }
+    if let text = annotation.textFormat { arguments.append("textFormat: \(SwiftLiteral.string(text))") }
+    if !annotation.tagKeys.isEmpty { arguments.append("tagKeys: \(SwiftLiteral.strings(annotation.tagKeys))") }
+    if let step = annotation.step { arguments.append("step: \(SwiftLiteral.string(step.text))") }
+    return "Annotation(\(arguments.joined(separator: ", ")))"
   }
 
   private static func overrideSource(_ override: FieldOverride, indent: String) -> String {

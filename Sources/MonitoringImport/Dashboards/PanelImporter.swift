@@ -57,6 +57,7 @@ enum PanelImporter {
     if let text = defaults?["displayName"]?.text { panel.field.displayName = text }
     panel.field.mappings = mappings(defaults?["mappings"])
     panel.overrides = overrides(json["fieldConfig"]?["overrides"])
+    panel.links = LinkImporter.links(json["links"])
     if let variable = json["repeat"]?.text, !variable.isEmpty {
       panel = panel.repeatBy(
         variable, direction: json["repeatDirection"]?.text == "v" ? .vertical : .horizontal, maxPerRow: json["maxPerRow"]?.integer)
@@ -295,12 +296,13 @@ enum PanelImporter {
   /// (Grafana grouped several values into one map, say), the typed form is dropped and the raw JSON
   /// carries the list, so the spec does not say it twice.
   static func reconcile(_ panel: inout Panel, input: JSONValue) {
-    guard !panel.field.mappings.isEmpty || !panel.overrides.isEmpty else { return }
+    guard !panel.field.mappings.isEmpty || !panel.overrides.isEmpty || !panel.links.isEmpty else { return }
     let lowered = DashboardImporter.lower(Dashboard("probe", uid: "probe") { panel })["panels"]?.elements.first
     let mappings: (JSONValue?) -> JSONValue = { $0?["fieldConfig"]?["defaults"]?["mappings"] ?? .null }
     if !JSONPatch.same(mappings(lowered), mappings(input)) { panel.field.mappings = [] }
     let overrides: (JSONValue?) -> JSONValue = { $0?["fieldConfig"]?["overrides"] ?? .null }
     if !JSONPatch.same(overrides(lowered), overrides(input)) { panel.overrides = [] }
+    if !JSONPatch.same(lowered?["links"] ?? .null, input["links"] ?? .null) { panel.links = [] }
   }
 
   static func thresholds(_ json: JSONValue?) -> Thresholds? {
