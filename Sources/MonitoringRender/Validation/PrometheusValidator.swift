@@ -33,7 +33,8 @@ struct PrometheusValidator {
       let path = root + [.scrapeJob(job.name)]
       if job.name.isEmpty { collector.report(path, "job name is empty") }
       if !seen.insert(job.name).inserted { collector.report(path, "job name is used more than once") }
-      if job.targets.isEmpty { collector.report(path, "has no targets") }
+      // An imported job may take its targets from service discovery or static configs kept raw.
+      if job.targets.isEmpty, config.importedFrom == nil { collector.report(path, "has no targets") }
       for target in job.targets { checkTarget(target, at: path) }
       if !job.metricsPath.hasPrefix("/") { collector.report(path, "metrics path \"\(job.metricsPath)\" must start with /") }
       checkLabels(job.labels, at: path)
