@@ -4,12 +4,12 @@ import MonitoringDSL
 import MonitoringImport
 import MonitoringRender
 
-/// `gen import dashboard|rules FILE`: Swift for `specs/` from what users already have. The Swift
-/// goes to stdout (or `--to FILE`), what the import changed or kept raw to stderr.
+/// `gen import dashboard|rules|prometheus|alertmanager FILE`: Swift for `specs/` from what users
+/// already have. The Swift goes to stdout (or `--to FILE`), what the import changed or kept raw to stderr.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn an existing Grafana dashboard or Prometheus rule file into a Swift spec.",
-    subcommands: [ImportDashboard.self, ImportRules.self, ImportCompare.self])
+    abstract: "Turn an existing Grafana dashboard, Prometheus rule file, Prometheus or Alertmanager config into a Swift spec.",
+    subcommands: [ImportDashboard.self, ImportRules.self, ImportPrometheus.self, ImportAlertmanager.self, ImportCompare.self])
 }
 
 /// Options every import takes.
@@ -109,6 +109,70 @@ struct ImportRules: EnvironmentCommand {
         throw GenError.io("cannot write \(expected): \(error.localizedDescription)")
       }
     }
+  }
+}
+
+/// Writes the model a spec must render, for `gen import compare`.
+func writeExpected(_ text: String, to path: String?) throws {
+  guard let path else { return }
+  do {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+  } catch {
+    throw GenError.io("cannot write \(path): \(error.localizedDescription)")
+  }
+}
+
+/// Prints an import's notes and where its spec cannot reproduce the input (the secrets taken out).
+func report(_ notes: [ImportNote], differences: [String], console: Console) {
+  for note in notes { console.err("\(note)\n") }
+  if !differences.isEmpty {
+    console.err("warning: the import does not reproduce the input at: \(differences.joined(separator: ", "))\n")
+  }
+}
+
+struct ImportPrometheus: EnvironmentCommand {
+  static let configuration = CommandConfiguration(commandName: "prometheus", abstract: "Import a Prometheus config (prometheus.yml).")
+
+  @OptionGroup var options: ImportOptions
+
+  @Option(help: "The config's file name in the spec (default: the input's name).")
+  var fileName: String?
+
+  @Option(help: "Also write the model the spec must render (the input as Prometheus loads it), for round trips.")
+  var expected: String?
+
+  func run(environments: [StackEnvironment], console: Console) throws {
+    let source = URL(fileURLWithPath: options.file).lastPathComponent
+    let text = try options.read()
+    let imported = try importing { () throws(ImportFailure) in
+      try PrometheusImporter.importConfig(text, source: source, fileName: fileName ?? source)
+    }
+    report(imported.notes, differences: imported.differences, console: console)
+    try options.write(PrometheusSwiftPrinter.source(imported, typeName: options.typeName), console: console)
+    try writeExpected(YAMLTree.document(YAMLTree.json(imported.expected)), to: expected)
+  }
+}
+
+struct ImportAlertmanager: EnvironmentCommand {
+  static let configuration = CommandConfiguration(commandName: "alertmanager", abstract: "Import an Alertmanager config (alertmanager.yml).")
+
+  @OptionGroup var options: ImportOptions
+
+  @Option(help: "The config's file name in the spec (default: the input's name).")
+  var fileName: String?
+
+  @Option(help: "Also write the model the spec must render (the input as Alertmanager loads it), for round trips.")
+  var expected: String?
+
+  func run(environments: [StackEnvironment], console: Console) throws {
+    let source = URL(fileURLWithPath: options.file).lastPathComponent
+    let text = try options.read()
+    let imported = try importing { () throws(ImportFailure) in
+      try AlertmanagerImporter.importConfig(text, source: source, fileName: fileName ?? source)
+    }
+    report(imported.notes, differences: imported.differences, console: console)
+    try options.write(AlertmanagerSwiftPrinter.source(imported, typeName: options.typeName), console: console)
+    try writeExpected(YAMLTree.document(YAMLTree.json(imported.expected)), to: expected)
   }
 }
 
