@@ -39,7 +39,9 @@ struct PrometheusValidator {
       if !job.metricsPath.hasPrefix("/") { collector.report(path, "metrics path \"\(job.metricsPath)\" must start with /") }
       checkLabels(job.labels, at: path)
       let interval = job.interval.flatMap { collector.milliseconds(of: $0, "scrape_interval", at: path) } ?? scrapeInterval
-      let timeout = job.timeout.flatMap { collector.milliseconds(of: $0, "scrape_timeout", at: path) } ?? scrapeTimeout
+      // Without a timeout of its own, a job scrapes within the global timeout or its interval,
+      // whichever is shorter (what Prometheus does), so only a job's own timeout can be too long.
+      let timeout = job.timeout.flatMap { collector.milliseconds(of: $0, "scrape_timeout", at: path) }
       if let interval, let timeout, timeout > interval {
         collector.report(path, "scrape timeout \((job.timeout ?? config.scrapeTimeout).text) is longer than the scrape interval \((job.interval ?? config.scrapeInterval).text)")
       }
