@@ -14,7 +14,7 @@
 /// }
 /// .global(resolveTimeout: "5m")
 /// ```
-public struct AlertmanagerConfig: Hashable, Sendable, RawYAMLPatching {
+public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   /// The file name under `generated/alertmanager/`.
   public var fileName: String
   public var resolveTimeout: PromDuration = "5m"
@@ -30,7 +30,7 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawYAMLPatching {
   /// routing is not checked against the catalog's alerts (it was written for other alerts; no
   /// routes-test file is written). Every other check still applies.
   public var importedFrom: String?
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

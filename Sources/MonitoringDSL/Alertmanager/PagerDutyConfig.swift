@@ -4,7 +4,7 @@
 /// PagerDutyConfig(routingKeyFile: "/etc/alertmanager/secrets/pagerduty")
 ///   .severity("critical")
 /// ```
-public struct PagerDutyConfig: Hashable, Sendable, RawYAMLPatching {
+public struct PagerDutyConfig: Hashable, Sendable, RawJSONCarrying {
   public var routingKeyFile: String
   /// Notify when the alerts resolve too (Alertmanager's default for PagerDuty: true).
   public var sendResolved = true
@@ -12,7 +12,7 @@ public struct PagerDutyConfig: Hashable, Sendable, RawYAMLPatching {
   public var severity: String?
   public var description: String?
 
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

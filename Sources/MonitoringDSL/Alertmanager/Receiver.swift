@@ -6,10 +6,10 @@
 ///   EmailConfig(to: "web@example.org")
 /// }
 /// ```
-public struct Receiver: Hashable, Sendable, RawYAMLPatching {
+public struct Receiver: Hashable, Sendable, RawJSONCarrying {
   public var name: String
   public var integrations: [Integration]
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

@@ -13,7 +13,7 @@
 /// .groupBy(["alertname", "job"])
 /// .timing(groupWait: "30s", groupInterval: "5m", repeatInterval: "4h")
 /// ```
-public struct Route: Hashable, Sendable, RawYAMLPatching {
+public struct Route: Hashable, Sendable, RawJSONCarrying {
   /// The receiver's name; `nil` inherits the parent's.
   public var receiver: String?
   /// All must match for an alert to take this route. The root route has none.
@@ -26,7 +26,7 @@ public struct Route: Hashable, Sendable, RawYAMLPatching {
   /// Whether the next sibling routes are tried after this one matched.
   public var continues = false
   public var routes: [Route]
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

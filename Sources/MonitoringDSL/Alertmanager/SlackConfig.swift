@@ -5,7 +5,7 @@
 ///   .title("{{ .CommonLabels.alertname }}")
 ///   .sendResolved()
 /// ```
-public struct SlackConfig: Hashable, Sendable, RawYAMLPatching {
+public struct SlackConfig: Hashable, Sendable, RawJSONCarrying {
   public var channel: String
   public var apiURLFile: String
   /// Notify when the alerts resolve too (Alertmanager's default for Slack: false).
@@ -14,7 +14,7 @@ public struct SlackConfig: Hashable, Sendable, RawYAMLPatching {
   public var title: String?
   public var text: String?
 
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

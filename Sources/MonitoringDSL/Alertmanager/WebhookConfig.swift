@@ -7,7 +7,7 @@
 ///   .bearerToken(file: "/etc/alertmanager/secrets/router-token")
 ///   .maxAlerts(20)
 /// ```
-public struct WebhookConfig: Hashable, Sendable, RawYAMLPatching {
+public struct WebhookConfig: Hashable, Sendable, RawJSONCarrying {
   /// How Alertmanager authenticates to the webhook. Secrets always come from files.
   public enum Authorization: Hashable, Sendable {
     case basic(username: String, passwordFile: String)
@@ -21,7 +21,7 @@ public struct WebhookConfig: Hashable, Sendable, RawYAMLPatching {
   public var maxAlerts: Int?
   public var authorization: Authorization?
 
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

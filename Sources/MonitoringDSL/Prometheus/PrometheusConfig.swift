@@ -10,7 +10,7 @@
 /// ```
 /// An HA pair is one config with ``replicas(_:label:)``; an agent (`--enable-feature=agent`) is
 /// ``agent()``, written to `prometheus/agent/`.
-public struct PrometheusConfig: Hashable, Sendable, RawYAMLPatching {
+public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   /// The file name under `generated/prometheus/`.
   public var fileName: String
   public var scrapeInterval: PromDuration = "1m"
@@ -30,7 +30,7 @@ public struct PrometheusConfig: Hashable, Sendable, RawYAMLPatching {
   /// targets come from service discovery or static configs kept as raw JSON); every other check
   /// still applies.
   public var importedFrom: String?
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

@@ -6,7 +6,7 @@
 ///   .labels(["service": "websocket"])
 ///   .metricRelabel { RelabelRule.drop(metricsMatching: "go_gc_.*") }
 /// ```
-public struct ScrapeJob: Hashable, Sendable, RawYAMLPatching {
+public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   public enum Scheme: String, Sendable { case http, https }
 
   public var name: String
@@ -30,7 +30,7 @@ public struct ScrapeJob: Hashable, Sendable, RawYAMLPatching {
   /// The format to assume when a target sends no valid Content-Type (Prometheus ≥ 3.0, which
   /// otherwise fails such scrapes).
   public var fallbackScrapeProtocol: String?
-  /// Raw members merged into the lowered YAML (``RawYAMLPatching``).
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
   public var removedJSON: [[String]] = []
 

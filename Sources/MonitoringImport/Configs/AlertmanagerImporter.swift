@@ -218,7 +218,7 @@ public enum AlertmanagerImporter {
 
   /// Differences go on the route node, integration or receiver they are in; the rest on the config.
   static func keepRaw(_ config: inout AlertmanagerConfig, input: JSONValue, notes: inout [ImportNote]) {
-    let lowered = ConfigImport.value(of: AlertmanagerLowering.config(config))
+    let lowered = YAMLTree.value(of: AlertmanagerLowering.config(config))
     if config.routes.count == 1, let route = input["route"], let loweredRoute = lowered["route"] {
       keepRaw(&config.routes[0], lowered: loweredRoute, input: route, item: "route root", notes: &notes)
     }
@@ -230,7 +230,7 @@ public enum AlertmanagerImporter {
       }
     }
     ConfigImport.keepRaw(
-      &config, lowered: ConfigImport.value(of: AlertmanagerLowering.config(config)), input: input, item: "config", notes: &notes)
+      &config, lowered: YAMLTree.value(of: AlertmanagerLowering.config(config)), input: input, item: "config", notes: &notes)
   }
 
   private static func keepRaw(_ route: inout Route, lowered: JSONValue, input: JSONValue, item: String, notes: inout [ImportNote]) {
@@ -297,7 +297,7 @@ public struct AlertmanagerImport: Sendable {
   /// Where the rendered spec differs from ``expected``: the secrets taken out, nothing else.
   public var differences: [String] {
     var paths: [String] = []
-    RoundTrip.compare(expected, ConfigImport.value(of: AlertmanagerLowering.config(config)), at: "", into: &paths)
+    RoundTrip.compare(expected, YAMLTree.value(of: AlertmanagerLowering.config(config)), at: "", into: &paths)
     return paths
   }
 }

@@ -1,12 +1,11 @@
 import MonitoringDSL
 import MonitoringRender
-import Yams
 
 /// What `gen import prometheus` and `gen import alertmanager` share: reading the YAML, the
 /// normalisation both tools apply on load (a member set to `null` is the member absent: Go's YAML
 /// decoder leaves the field at its zero value), and the raw part of an import — lower the typed
 /// value, compare it with the input member by member (``JSONPatch``), keep the difference as the
-/// value's `.extraJSON`/`.removingJSON` (``RawYAMLPatching``).
+/// value's `.extraJSON`/`.removingJSON` (``RawJSONCarrying``).
 /// ```swift
 /// let input = try ConfigImport.parse(text, source: "prometheus.yml")
 /// ```
@@ -24,13 +23,8 @@ enum ConfigImport {
     }
   }
 
-  /// What a lowered node reads back as, the way the round trip reads the rendered file.
-  static func value(of node: Node) -> JSONValue {
-    (try? YAMLTree.value(parsing: YAMLTree.document(node))) ?? .null
-  }
-
   /// Sets the difference from `lowered` to `input` as the raw part of `value` and notes its paths.
-  static func keepRaw<Value: RawYAMLPatching>(
+  static func keepRaw<Value: RawJSONCarrying>(
     _ value: inout Value, lowered: JSONValue, input: JSONValue, skipping: Set<String> = [], item: String,
     notes: inout [ImportNote]
   ) {

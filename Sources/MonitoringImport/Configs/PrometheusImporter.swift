@@ -138,7 +138,7 @@ public enum PrometheusImporter {
 
   /// Each job's difference from the input goes on the job, the rest on the config.
   static func keepRaw(_ config: inout PrometheusConfig, input: JSONValue, notes: inout [ImportNote]) {
-    let lowered = ConfigImport.value(of: PrometheusLowering.config(config))
+    let lowered = YAMLTree.value(of: PrometheusLowering.config(config))
     let loweredJobs = lowered["scrape_configs"]?.elements ?? []
     let inputJobs = input["scrape_configs"]?.elements ?? []
     if loweredJobs.count == inputJobs.count {
@@ -149,7 +149,7 @@ public enum PrometheusImporter {
       }
     }
     ConfigImport.keepRaw(
-      &config, lowered: ConfigImport.value(of: PrometheusLowering.config(config)), input: input, item: "config", notes: &notes)
+      &config, lowered: YAMLTree.value(of: PrometheusLowering.config(config)), input: input, item: "config", notes: &notes)
   }
 }
 
@@ -164,7 +164,7 @@ public struct PrometheusImport: Sendable {
   /// Where the rendered spec differs from ``expected``: the secrets taken out, nothing else.
   public var differences: [String] {
     var paths: [String] = []
-    RoundTrip.compare(expected, ConfigImport.value(of: PrometheusLowering.config(config)), at: "", into: &paths)
+    RoundTrip.compare(expected, YAMLTree.value(of: PrometheusLowering.config(config)), at: "", into: &paths)
     return paths
   }
 }

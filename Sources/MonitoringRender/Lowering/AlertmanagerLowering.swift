@@ -26,7 +26,7 @@ public enum AlertmanagerLowering {
       ("receivers", YAMLTree.sequence(config.receivers.map(receiver))),
       ("templates", config.templates.isEmpty ? nil : YAMLTree.strings(config.templates)),
     ])
-    return YAMLTree.patched(lowered, by: config)
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func route(_ route: Route) -> Node {
@@ -40,7 +40,7 @@ public enum AlertmanagerLowering {
       ("repeat_interval", route.repeatInterval.map(duration)),
       ("routes", route.routes.isEmpty ? nil : YAMLTree.sequence(route.routes.map(Self.route))),
     ])
-    return YAMLTree.patched(lowered, by: route)
+    return YAMLTree.patched(lowered, with: route)
   }
 
   private static func inhibitRule(_ rule: InhibitRule) -> Node {
@@ -71,7 +71,7 @@ public enum AlertmanagerLowering {
       ("slack_configs", slacks.isEmpty ? nil : YAMLTree.sequence(slacks)),
       ("webhook_configs", webhooks.isEmpty ? nil : YAMLTree.sequence(webhooks)),
     ])
-    return YAMLTree.patched(lowered, by: receiver)
+    return YAMLTree.patched(lowered, with: receiver)
   }
 
   private static func email(_ config: EmailConfig) -> Node {
@@ -84,7 +84,7 @@ public enum AlertmanagerLowering {
       ("auth_password_file", config.authPasswordFile.map(YAMLTree.string)),
       ("require_tls", config.requireTLS.map(YAMLTree.bool)),
     ])
-    return YAMLTree.patched(lowered, by: config)
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func pagerDuty(_ config: PagerDutyConfig) -> Node {
@@ -94,7 +94,7 @@ public enum AlertmanagerLowering {
       ("description", config.description.map(YAMLTree.string)),
       ("severity", config.severity.map(YAMLTree.string)),
     ])
-    return YAMLTree.patched(lowered, by: config)
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func slack(_ config: SlackConfig) -> Node {
@@ -105,7 +105,7 @@ public enum AlertmanagerLowering {
       ("title", config.title.map(YAMLTree.string)),
       ("text", config.text.map(YAMLTree.string)),
     ])
-    return YAMLTree.patched(lowered, by: config)
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func webhook(_ config: WebhookConfig) -> Node {
@@ -135,7 +135,7 @@ public enum AlertmanagerLowering {
       ("http_config", httpConfig),
       ("max_alerts", config.maxAlerts.map(YAMLTree.int)),
     ])
-    return YAMLTree.patched(lowered, by: config)
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func matchers(_ matchers: [LabelMatcher]) -> Node? {

@@ -72,7 +72,15 @@ extension YAMLTree {
     try Yams.compose_all(yaml: text).map(value(of:))
   }
 
-  private static func value(of node: Node) -> JSONValue {
+  /// The raw-JSON escape hatch on a YAML entry: unchanged without one, else the entry as a value,
+  /// patched, written back (keys then in byte order).
+  static func patched(_ node: Node, with item: some RawJSONCarrying) -> Node {
+    guard item.hasRawJSON else { return node }
+    return json(item.applyingRawJSON(to: value(of: node)))
+  }
+
+  /// A node as a JSON value, scalars typed by their tag.
+  public static func value(of node: Node) -> JSONValue {
     switch node {
     case .scalar(let scalar):
       switch node.tag.description {
