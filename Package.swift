@@ -62,6 +62,12 @@ let package = Package(
       dependencies: ["MonitoringDSL", "MonitoringRender", "Specs", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"],
       swiftSettings: strictness),
+    // `gen import`: importers, migrations, the exact raw remainder, the Swift they print.
+    .testTarget(
+      name: "ImportTests",
+      dependencies: ["MonitoringImport", "MonitoringDSL", "MonitoringRender"],
+      exclude: ["Fixtures"],
+      swiftSettings: strictness),
     // The commands against real folders: exit codes, diffs, atomic writes, stale files.
     .testTarget(
       name: "GenCLITests",

@@ -80,7 +80,12 @@ public enum AlertmanagerImporter {
     return parsed.count == texts.count ? parsed : nil
   }
 
-  static func matcher(_ text: String) -> LabelMatcher? {
+  /// One matcher as Alertmanager reads it (`label op value`, the value quoted or bare); `nil` when
+  /// it is none (the importer keeps such matchers raw).
+  /// ```swift
+  /// AlertmanagerImporter.matcher(#"team=~"db|cache""#)   // .regex("team", "db|cache")
+  /// ```
+  public static func matcher(_ text: String) -> LabelMatcher? {
     var trimmed = Substring(text).drop { $0 == " " }
     while trimmed.last == " " { trimmed = trimmed.dropLast() }
     let name = trimmed.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
