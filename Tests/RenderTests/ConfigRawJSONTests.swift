@@ -81,4 +81,17 @@ import Testing
       #"alertmanager "a.yml" › route root › route {severity="critical"}: receiver "pager" is not defined (receivers: ops)"#
     ])
   }
+
+  @Test func aRouteMatchingThroughRawLegacyMatchIsNoCatchAll() {
+    func config(_ first: Route) -> AlertmanagerConfig {
+      AlertmanagerConfig("a.yml") {
+        Route(receiver: "ops") { first; Route(receiver: "ops", matchers: [.equal("team", "db")]) }.groupBy(["alertname"])
+        Receiver("ops")
+      }
+    }
+    #expect(diagnostics(Catalog { config(Route(receiver: "ops").extraJSON(["match": ["team": "web"]])) }) == [])
+    #expect(diagnostics(Catalog { config(Route(receiver: "ops")) }) == [
+      #"alertmanager "a.yml" › route root › route {}: has no matchers and does not continue: the routes after it are never reached"#
+    ])
+  }
 }

@@ -33,7 +33,12 @@ public enum AlertmanagerImporter {
     let clean = SecretScrubber.alertmanager.scrub(expected, notes: &notes)
     var config = typed(clean, fileName: fileName)
     config.importedFrom = source
+    var trial = config
+    var trialNotes: [ImportNote] = []
+    keepRaw(&trial, input: clean, notes: &trialNotes)
+    untypeReplacedLists(&config, as: trial)
     keepRaw(&config, input: clean, notes: &notes)
+    ConfigImport.checkExact(AlertmanagerLowering.config(config), input: clean, notes: &notes)
     let model = SecretScrubber.alertmanager.redacted(expected)
     return AlertmanagerImport(config: config, expected: model, notes: notes, source: source)
   }
@@ -220,6 +225,18 @@ public enum AlertmanagerImporter {
   }
 
   // MARK: - Raw part
+
+  /// A typed list that the raw part of `trial` replaces whole is said once, raw: the typed one is dropped.
+  static func untypeReplacedLists(_ config: inout AlertmanagerConfig, as trial: AlertmanagerConfig) {
+    func untype(_ route: inout Route, as trial: Route) {
+      if trial.extraJSON?["matchers"] != nil { route.matchers = [] }
+      if trial.extraJSON?["group_by"] != nil { route.groupBy = nil }
+      for index in route.routes.indices where index < trial.routes.count { untype(&route.routes[index], as: trial.routes[index]) }
+    }
+    for index in config.routes.indices where index < trial.routes.count { untype(&config.routes[index], as: trial.routes[index]) }
+    if trial.extraJSON?["inhibit_rules"] != nil { config.inhibitRules = [] }
+    if trial.extraJSON?["templates"] != nil { config.templates = [] }
+  }
 
   /// Differences go on the route node, integration or receiver they are in; the rest on the config.
   static func keepRaw(_ config: inout AlertmanagerConfig, input: JSONValue, notes: inout [ImportNote]) {

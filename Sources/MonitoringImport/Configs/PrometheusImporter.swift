@@ -28,7 +28,12 @@ public enum PrometheusImporter {
     let clean = SecretScrubber.prometheus.scrub(expected, notes: &notes)
     var config = typed(clean, fileName: fileName)
     config.importedFrom = source
+    var trial = config
+    var trialNotes: [ImportNote] = []
+    keepRaw(&trial, input: clean, notes: &trialNotes)
+    untypeReplacedLists(&config, as: trial)
     keepRaw(&config, input: clean, notes: &notes)
+    ConfigImport.checkExact(PrometheusLowering.config(config), input: clean, notes: &notes)
     let model = SecretScrubber.prometheus.redacted(expected)
     return PrometheusImport(config: config, expected: model, notes: notes, source: source)
   }
@@ -135,6 +140,22 @@ public enum PrometheusImporter {
   }
 
   // MARK: - Raw part
+
+  /// A typed list that the raw part of `trial` replaces whole (a relabel rule the DSL would spell
+  /// differently, say) is said once, raw: the typed one is dropped.
+  static func untypeReplacedLists(_ config: inout PrometheusConfig, as trial: PrometheusConfig) {
+    for index in config.jobs.indices {
+      guard let merge = trial.jobs[index].extraJSON else { continue }
+      if merge["relabel_configs"] != nil { config.jobs[index].relabelRules = [] }
+      if merge["metric_relabel_configs"] != nil { config.jobs[index].metricRelabelRules = [] }
+      if merge["static_configs"] != nil {
+        config.jobs[index].targets = []
+        config.jobs[index].labels = [:]
+      }
+    }
+    if trial.extraJSON?["alerting"]?["alertmanagers"] != nil { config.alertmanagers = [] }
+    if trial.extraJSON?["rule_files"] != nil { config.ruleFiles = [] }
+  }
 
   /// Each job's difference from the input goes on the job, the rest on the config.
   static func keepRaw(_ config: inout PrometheusConfig, input: JSONValue, notes: inout [ImportNote]) {

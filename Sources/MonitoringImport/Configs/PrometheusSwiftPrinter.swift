@@ -74,7 +74,8 @@ public enum PrometheusSwiftPrinter {
     var lines: [String] = []
     if job.metricsPath != "/metrics" { lines.append(".metricsPath(\(SwiftLiteral.string(job.metricsPath)))") }
     if !job.params.isEmpty {
-      lines.append(".params([" + job.params.keys.sorted().map { "\(SwiftLiteral.string($0)): \(SwiftLiteral.strings(job.params[$0] ?? []))" }.joined(separator: ", ") + "])")
+      let pairs = job.params.keys.sorted().map { "\(SwiftLiteral.string($0)): \(SwiftLiteral.strings(job.params[$0] ?? []))" }
+      lines.append(".params([" + pairs.joined(separator: ", ") + "])")
     }
     if job.scheme != .http { lines.append(".scheme(.\(job.scheme.rawValue))") }
     if let interval = job.interval { lines.append(".interval(\(duration(interval)))") }
@@ -106,7 +107,9 @@ public enum PrometheusSwiftPrinter {
   }
 
   private static func relabelSource(_ rule: RelabelRule) -> String {
-    if rule.action == .drop || rule.action == .keep, let regex = rule.regex, rule == RelabelRule(rule.action, sourceLabels: ["__name__"], regex: regex) {
+    if rule.action == .drop || rule.action == .keep, let regex = rule.regex,
+      rule == RelabelRule(rule.action, sourceLabels: ["__name__"], regex: regex)
+    {
       return "RelabelRule.\(rule.action.rawValue)(metricsMatching: \(SwiftLiteral.string(regex)))"
     }
     let arguments: [String?] = [

@@ -80,15 +80,19 @@ struct SecretScrubber {
   ) -> JSONValue {
     switch value {
     case .array(let elements):
+      let list = path.split(separator: ".").last.map(String.init)
       return .array(elements.enumerated().map { index, element in
-        scrub(element, path: "\(path)[\(index)]", list: path.split(separator: ".").last.map(String.init), owner: owner, redacting: redacting, used: &used, notes: &notes)
+        scrub(element, path: "\(path)[\(index)]", list: list, owner: owner, redacting: redacting, used: &used, notes: &notes)
       })
     case .object(var members):
       let owner = members["job_name"]?.text ?? members["name"]?.text ?? owner
       for key in members.keys.sorted() {
         let inner = path.isEmpty ? key : "\(path).\(key)"
-        guard case .string = members[key], let secret = secrets.first(where: { $0.key == key && ($0.within == nil || $0.within == list) }) else {
-          members[key] = members[key].map { scrub($0, path: inner, list: nil, owner: owner, redacting: redacting, used: &used, notes: &notes) }
+        let secret = secrets.first { $0.key == key && ($0.within == nil || $0.within == list) }
+        guard case .string = members[key], let secret else {
+          members[key] = members[key].map {
+            scrub($0, path: inner, list: nil, owner: owner, redacting: redacting, used: &used, notes: &notes)
+          }
           continue
         }
         if redacting {
@@ -96,7 +100,9 @@ struct SecretScrubber {
           continue
         }
         members[key] = nil
-        let stem = [owner, key].compactMap { $0 }.joined(separator: "-")
+        // Named after the job or receiver, else the list entry it is in (`remote_write[0]`).
+        let entry = path.split(separator: ".").first.map(String.init).flatMap { $0.contains("[") ? $0 : nil }
+        let stem = [owner ?? entry, key].compactMap { $0 }.joined(separator: "-")
         if let fileKey = secret.fileKey {
           var file = "\(folder)/\(slug(stem))"
           var counter = 2

@@ -94,7 +94,9 @@ struct AlertmanagerValidator {
     }
     for (index, child) in route.routes.enumerated() {
       let childPath = path + [Self.pathElement(child)]
-      if child.matchers.isEmpty, !child.continues, index < route.routes.count - 1 {
+      // Matching kept raw (legacy `match`/`match_re`, matchers the DSL cannot spell) is matching too.
+      let matchesRaw = ["match", "match_re", "matchers"].contains { child.extraJSON?[$0] != nil }
+      if child.matchers.isEmpty, !matchesRaw, !child.continues, index < route.routes.count - 1 {
         collector.report(childPath, "has no matchers and does not continue: the routes after it are never reached")
       }
       check(child, receivers: receivers, known: known, at: childPath)
