@@ -67,6 +67,20 @@ import Testing
     ])
   }
 
+  @Test func anImportedBlackboxJobMayListURLsThatItsRelabelRulesRewrite() {
+    let blackbox = ScrapeJob("blackbox", targets: ["https://example.org", "example.com"]).metricsPath("/probe")
+      .relabel { RelabelRule(.replace, sourceLabels: ["__address__"], targetLabel: "__param_target") }
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { blackbox }.imported(from: "p.yml") }) == [])
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { blackbox } }) == [
+      #"prometheus "p.yml" › job "blackbox": target "https://example.org" has a scheme; set it with .scheme(…) instead"#,
+      #"prometheus "p.yml" › job "blackbox": target "example.com" has no port (host:port)"#,
+    ])
+    let plain = ScrapeJob("web", targets: ["example.com", "http://x:1"])
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { plain }.imported(from: "p.yml") }) == [
+      #"prometheus "p.yml" › job "web": target "http://x:1" has a scheme; set it with .scheme(…) instead"#
+    ])
+  }
+
   @Test func anImportedAlertmanagerConfigIsSparedTheGroupingConventionsOnly() {
     let config = AlertmanagerConfig("a.yml") {
       Route(receiver: "ops") { Route(receiver: "pager", matchers: [.equal("severity", "critical")]).groupBy(["team"]) }

@@ -26,9 +26,11 @@ public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   public var mode: Mode = .server
   /// The Prometheus release the file is for; newer keys are diagnostics.
   public var target: PrometheusVersion = .default
-  /// Set on a config brought in by `gen import prometheus`: a job may have no typed targets (its
-  /// targets come from service discovery or static configs kept as raw JSON); every other check
-  /// still applies.
+  /// Set on a config brought in by `gen import prometheus`. Spared conventions real configs break
+  /// legitimately: a job may have no typed targets (service discovery or static configs kept raw),
+  /// a target may leave its port to the scheme's default, and the targets of a job with relabel
+  /// rules are not checked (they may be URLs that the rules turn into `__param_target`, as for the
+  /// blackbox exporter). Every other check still applies.
   public var importedFrom: String?
   /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
   public var extraJSON: JSONValue?
