@@ -62,6 +62,31 @@ import Testing
     #expect(rendered["scrape_configs"]?.elements.last?["kubernetes_sd_configs"] == [["role": "pod"]])
   }
 
+  @Test func namedRemoteWritesAreTypedAndUnnamedOnesStayRawWhole() throws {
+    let named = """
+      scrape_configs: []
+      remote_write:
+        - name: mimir
+          url: http://mimir:9009/api/v1/push
+          headers: {X-Scope-OrgID: team-a}
+          authorization: {credentials: tok}
+      """
+    let typed = try PrometheusImporter.importConfig(named, source: "a.yml", fileName: "a.yml")
+    #expect(typed.config.remoteWrites == [
+      RemoteWrite("mimir", url: "http://mimir:9009/api/v1/push").headers(["X-Scope-OrgID": "team-a"])
+        .bearerToken(file: "/etc/prometheus/secrets/mimir-credentials")
+    ])
+    #expect(typed.config.extraJSON == nil && typed.config.removedJSON.isEmpty)
+    let source = PrometheusSwiftPrinter.source(typed, typeName: "A")
+    #expect(source.contains(#"      RemoteWrite("mimir", url: "http://mimir:9009/api/v1/push")"# + "\n"))
+    #expect(!source.contains("tok\""))
+    let unnamed = try PrometheusImporter.importConfig(
+      "scrape_configs: []\nremote_write:\n  - url: http://vm:8428/api/v1/write\n", source: "b.yml", fileName: "b.yml")
+    #expect(unnamed.config.remoteWrites.isEmpty)
+    #expect(unnamed.config.extraJSON == ["remote_write": [["url": "http://vm:8428/api/v1/write"]]])
+    #expect(unnamed.differences.isEmpty)
+  }
+
   @Test func aFileThatIsNoPrometheusConfigIsAnError() {
     #expect(throws: ImportFailure.self) {
       try PrometheusImporter.importConfig("groups: []\n", source: "rules.yml", fileName: "rules.yml")

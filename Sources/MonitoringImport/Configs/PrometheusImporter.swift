@@ -4,8 +4,9 @@ import MonitoringRender
 /// `gen import prometheus`: a `prometheus.yml` as a typed ``PrometheusConfig``: global intervals and
 /// external labels, rule files, Alertmanagers, and each scrape job with its static targets and
 /// labels, path, scheme, interval, timeout, params, `honor_labels`, sample limit, relabel and metric
-/// relabel rules, basic auth or bearer token from files, and TLS. What the DSL does not type
-/// (service discovery, remote write, newer keys) is kept raw on the job or the config, found by
+/// relabel rules, basic auth or bearer token from files, and TLS; remote write destinations (name,
+/// url, timeout, headers, write relabel rules, credentials from files, queue). What the DSL does not
+/// type (service discovery, newer keys) is kept raw on the job or the config, found by
 /// lowering the typed value and diffing it with the input. Plain-text secrets are replaced by their
 /// file form with a warning (``SecretScrubber``).
 ///
@@ -48,18 +49,31 @@ public enum PrometheusImporter {
     if case .array(let jobs)? = model["scrape_configs"] {
       model = model.merging(["scrape_configs": .array(jobs.map(normalizedJob))])
     }
+    if case .array(let writes)? = model["remote_write"] {
+      model = model.merging(["remote_write": .array(writes.map(normalizedWrite))])
+    }
     return model
   }
 
   private static func normalizedJob(_ job: JSONValue) -> JSONValue {
     guard case .object = job else { return job }
-    var job = (["metrics_path": "/metrics", "scheme": "http"] as JSONValue).merging(job)
-    if let authorization = job["authorization"] { job = job.merging(["authorization": (["type": "Bearer"] as JSONValue).merging(authorization)]) }
+    var job = normalizedWrite((["metrics_path": "/metrics", "scheme": "http"] as JSONValue).merging(job))
     if let tls = job["tls_config"] { job = job.merging(["tls_config": (["insecure_skip_verify": false] as JSONValue).merging(tls)]) }
     for key in ["relabel_configs", "metric_relabel_configs"] {
       job = ConfigImport.defaulting(job, list: key, with: ["action": "replace"])
     }
     return job
+  }
+
+  /// A remote write destination (and the HTTP client part of a job): `type: Bearer` of an
+  /// `authorization`, `action: replace` of a write relabel rule.
+  private static func normalizedWrite(_ write: JSONValue) -> JSONValue {
+    guard case .object = write else { return write }
+    var write = ConfigImport.defaulting(write, list: "write_relabel_configs", with: ["action": "replace"])
+    if let authorization = write["authorization"] {
+      write = write.merging(["authorization": (["type": "Bearer"] as JSONValue).merging(authorization)])
+    }
+    return write
   }
 
   // MARK: - Typed part
@@ -76,7 +90,42 @@ public enum PrometheusImporter {
     // All or none: the list is replaced whole when any entry stays raw.
     if managers.allSatisfy({ $0 != nil }) { config.alertmanagers = managers.compactMap { $0 } }
     config.jobs = (json["scrape_configs"]?.elements ?? []).map(job)
+    let writes = (json["remote_write"]?.elements ?? []).map(remoteWrite)
+    if writes.allSatisfy({ $0 != nil }) { config.remoteWrites = writes.compactMap { $0 } }
     return config
+  }
+
+  /// A destination with a name (the DSL always writes one; Prometheus does not add it).
+  private static func remoteWrite(_ json: JSONValue) -> RemoteWrite? {
+    guard let url = json["url"]?.text, let name = json["name"]?.text else { return nil }
+    var write = RemoteWrite(name, url: url)
+    write.remoteTimeout = json["remote_timeout"]?.text.map { PromDuration($0) }
+    write.headers = ConfigImport.strings(json["headers"])
+    write.writeRelabelRules = relabelRules(json["write_relabel_configs"])
+    write.authorization = authorization(json)
+    if let queue = json["queue_config"] {
+      write.queue = QueueConfig(
+        capacity: queue["capacity"]?.integer, maxShards: queue["max_shards"]?.integer, minShards: queue["min_shards"]?.integer,
+        maxSamplesPerSend: queue["max_samples_per_send"]?.integer,
+        batchSendDeadline: queue["batch_send_deadline"]?.text.map { PromDuration($0) },
+        minBackoff: queue["min_backoff"]?.text.map { PromDuration($0) }, maxBackoff: queue["max_backoff"]?.text.map { PromDuration($0) })
+    }
+    return write
+  }
+
+  /// Basic auth or a bearer token, read from files.
+  private static func authorization(_ json: JSONValue) -> ScrapeAuthorization? {
+    if let auth = json["basic_auth"], ConfigImport.has(auth, onlyKeys: ["username", "password_file"]),
+      let username = auth["username"]?.text, let file = auth["password_file"]?.text
+    {
+      return .basic(username: username, passwordFile: file)
+    }
+    if let auth = json["authorization"], ConfigImport.has(auth, onlyKeys: ["type", "credentials_file"]),
+      auth["type"]?.text == "Bearer", let file = auth["credentials_file"]?.text
+    {
+      return .bearer(credentialsFile: file)
+    }
+    return nil
   }
 
   private static func alertmanager(_ json: JSONValue) -> AlertmanagerTarget? {
@@ -107,15 +156,7 @@ public enum PrometheusImporter {
     }
     job.relabelRules = relabelRules(json["relabel_configs"])
     job.metricRelabelRules = relabelRules(json["metric_relabel_configs"])
-    if let auth = json["basic_auth"], ConfigImport.has(auth, onlyKeys: ["username", "password_file"]),
-      let username = auth["username"]?.text, let file = auth["password_file"]?.text
-    {
-      job.authorization = .basic(username: username, passwordFile: file)
-    } else if let auth = json["authorization"], ConfigImport.has(auth, onlyKeys: ["type", "credentials_file"]),
-      auth["type"]?.text == "Bearer", let file = auth["credentials_file"]?.text
-    {
-      job.authorization = .bearer(credentialsFile: file)
-    }
+    job.authorization = authorization(json)
     if let tls = json["tls_config"] {
       job.tls = TLSConfig(
         caFile: tls["ca_file"]?.text, certFile: tls["cert_file"]?.text, keyFile: tls["key_file"]?.text,
@@ -155,6 +196,7 @@ public enum PrometheusImporter {
     }
     if trial.extraJSON?["alerting"]?["alertmanagers"] != nil { config.alertmanagers = [] }
     if trial.extraJSON?["rule_files"] != nil { config.ruleFiles = [] }
+    if trial.extraJSON?["remote_write"] != nil { config.remoteWrites = [] }
   }
 
   /// Each job's difference from the input goes on the job, the rest on the config.

@@ -54,6 +54,9 @@ public enum PrometheusSwiftPrinter {
     if !config.alertmanagers.isEmpty {
       lines.append(".alertmanagers([" + config.alertmanagers.map(alertmanagerSource).joined(separator: ", ") + "])")
     }
+    if !config.remoteWrites.isEmpty {
+      lines.append(".remoteWrite {\n" + config.remoteWrites.map { indent + "  " + remoteWriteSource($0, indent: indent + "  ") }.joined() + indent + "}")
+    }
     if let source = config.importedFrom { lines.append(".imported(from: \(SwiftLiteral.string(source)))") }
     return lines.map { indent + $0 + "\n" }.joined()
       + DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: indent)
@@ -83,18 +86,43 @@ public enum PrometheusSwiftPrinter {
     if !job.labels.isEmpty { lines.append(".labels(\(dictionary(job.labels)))") }
     if job.honorLabels { lines.append(".honorLabels()") }
     if let limit = job.sampleLimit { lines.append(".sampleLimit(\(limit))") }
-    switch job.authorization {
-    case .basic(let username, let file):
-      lines.append(".basicAuth(username: \(SwiftLiteral.string(username)), passwordFile: \(SwiftLiteral.string(file)))")
-    case .bearer(let file): lines.append(".bearerToken(file: \(SwiftLiteral.string(file)))")
-    case nil: break
-    }
+    if let authorization = job.authorization { lines.append(authorizationSource(authorization)) }
     if let tls = job.tls { lines.append(".tls(\(tlsSource(tls)))") }
     text += lines.map { inner + $0 + "\n" }.joined()
     for (name, rules) in [("relabel", job.relabelRules), ("metricRelabel", job.metricRelabelRules)] where !rules.isEmpty {
       text += inner + ".\(name) {\n" + rules.map { inner + "  " + relabelSource($0) + "\n" }.joined() + inner + "}\n"
     }
     return text + DashboardSwiftPrinter.raw(extra: job.extraJSON, removed: job.removedJSON, indent: inner)
+  }
+
+  /// A destination; the first line is at `indent`, every line ends in a newline.
+  private static func remoteWriteSource(_ write: RemoteWrite, indent: String) -> String {
+    let inner = indent + "  "
+    var lines: [String] = []
+    if let timeout = write.remoteTimeout { lines.append(".remoteTimeout(\(duration(timeout)))") }
+    if !write.headers.isEmpty { lines.append(".headers(\(dictionary(write.headers)))") }
+    if !write.writeRelabelRules.isEmpty {
+      lines.append(".writeRelabel {\n" + write.writeRelabelRules.map { inner + "  " + relabelSource($0) + "\n" }.joined() + inner + "}")
+    }
+    if let authorization = write.authorization { lines.append(authorizationSource(authorization)) }
+    if let queue = write.queue {
+      let arguments: [String?] = [
+        queue.capacity.map { "capacity: \($0)" }, queue.maxShards.map { "maxShards: \($0)" }, queue.minShards.map { "minShards: \($0)" },
+        queue.maxSamplesPerSend.map { "maxSamplesPerSend: \($0)" }, queue.batchSendDeadline.map { "batchSendDeadline: \(duration($0))" },
+        queue.minBackoff.map { "minBackoff: \(duration($0))" }, queue.maxBackoff.map { "maxBackoff: \(duration($0))" },
+      ]
+      lines.append(".queue(QueueConfig(\(arguments.compactMap { $0 }.joined(separator: ", "))))")
+    }
+    return "RemoteWrite(\(SwiftLiteral.string(write.name)), url: \(SwiftLiteral.string(write.url)))\n"
+      + lines.map { inner + $0 + "\n" }.joined()
+  }
+
+  private static func authorizationSource(_ authorization: ScrapeAuthorization) -> String {
+    switch authorization {
+    case .basic(let username, let file):
+      ".basicAuth(username: \(SwiftLiteral.string(username)), passwordFile: \(SwiftLiteral.string(file)))"
+    case .bearer(let file): ".bearerToken(file: \(SwiftLiteral.string(file)))"
+    }
   }
 
   private static func tlsSource(_ tls: TLSConfig) -> String {
