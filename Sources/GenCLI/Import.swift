@@ -4,12 +4,15 @@ import MonitoringDSL
 import MonitoringImport
 import MonitoringRender
 
-/// `gen import dashboard|rules FILE`: Swift for `specs/` from what users already have. The Swift
-/// goes to stdout (or `--to FILE`), what the import changed or kept raw to stderr.
+/// `gen import dashboard|rules|prometheus|alertmanager FILE`: Swift for `specs/` from what users
+/// already have. The Swift goes to stdout (or `--to FILE`), what the import changed or kept raw to stderr.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn an existing Grafana dashboard or Prometheus rule file into a Swift spec.",
-    subcommands: [ImportDashboard.self, ImportRules.self, ImportProvisioning.self, ImportCompare.self])
+    abstract: "Turn an existing Grafana dashboard, provisioning file, Prometheus rule file, Prometheus or Alertmanager config into a Swift spec.",
+    subcommands: [
+      ImportDashboard.self, ImportRules.self, ImportProvisioning.self, ImportPrometheus.self, ImportAlertmanager.self,
+      ImportCompare.self,
+    ])
 }
 
 /// Options every import takes.

@@ -14,7 +14,7 @@
 /// }
 /// .global(resolveTimeout: "5m")
 /// ```
-public struct AlertmanagerConfig: Hashable, Sendable, CopyModifying {
+public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   /// The file name under `generated/alertmanager/`.
   public var fileName: String
   public var resolveTimeout: PromDuration = "5m"
@@ -25,6 +25,14 @@ public struct AlertmanagerConfig: Hashable, Sendable, CopyModifying {
   public var routes: [Route] = []
   public var receivers: [Receiver] = []
   public var inhibitRules: [InhibitRule] = []
+  /// Set on a config brought in by `gen import alertmanager`: the conventions `gen` enforces on new
+  /// routing trees (every route's `group_by` set and including `alertname`) are not enforced, and its
+  /// routing is not checked against the catalog's alerts (it was written for other alerts; no
+  /// routes-test file is written). Every other check still applies.
+  public var importedFrom: String?
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(_ fileName: String, @AlertmanagerBuilder _ items: () -> [AlertmanagerItem]) {
     self.fileName = fileName
@@ -44,6 +52,11 @@ public struct AlertmanagerConfig: Hashable, Sendable, CopyModifying {
   public func global(resolveTimeout: PromDuration) -> AlertmanagerConfig { with { $0.resolveTimeout = resolveTimeout } }
   public func smtp(_ settings: SMTPSettings) -> AlertmanagerConfig { with { $0.smtp = settings } }
   public func templates(_ files: [String]) -> AlertmanagerConfig { with { $0.templates = files } }
+  /// Marks a config as imported (see ``importedFrom``).
+  /// ```swift
+  /// AlertmanagerConfig("alertmanager.yml") { … }.imported(from: "config.yml")
+  /// ```
+  public func imported(from source: String) -> AlertmanagerConfig { with { $0.importedFrom = source } }
 }
 
 /// One entry of an ``AlertmanagerConfig`` body.

@@ -7,7 +7,7 @@
 ///   .auth(username: "alertmanager", passwordFile: "/etc/alertmanager/secrets/smtp")
 ///   .sendResolved()
 /// ```
-public struct EmailConfig: Hashable, Sendable, CopyModifying {
+public struct EmailConfig: Hashable, Sendable, RawJSONCarrying {
   public var to: String
   /// Notify when the alerts resolve too (Alertmanager's default for email: false).
   public var sendResolved = false
@@ -17,6 +17,10 @@ public struct EmailConfig: Hashable, Sendable, CopyModifying {
   public var authUsername: String?
   public var authPasswordFile: String?
   public var requireTLS: Bool?
+
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(to: String) { self.to = to }
 

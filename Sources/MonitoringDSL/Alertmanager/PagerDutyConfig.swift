@@ -4,13 +4,17 @@
 /// PagerDutyConfig(routingKeyFile: "/etc/alertmanager/secrets/pagerduty")
 ///   .severity("critical")
 /// ```
-public struct PagerDutyConfig: Hashable, Sendable, CopyModifying {
+public struct PagerDutyConfig: Hashable, Sendable, RawJSONCarrying {
   public var routingKeyFile: String
   /// Notify when the alerts resolve too (Alertmanager's default for PagerDuty: true).
   public var sendResolved = true
   /// Go templates; `nil` keeps Alertmanager's default text.
   public var severity: String?
   public var description: String?
+
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(routingKeyFile: String) { self.routingKeyFile = routingKeyFile }
 

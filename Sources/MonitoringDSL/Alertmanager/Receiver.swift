@@ -6,9 +6,12 @@
 ///   EmailConfig(to: "web@example.org")
 /// }
 /// ```
-public struct Receiver: Hashable, Sendable {
+public struct Receiver: Hashable, Sendable, RawJSONCarrying {
   public var name: String
   public var integrations: [Integration]
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(_ name: String, @IntegrationBuilder _ integrations: () -> [Integration] = { [] }) {
     self.name = name

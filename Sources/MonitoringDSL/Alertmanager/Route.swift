@@ -13,7 +13,7 @@
 /// .groupBy(["alertname", "job"])
 /// .timing(groupWait: "30s", groupInterval: "5m", repeatInterval: "4h")
 /// ```
-public struct Route: Hashable, Sendable, CopyModifying {
+public struct Route: Hashable, Sendable, RawJSONCarrying {
   /// The receiver's name; `nil` inherits the parent's.
   public var receiver: String?
   /// All must match for an alert to take this route. The root route has none.
@@ -26,6 +26,9 @@ public struct Route: Hashable, Sendable, CopyModifying {
   /// Whether the next sibling routes are tried after this one matched.
   public var continues = false
   public var routes: [Route]
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(receiver: String? = nil, matchers: [LabelMatcher] = [], @RouteBuilder routes: () -> [Route] = { [] }) {
     self.receiver = receiver

@@ -5,7 +5,7 @@
 ///   .title("{{ .CommonLabels.alertname }}")
 ///   .sendResolved()
 /// ```
-public struct SlackConfig: Hashable, Sendable, CopyModifying {
+public struct SlackConfig: Hashable, Sendable, RawJSONCarrying {
   public var channel: String
   public var apiURLFile: String
   /// Notify when the alerts resolve too (Alertmanager's default for Slack: false).
@@ -13,6 +13,10 @@ public struct SlackConfig: Hashable, Sendable, CopyModifying {
   /// Go templates; `nil` keeps Alertmanager's default text.
   public var title: String?
   public var text: String?
+
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(channel: String, apiURLFile: String) {
     self.channel = channel

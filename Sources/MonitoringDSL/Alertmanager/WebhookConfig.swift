@@ -7,7 +7,7 @@
 ///   .bearerToken(file: "/etc/alertmanager/secrets/router-token")
 ///   .maxAlerts(20)
 /// ```
-public struct WebhookConfig: Hashable, Sendable, CopyModifying {
+public struct WebhookConfig: Hashable, Sendable, RawJSONCarrying {
   /// How Alertmanager authenticates to the webhook. Secrets always come from files.
   public enum Authorization: Hashable, Sendable {
     case basic(username: String, passwordFile: String)
@@ -20,6 +20,10 @@ public struct WebhookConfig: Hashable, Sendable, CopyModifying {
   /// At most this many alerts per message; `nil` or 0 sends them all.
   public var maxAlerts: Int?
   public var authorization: Authorization?
+
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(url: String) { self.url = url }
 

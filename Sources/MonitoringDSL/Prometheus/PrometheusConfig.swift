@@ -10,7 +10,7 @@
 /// ```
 /// An HA pair is one config with ``replicas(_:label:)``; an agent (`--enable-feature=agent`) is
 /// ``agent()``, written to `prometheus/agent/`.
-public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
+public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   /// The file name under `generated/prometheus/`.
   public var fileName: String
   public var scrapeInterval: PromDuration = "1m"
@@ -26,6 +26,15 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
   public var mode: Mode = .server
   /// The Prometheus release the file is for; newer keys are diagnostics.
   public var target: PrometheusVersion = .default
+  /// Set on a config brought in by `gen import prometheus`. Spared conventions real configs break
+  /// legitimately: a job may have no typed targets (service discovery or static configs kept raw),
+  /// a target may leave its port to the scheme's default, and the targets of a job with relabel
+  /// rules are not checked (they may be URLs that the rules turn into `__param_target`, as for the
+  /// blackbox exporter). Every other check still applies.
+  public var importedFrom: String?
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public enum Mode: String, Sendable { case server, agent }
 
@@ -69,6 +78,12 @@ public struct PrometheusConfig: Hashable, Sendable, CopyModifying {
       }
     }
   }
+
+  /// Marks a config as imported (see ``importedFrom``).
+  /// ```swift
+  /// PrometheusConfig("prometheus.yml") { … }.imported(from: "prometheus.yml")
+  /// ```
+  public func imported(from source: String) -> PrometheusConfig { with { $0.importedFrom = source } }
 
   public func alertmanagers(_ targets: [AlertmanagerTarget]) -> PrometheusConfig {
     with { $0.alertmanagers = targets }

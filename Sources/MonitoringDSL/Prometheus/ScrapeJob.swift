@@ -6,7 +6,7 @@
 ///   .labels(["service": "websocket"])
 ///   .metricRelabel { RelabelRule.drop(metricsMatching: "go_gc_.*") }
 /// ```
-public struct ScrapeJob: Hashable, Sendable, CopyModifying {
+public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   public enum Scheme: String, Sendable { case http, https }
 
   public var name: String
@@ -30,6 +30,9 @@ public struct ScrapeJob: Hashable, Sendable, CopyModifying {
   /// The format to assume when a target sends no valid Content-Type (Prometheus ≥ 3.0, which
   /// otherwise fails such scrapes).
   public var fallbackScrapeProtocol: String?
+  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
+  public var extraJSON: JSONValue?
+  public var removedJSON: [[String]] = []
 
   public init(_ name: String, targets: [String]) {
     self.name = name

@@ -3,6 +3,7 @@ public import Yams
 
 /// `alertmanager.yml` in the order Alertmanager itself writes its config: global, route,
 /// inhibit_rules, receivers, templates. Inside a route the documented order, child routes last.
+/// The raw escape hatch of the config, each route, receiver and integration is applied last.
 /// ```swift
 /// let text = YAMLTree.document(AlertmanagerLowering.config(config))
 /// ```
@@ -18,17 +19,18 @@ public enum AlertmanagerLowering {
       ("smtp_auth_password_file", smtp?.authPasswordFile.map(YAMLTree.string)),
       ("smtp_require_tls", smtp.map { YAMLTree.bool($0.requireTLS) }),
     ])
-    return YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("global", global),
       ("route", config.route.map(route)),
       ("inhibit_rules", config.inhibitRules.isEmpty ? nil : YAMLTree.sequence(config.inhibitRules.map(inhibitRule))),
       ("receivers", YAMLTree.sequence(config.receivers.map(receiver))),
       ("templates", config.templates.isEmpty ? nil : YAMLTree.strings(config.templates)),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func route(_ route: Route) -> Node {
-    YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("receiver", route.receiver.map(YAMLTree.string)),
       ("group_by", route.groupBy.map(YAMLTree.strings)),
       ("continue", route.continues ? YAMLTree.bool(true) : nil),
@@ -38,6 +40,7 @@ public enum AlertmanagerLowering {
       ("repeat_interval", route.repeatInterval.map(duration)),
       ("routes", route.routes.isEmpty ? nil : YAMLTree.sequence(route.routes.map(Self.route))),
     ])
+    return YAMLTree.patched(lowered, with: route)
   }
 
   private static func inhibitRule(_ rule: InhibitRule) -> Node {
@@ -61,17 +64,18 @@ public enum AlertmanagerLowering {
       case .webhook(let config): webhooks.append(webhook(config))
       }
     }
-    return YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("name", YAMLTree.string(receiver.name)),
       ("email_configs", emails.isEmpty ? nil : YAMLTree.sequence(emails)),
       ("pagerduty_configs", pagerDuties.isEmpty ? nil : YAMLTree.sequence(pagerDuties)),
       ("slack_configs", slacks.isEmpty ? nil : YAMLTree.sequence(slacks)),
       ("webhook_configs", webhooks.isEmpty ? nil : YAMLTree.sequence(webhooks)),
     ])
+    return YAMLTree.patched(lowered, with: receiver)
   }
 
   private static func email(_ config: EmailConfig) -> Node {
-    YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("send_resolved", YAMLTree.bool(config.sendResolved)),
       ("to", YAMLTree.string(config.to)),
       ("from", config.from.map(YAMLTree.string)),
@@ -80,25 +84,28 @@ public enum AlertmanagerLowering {
       ("auth_password_file", config.authPasswordFile.map(YAMLTree.string)),
       ("require_tls", config.requireTLS.map(YAMLTree.bool)),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func pagerDuty(_ config: PagerDutyConfig) -> Node {
-    YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("send_resolved", YAMLTree.bool(config.sendResolved)),
       ("routing_key_file", YAMLTree.string(config.routingKeyFile)),
       ("description", config.description.map(YAMLTree.string)),
       ("severity", config.severity.map(YAMLTree.string)),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func slack(_ config: SlackConfig) -> Node {
-    YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("send_resolved", YAMLTree.bool(config.sendResolved)),
       ("api_url_file", YAMLTree.string(config.apiURLFile)),
       ("channel", YAMLTree.string(config.channel)),
       ("title", config.title.map(YAMLTree.string)),
       ("text", config.text.map(YAMLTree.string)),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func webhook(_ config: WebhookConfig) -> Node {
@@ -122,12 +129,13 @@ public enum AlertmanagerLowering {
         ])
       case nil: nil
       }
-    return YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("send_resolved", YAMLTree.bool(config.sendResolved)),
       ("url", YAMLTree.string(config.url)),
       ("http_config", httpConfig),
       ("max_alerts", config.maxAlerts.map(YAMLTree.int)),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   private static func matchers(_ matchers: [LabelMatcher]) -> Node? {

@@ -2,7 +2,8 @@ public import MonitoringDSL
 public import Yams
 
 /// `prometheus.yml` in Prometheus' own key order: global, alerting, rule_files, scrape_configs,
-/// remote_write. An agent's config has no evaluation interval (it evaluates nothing).
+/// remote_write. An agent's config has no evaluation interval (it evaluates nothing). The raw
+/// escape hatch of the config and of each job is applied last (``YAMLTree/patched(_:with:)``).
 public enum PrometheusLowering {
   public static func config(_ config: PrometheusConfig) -> Node {
     let global = YAMLTree.mapping([
@@ -14,13 +15,14 @@ public enum PrometheusLowering {
     let alerting: Node? =
       config.alertmanagers.isEmpty
       ? nil : YAMLTree.mapping([("alertmanagers", YAMLTree.sequence(config.alertmanagers.map(alertmanager)))])
-    return YAMLTree.mapping([
+    let lowered = YAMLTree.mapping([
       ("global", global),
       ("alerting", alerting),
       ("rule_files", config.ruleFiles.isEmpty ? nil : YAMLTree.strings(config.ruleFiles)),
       ("scrape_configs", YAMLTree.sequence(config.jobs.map(job))),
       ("remote_write", config.remoteWrites.isEmpty ? nil : YAMLTree.sequence(config.remoteWrites.map(remoteWrite))),
     ])
+    return YAMLTree.patched(lowered, with: config)
   }
 
   /// The path under `prometheus/`: agents go to `agent/`, so tools know to check them with `--agent`.
@@ -120,7 +122,7 @@ public enum PrometheusLowering {
     if !job.metricRelabelRules.isEmpty {
       pairs.append(("metric_relabel_configs", YAMLTree.sequence(job.metricRelabelRules.map(relabel))))
     }
-    return YAMLTree.mapping(pairs)
+    return YAMLTree.patched(YAMLTree.mapping(pairs), with: job)
   }
 
   private static func relabel(_ rule: RelabelRule) -> Node {

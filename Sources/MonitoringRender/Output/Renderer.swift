@@ -73,7 +73,7 @@ public enum Renderer {
     for (config, text) in zip(catalog.alertmanagerConfigs, alertmanagerTexts) {
       files.append(OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text))
       let expectations = RoutingExpectations.all(in: catalog)
-      if !expectations.isEmpty {
+      if !expectations.isEmpty, config.importedFrom == nil {
         files.append(
           OutputFile(
             path: RoutingExpectations.path(for: config), spec: "alertmanager/\(config.fileName)",

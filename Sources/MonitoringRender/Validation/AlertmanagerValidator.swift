@@ -4,12 +4,16 @@ import MonitoringDSL
 /// receiver and no matchers, known receivers, grouping by `alertname`), durations, label names,
 /// matchers, receivers and their integrations, and inhibit rules: what `amtool check-config` would
 /// refuse, plus mistakes it allows (grouping without `alertname`, a catch-all route hiding the routes
-/// after it, an inhibit rule without matchers, credentials in a webhook URL).
+/// after it, an inhibit rule without matchers, credentials in a webhook URL). An imported config
+/// (``AlertmanagerConfig/importedFrom``) is spared the grouping conventions only.
 struct AlertmanagerValidator {
   var collector = DiagnosticCollector()
+  /// Whether `group_by` must be set on the root and include `alertname`.
+  private var enforcesConventions = true
 
   mutating func validate(_ config: AlertmanagerConfig) {
     let root: [PathElement] = [.alertmanager(config.fileName)]
+    enforcesConventions = config.importedFrom == nil
     collector.milliseconds(of: config.resolveTimeout, "resolve_timeout", at: root)
     if let smtp = config.smtp {
       if smtp.from.isBlank { collector.report(root, "smtp_from is empty") }
@@ -60,7 +64,7 @@ struct AlertmanagerValidator {
     if route.receiver == nil { collector.report(path, "the root route needs a receiver (where unmatched alerts go)") }
     if !route.matchers.isEmpty { collector.report(path, "the root route must not have matchers (it takes every alert)") }
     if route.continues { collector.report(path, "the root route cannot continue") }
-    if route.groupBy == nil {
+    if route.groupBy == nil, enforcesConventions {
       collector.report(path, "group_by is not set: group by alertname and more, or by every label with .groupByAll()")
     }
   }
@@ -75,7 +79,7 @@ struct AlertmanagerValidator {
       checkLabelNames(groupBy.filter { $0 != "..." }, "group_by", at: path)
       if groupBy.contains("...") {
         if groupBy.count > 1 { collector.report(path, "group_by cannot mix '...' (every label) with other labels") }
-      } else if !groupBy.contains("alertname") {
+      } else if !groupBy.contains("alertname"), enforcesConventions {
         let labels = groupBy.isEmpty ? "[]" : "[" + groupBy.joined(separator: ", ") + "]"
         collector.report(
           path, "group_by \(labels) does not include alertname (add it, or group by every label with .groupByAll())")
@@ -90,7 +94,9 @@ struct AlertmanagerValidator {
     }
     for (index, child) in route.routes.enumerated() {
       let childPath = path + [Self.pathElement(child)]
-      if child.matchers.isEmpty, !child.continues, index < route.routes.count - 1 {
+      // Matching kept raw (legacy `match`/`match_re`, matchers the DSL cannot spell) is matching too.
+      let matchesRaw = ["match", "match_re", "matchers"].contains { child.extraJSON?[$0] != nil }
+      if child.matchers.isEmpty, !matchesRaw, !child.continues, index < route.routes.count - 1 {
         collector.report(childPath, "has no matchers and does not continue: the routes after it are never reached")
       }
       check(child, receivers: receivers, known: known, at: childPath)

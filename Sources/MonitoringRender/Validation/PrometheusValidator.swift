@@ -17,7 +17,7 @@ struct PrometheusValidator {
     checkLabels(config.externalLabels, at: root + [.field("external_labels")])
     for (index, manager) in config.alertmanagers.enumerated() {
       for target in manager.targets {
-        checkTarget(target, at: root + [.field("alertmanagers[\(index)]")])
+        checkTarget(target, portOptional: false, at: root + [.field("alertmanagers[\(index)]")])
       }
     }
 
@@ -33,12 +33,21 @@ struct PrometheusValidator {
       let path = root + [.scrapeJob(job.name)]
       if job.name.isEmpty { collector.report(path, "job name is empty") }
       if !seen.insert(job.name).inserted { collector.report(path, "job name is used more than once") }
-      if job.targets.isEmpty { collector.report(path, "has no targets") }
-      for target in job.targets { checkTarget(target, at: path) }
+      // An imported job may take its targets from service discovery or static configs kept raw.
+      if job.targets.isEmpty, config.importedFrom == nil { collector.report(path, "has no targets") }
+      // An imported job's targets may be rewritten by its relabel rules (the blackbox exporter's
+      // `__param_target` pattern: URLs as targets) and may leave the port to the scheme's default.
+      let imported = config.importedFrom != nil
+      let relabelsTargets = imported && (!job.relabelRules.isEmpty || job.extraJSON?["relabel_configs"] != nil)
+      if !relabelsTargets {
+        for target in job.targets { checkTarget(target, portOptional: imported, at: path) }
+      }
       if !job.metricsPath.hasPrefix("/") { collector.report(path, "metrics path \"\(job.metricsPath)\" must start with /") }
       checkLabels(job.labels, at: path)
       let interval = job.interval.flatMap { collector.milliseconds(of: $0, "scrape_interval", at: path) } ?? scrapeInterval
-      let timeout = job.timeout.flatMap { collector.milliseconds(of: $0, "scrape_timeout", at: path) } ?? scrapeTimeout
+      // Without a timeout of its own, a job scrapes within the global timeout or its interval,
+      // whichever is shorter (what Prometheus does), so only a job's own timeout can be too long.
+      let timeout = job.timeout.flatMap { collector.milliseconds(of: $0, "scrape_timeout", at: path) }
       if let interval, let timeout, timeout > interval {
         collector.report(path, "scrape timeout \((job.timeout ?? config.scrapeTimeout).text) is longer than the scrape interval \((job.interval ?? config.scrapeInterval).text)")
       }
@@ -109,11 +118,13 @@ struct PrometheusValidator {
   }
 
   /// `host:port` with a port in 1…65535; no scheme and no path (those are job settings).
-  private mutating func checkTarget(_ target: String, at path: [PathElement]) {
+  private mutating func checkTarget(_ target: String, portOptional: Bool, at path: [PathElement]) {
     let problem: String? = {
       if target.contains("://") { return "has a scheme; set it with .scheme(…) instead" }
       if target.contains("/") { return "has a path; set it with .metricsPath(…) instead" }
-      guard let colon = target.lastIndex(of: ":") else { return "has no port (host:port)" }
+      guard let colon = target.lastIndex(of: ":") else {
+        return portOptional && !target.isEmpty && !target.contains(where: \.isWhitespace) ? nil : "has no port (host:port)"
+      }
       let host = target[..<colon]
       let port = target[target.index(after: colon)...]
       if host.isEmpty || host.contains(where: \.isWhitespace) { return "has no valid host" }
