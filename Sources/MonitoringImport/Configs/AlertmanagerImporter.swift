@@ -1,5 +1,6 @@
 public import MonitoringDSL
 import MonitoringRender
+import Yams
 
 /// `gen import alertmanager`: an `alertmanager.yml` as a typed ``AlertmanagerConfig``: resolve
 /// timeout and SMTP settings, templates, the routing tree (receiver, `group_by`, timings, matchers,
@@ -17,31 +18,24 @@ import MonitoringRender
 /// ```swift
 /// let imported = try AlertmanagerImporter.importConfig(text, source: "config.yml", fileName: "alertmanager.yml")
 /// ```
-public enum AlertmanagerImporter {
+public enum AlertmanagerImporter: ConfigImporting {
   /// The integration kinds the DSL types, with Alertmanager's `send_resolved` default for each.
   static let sendResolvedDefaults: [(kind: String, sendResolved: Bool)] = [
     ("email_configs", false), ("pagerduty_configs", true), ("slack_configs", false), ("webhook_configs", true),
   ]
 
+  static let toolName = "Alertmanager"
+  static let identifyingKeys = ["route", "receivers"]
+  static let scrubber = SecretScrubber.alertmanager
+
+  /// ```swift
+  /// let imported = try AlertmanagerImporter.importConfig(text, source: "config.yml", fileName: "alertmanager.yml")
+  /// ```
   public static func importConfig(_ text: String, source: String, fileName: String) throws(ImportFailure) -> AlertmanagerImport {
-    let input = try ConfigImport.parse(text, source: source)
-    guard case .object = input, input["route"] != nil || input["receivers"] != nil else {
-      throw ImportFailure("\(source): not an Alertmanager config (no \"route:\" or \"receivers:\")")
-    }
-    var notes: [ImportNote] = []
-    let expected = normalized(input)
-    let clean = SecretScrubber.alertmanager.scrub(expected, notes: &notes)
-    var config = typed(clean, fileName: fileName)
-    config.importedFrom = source
-    var trial = config
-    var trialNotes: [ImportNote] = []
-    keepRaw(&trial, input: clean, notes: &trialNotes)
-    untypeReplacedLists(&config, as: trial)
-    keepRaw(&config, input: clean, notes: &notes)
-    ConfigImport.checkExact(AlertmanagerLowering.config(config), input: clean, notes: &notes)
-    let model = SecretScrubber.alertmanager.redacted(expected)
-    return AlertmanagerImport(config: config, expected: model, notes: notes, source: source)
+    try importing(text, source: source, fileName: fileName)
   }
+
+  static func lowered(_ config: AlertmanagerConfig) -> Node { AlertmanagerLowering.config(config) }
 
   static func normalized(_ input: JSONValue) -> JSONValue {
     var model = ConfigImport.withoutNullMembers(input)
@@ -133,8 +127,9 @@ public enum AlertmanagerImporter {
 
   // MARK: - Typed part
 
-  static func typed(_ json: JSONValue, fileName: String) -> AlertmanagerConfig {
+  static func typed(_ json: JSONValue, fileName: String, source: String) -> AlertmanagerConfig {
     var config = AlertmanagerConfig(fileName) {}
+    config.importedFrom = source
     let global = json["global"] ?? [:]
     if let timeout = global["resolve_timeout"]?.text { config.resolveTimeout = PromDuration(timeout) }
     if let from = global["smtp_from"]?.text, let smarthost = global["smtp_smarthost"]?.text {
@@ -308,18 +303,6 @@ public enum AlertmanagerImporter {
   }
 }
 
-/// An Alertmanager config brought in by ``AlertmanagerImporter``.
-public struct AlertmanagerImport: Sendable {
-  public var config: AlertmanagerConfig
-  /// The input as Alertmanager loads it: what the imported spec must render (secrets shown as `<redacted>`).
-  public var expected: JSONValue
-  public var notes: [ImportNote]
-  public var source: String
 
-  /// Where the rendered spec differs from ``expected``: the secrets taken out, nothing else.
-  public var differences: [String] {
-    var paths: [String] = []
-    RoundTrip.compare(expected, YAMLTree.value(of: AlertmanagerLowering.config(config)), at: "", into: &paths)
-    return paths
-  }
-}
+/// An Alertmanager config brought in by ``AlertmanagerImporter``.
+public typealias AlertmanagerImport = ConfigImport.Result<AlertmanagerConfig>

@@ -26,12 +26,10 @@ public enum AlertmanagerSwiftPrinter {
     }
     body += config.inhibitRules.map { inhibitSource($0) + "\n" }
 
-    var output = "// Imported by `gen import alertmanager` from \(imported.source).\n"
-    output += "// What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) where it belongs.\n"
-    for note in imported.notes { output += "// \(note)\n" }
-    output += "public import MonitoringDSL\n\n"
-    output += "/// The Alertmanager config of \(imported.source).\n"
-    output += "public enum \(typeName) {\n"
+    var output = SwiftFile.opening(
+      command: "alertmanager", source: imported.source,
+      about: "What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) where it belongs.",
+      notes: imported.notes, doc: "The Alertmanager config of \(imported.source).", typeName: typeName)
     output += "  public static var config: AlertmanagerConfig {\n"
     output += "    AlertmanagerConfig(\(SwiftLiteral.string(config.fileName))) {\n"
     output += body.map { "      " + $0 }.joined()

@@ -1,4 +1,4 @@
-import MonitoringDSL
+public import MonitoringDSL
 import MonitoringRender
 import Yams
 
@@ -10,7 +10,18 @@ import Yams
 /// ```swift
 /// let input = try ConfigImport.parse(text, source: "prometheus.yml")
 /// ```
-enum ConfigImport {
+public enum ConfigImport {
+  /// A config brought in by an importer: the typed value, the model it must render (the input as the
+  /// tool loads it, secrets shown as `<redacted>`), the notes, and where the rendered spec differs from
+  /// that model (the secrets taken out, nothing else).
+  public struct Result<Config: Sendable>: Sendable {
+    public var config: Config
+    public var expected: JSONValue
+    public var notes: [ImportNote]
+    public var source: String
+    public var differences: [String]
+  }
+
   static func parse(_ text: String, source: String) throws(ImportFailure) -> JSONValue {
     do { return try YAMLTree.value(parsing: text) } catch { throw ImportFailure("\(source): not YAML: \(error)") }
   }

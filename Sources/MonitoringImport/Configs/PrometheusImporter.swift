@@ -1,5 +1,6 @@
 public import MonitoringDSL
 import MonitoringRender
+import Yams
 
 /// `gen import prometheus`: a `prometheus.yml` as a typed ``PrometheusConfig``: global intervals and
 /// external labels, rule files, Alertmanagers, and each scrape job with its static targets and
@@ -18,26 +19,19 @@ import MonitoringRender
 /// ```swift
 /// let imported = try PrometheusImporter.importConfig(text, source: "prometheus.yml", fileName: "prometheus.yml")
 /// ```
-public enum PrometheusImporter {
+public enum PrometheusImporter: ConfigImporting {
+  static let toolName = "Prometheus"
+  static let identifyingKeys = ["scrape_configs", "global"]
+  static let scrubber = SecretScrubber.prometheus
+
+  /// ```swift
+  /// let imported = try PrometheusImporter.importConfig(text, source: "prometheus.yml", fileName: "prometheus.yml")
+  /// ```
   public static func importConfig(_ text: String, source: String, fileName: String) throws(ImportFailure) -> PrometheusImport {
-    let input = try ConfigImport.parse(text, source: source)
-    guard case .object = input, input["scrape_configs"] != nil || input["global"] != nil else {
-      throw ImportFailure("\(source): not a Prometheus config (no \"scrape_configs:\" or \"global:\")")
-    }
-    var notes: [ImportNote] = []
-    let expected = normalized(input)
-    let clean = SecretScrubber.prometheus.scrub(expected, notes: &notes)
-    var config = typed(clean, fileName: fileName)
-    config.importedFrom = source
-    var trial = config
-    var trialNotes: [ImportNote] = []
-    keepRaw(&trial, input: clean, notes: &trialNotes)
-    untypeReplacedLists(&config, as: trial)
-    keepRaw(&config, input: clean, notes: &notes)
-    ConfigImport.checkExact(PrometheusLowering.config(config), input: clean, notes: &notes)
-    let model = SecretScrubber.prometheus.redacted(expected)
-    return PrometheusImport(config: config, expected: model, notes: notes, source: source)
+    try importing(text, source: source, fileName: fileName)
   }
+
+  static func lowered(_ config: PrometheusConfig) -> Node { PrometheusLowering.config(config) }
 
   static func normalized(_ input: JSONValue) -> JSONValue {
     var model = ConfigImport.withoutNullMembers(input)
@@ -78,8 +72,9 @@ public enum PrometheusImporter {
 
   // MARK: - Typed part
 
-  static func typed(_ json: JSONValue, fileName: String) -> PrometheusConfig {
+  static func typed(_ json: JSONValue, fileName: String, source: String) -> PrometheusConfig {
     var config = PrometheusConfig(fileName) {}
+    config.importedFrom = source
     let global = json["global"] ?? [:]
     if let interval = global["scrape_interval"]?.text { config.scrapeInterval = PromDuration(interval) }
     if let timeout = global["scrape_timeout"]?.text { config.scrapeTimeout = PromDuration(timeout) }
@@ -217,17 +212,4 @@ public enum PrometheusImporter {
 }
 
 /// A Prometheus config brought in by ``PrometheusImporter``.
-public struct PrometheusImport: Sendable {
-  public var config: PrometheusConfig
-  /// The input as Prometheus loads it: what the imported spec must render (secrets shown as `<redacted>`).
-  public var expected: JSONValue
-  public var notes: [ImportNote]
-  public var source: String
-
-  /// Where the rendered spec differs from ``expected``: the secrets taken out, nothing else.
-  public var differences: [String] {
-    var paths: [String] = []
-    RoundTrip.compare(expected, YAMLTree.value(of: PrometheusLowering.config(config)), at: "", into: &paths)
-    return paths
-  }
-}
+public typealias PrometheusImport = ConfigImport.Result<PrometheusConfig>

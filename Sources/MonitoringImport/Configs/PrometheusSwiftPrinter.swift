@@ -9,7 +9,7 @@ import MonitoringDSL
 public enum PrometheusSwiftPrinter {
   public static func source(_ imported: PrometheusImport, typeName: String) -> String {
     let config = imported.config
-    var names: Set = ["config"]
+    var names = SwiftNames(reserved: ["config"])
     var calls: [String] = []
     var functions: [String] = []
     for job in config.jobs {
@@ -18,17 +18,14 @@ public enum PrometheusSwiftPrinter {
         calls.append(jobSource(job, indent: "      "))
         continue
       }
-      var name = SwiftLiteral.identifier(job.name + " Job", fallback: "job")
-      while !names.insert(name).inserted { name += "2" }
+      let name = names.unique(job.name + " Job", fallback: "job")
       calls.append("\(name)()\n")
       functions.append("  static func \(name)() -> ScrapeJob {\n    \(expression)  }\n")
     }
-    var output = "// Imported by `gen import prometheus` from \(imported.source).\n"
-    output += "// What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) on its job or the config.\n"
-    for note in imported.notes { output += "// \(note)\n" }
-    output += "public import MonitoringDSL\n\n"
-    output += "/// The Prometheus config of \(imported.source).\n"
-    output += "public enum \(typeName) {\n"
+    var output = SwiftFile.opening(
+      command: "prometheus", source: imported.source,
+      about: "What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) on its job or the config.",
+      notes: imported.notes, doc: "The Prometheus config of \(imported.source).", typeName: typeName)
     output += "  public static var config: PrometheusConfig {\n"
     output += "    PrometheusConfig(\(SwiftLiteral.string(config.fileName))) {\n"
     output += calls.map { "      " + $0 }.joined()

@@ -44,12 +44,10 @@ public enum DashboardSwiftPrinter {
       }
     }
 
-    var output = "// Imported by `gen import dashboard` from \(imported.source).\n"
-    output += "// Review it like any spec: what the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON).\n"
-    for note in imported.notes where !isRawNote(note) { output += "// \(note)\n" }
-    output += "public import MonitoringDSL\n\n"
-    output += "/// \(dashboard.title), imported from \(imported.source).\n"
-    output += "public enum \(typeName) {\n"
+    var output = SwiftFile.opening(
+      command: "dashboard", source: imported.source,
+      about: "Review it like any spec: what the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON).",
+      notes: imported.notes, doc: "\(dashboard.title), imported from \(imported.source).", typeName: typeName)
     output += "  /// The datasource uids the dashboard names; provision them (variables are resolved by Grafana).\n"
     output += "  public static let datasourceUIDs: [String] = \(SwiftLiteral.strings(imported.datasourceUIDs))\n\n"
     output += "  public static var dashboard: Dashboard {\n"
@@ -61,11 +59,6 @@ public enum DashboardSwiftPrinter {
     for function in functions { output += "\n" + function }
     output += "}\n"
     return output
-  }
-
-  static func isRawNote(_ note: ImportNote) -> Bool {
-    if case .keptRaw = note { return true }
-    return false
   }
 
   private static func hasRaw(_ panel: Panel) -> Bool {

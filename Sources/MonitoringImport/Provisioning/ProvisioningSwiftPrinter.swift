@@ -6,11 +6,9 @@ public import MonitoringDSL
 /// ```
 public enum ProvisioningSwiftPrinter {
   public static func source(_ imported: ProvisioningImport, typeName: String) -> String {
-    var output = "// Imported by `gen import provisioning` from \(imported.source).\n"
-    for note in imported.notes where !DashboardSwiftPrinter.isRawNote(note) { output += "// \(note)\n" }
-    output += "public import MonitoringDSL\n\n"
-    output += "/// The provisioning of \(imported.source).\n"
-    output += "public enum \(typeName) {\n"
+    var output = SwiftFile.opening(
+      command: "provisioning", source: imported.source, about: nil, notes: imported.notes,
+      doc: "The provisioning of \(imported.source).", typeName: typeName)
     if !imported.datasources.isEmpty {
       output += "  public static var datasources: [Datasource] {\n    [\n"
       output += imported.datasources.map { "      " + datasource($0, indent: "      ") + ",\n" }.joined()

@@ -15,12 +15,10 @@ public enum RuleSwiftPrinter {
       calls.append("\(name)()")
       functions.append(groupFunction(group, name: name))
     }
-    var output = "// Imported by `gen import rules` from \(imported.source).\n"
-    output += "// Expressions are kept as written; `.imported(from:)` keeps the names and annotations as they are.\n"
-    for note in imported.notes { output += "// \(note)\n" }
-    output += "public import MonitoringDSL\n\n"
-    output += "/// The rules of \(imported.source).\n"
-    output += "public enum \(typeName) {\n"
+    var output = SwiftFile.opening(
+      command: "rules", source: imported.source,
+      about: "Expressions are kept as written; `.imported(from:)` keeps the names and annotations as they are.",
+      notes: imported.notes, doc: "The rules of \(imported.source).", typeName: typeName)
     output += "  public static var ruleFile: RuleFile {\n"
     output += "    RuleFile(\(SwiftLiteral.string(imported.file.fileName))) {\n"
     output += calls.map { "      \($0)\n" }.joined()
