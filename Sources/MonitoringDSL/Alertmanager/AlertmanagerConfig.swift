@@ -30,9 +30,8 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   /// routing is not checked against the catalog's alerts (it was written for other alerts; no
   /// routes-test file is written). Every other check still applies.
   public var importedFrom: String?
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(_ fileName: String, @AlertmanagerBuilder _ items: () -> [AlertmanagerItem]) {
     self.fileName = fileName

@@ -18,9 +18,8 @@ public struct EmailConfig: Hashable, Sendable, RawJSONCarrying {
   public var authPasswordFile: String?
   public var requireTLS: Bool?
 
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(to: String) { self.to = to }
 

@@ -12,9 +12,8 @@ public struct PagerDutyConfig: Hashable, Sendable, RawJSONCarrying {
   public var severity: String?
   public var description: String?
 
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(routingKeyFile: String) { self.routingKeyFile = routingKeyFile }
 

@@ -9,9 +9,8 @@
 public struct Receiver: Hashable, Sendable, RawJSONCarrying {
   public var name: String
   public var integrations: [Integration]
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(_ name: String, @IntegrationBuilder _ integrations: () -> [Integration] = { [] }) {
     self.name = name

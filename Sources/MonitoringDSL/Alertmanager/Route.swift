@@ -26,9 +26,8 @@ public struct Route: Hashable, Sendable, RawJSONCarrying {
   /// Whether the next sibling routes are tried after this one matched.
   public var continues = false
   public var routes: [Route]
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(receiver: String? = nil, matchers: [LabelMatcher] = [], @RouteBuilder routes: () -> [Route] = { [] }) {
     self.receiver = receiver

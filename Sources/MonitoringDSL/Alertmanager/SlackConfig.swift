@@ -14,9 +14,8 @@ public struct SlackConfig: Hashable, Sendable, RawJSONCarrying {
   public var title: String?
   public var text: String?
 
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(channel: String, apiURLFile: String) {
     self.channel = channel

@@ -21,9 +21,8 @@ public struct WebhookConfig: Hashable, Sendable, RawJSONCarrying {
   public var maxAlerts: Int?
   public var authorization: Authorization?
 
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(url: String) { self.url = url }
 

@@ -43,10 +43,8 @@ public struct Dashboard: Hashable, Sendable, RawJSONCarrying {
   /// The datasource of panels and queries that do not name one.
   public var defaultDatasource: DatasourceRef?
   public var target: GrafanaTarget = .default
-  /// Raw JSON merged into the dashboard last.
-  public var extraJSON: JSONValue?
-  /// Members taken out of the lowered JSON last, as object-key paths.
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 

@@ -23,10 +23,8 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var minInterval: PromDuration?
   public var maxDataPoints: Int?
   public var layout = PanelLayout()
-  /// Raw JSON deep-merged into the panel last: the escape hatch for options the DSL does not model.
-  public var extraJSON: JSONValue?
-  /// Members taken out of the lowered JSON last, as object-key paths (the escape hatch's other half).
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
   /// Modifiers that were applied to a panel kind they do not fit, reported by validation.
   public var misapplied: [String] = []
   /// Lint rules silenced on this item, with their reasons (`gen lint`).

@@ -34,9 +34,8 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   public var refID: String?
   public var isHidden = false
   public var exemplars = false
-  /// Raw JSON merged into the target, and members taken out of it, for keys the DSL does not model.
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   /// The typed expression, when the query was built from one; validation checks it.
   public var promQL: PromQL?

@@ -11,9 +11,8 @@ public struct Row: Hashable, Sendable, RawJSONCarrying {
   public var panels: [Panel]
   public var isCollapsed = false
   public var repeatVariable: String?
-  /// Raw JSON merged into the row panel, and members taken out of it.
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 

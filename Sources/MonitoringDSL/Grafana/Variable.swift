@@ -51,9 +51,8 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
   public var includesAll = false
   public var allValue: String?
   public var regex: String?
-  /// Raw JSON merged into the variable, and members taken out of it.
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(name: String, kind: Kind) {
     self.name = name

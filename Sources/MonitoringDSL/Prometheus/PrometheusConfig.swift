@@ -32,9 +32,8 @@ public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   /// rules are not checked (they may be URLs that the rules turn into `__param_target`, as for the
   /// blackbox exporter). Every other check still applies.
   public var importedFrom: String?
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public enum Mode: String, Sendable { case server, agent }
 

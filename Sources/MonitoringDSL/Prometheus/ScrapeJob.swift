@@ -30,9 +30,8 @@ public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   /// The format to assume when a target sends no valid Content-Type (Prometheus ≥ 3.0, which
   /// otherwise fails such scrapes).
   public var fallbackScrapeProtocol: String?
-  /// Raw members merged into the lowered YAML (``RawJSONCarrying``).
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(_ name: String, targets: [String]) {
     self.name = name

@@ -8,19 +8,44 @@
 ///   .removingJSON(["pluginVersion"])
 /// ```
 public protocol RawJSONCarrying: CopyModifying {
-  /// Raw JSON merged into the lowered JSON last.
-  var extraJSON: JSONValue? { get set }
-  /// Members taken out of the lowered JSON after the merge, as object-key paths.
-  var removedJSON: [[String]] { get set }
+  /// `nil` when there is none: the common case costs one word and no reference counting.
+  var rawJSON: RawJSON? { get set }
+}
+
+/// The escape hatch's content: raw JSON merged into the lowered JSON, then member paths taken out.
+public struct RawJSON: Hashable, Sendable {
+  public var extra: JSONValue?
+  public var removed: [[String]] = []
 }
 
 extension RawJSONCarrying {
+  /// Raw JSON merged into the lowered JSON last.
+  public var extraJSON: JSONValue? {
+    get { rawJSON?.extra }
+    set { updateRawJSON { $0.extra = newValue } }
+  }
+
+  /// Members taken out of the lowered JSON after the merge, as object-key paths.
+  public var removedJSON: [[String]] {
+    get { rawJSON?.removed ?? [] }
+    set { updateRawJSON { $0.removed = newValue } }
+  }
+
   public func extraJSON(_ json: JSONValue) -> Self { with { $0.extraJSON = $0.extraJSON.map { $0.merging(json) } ?? json } }
   public func removingJSON(_ paths: [String]...) -> Self { with { $0.removedJSON += paths } }
 
   /// Whether there is anything to apply.
-  public var hasRawJSON: Bool { extraJSON != nil || !removedJSON.isEmpty }
+  @inlinable public var hasRawJSON: Bool { rawJSON != nil }
 
   /// `lowered` with the raw JSON applied.
-  public func applyingRawJSON(to lowered: JSONValue) -> JSONValue { lowered.patched(merging: extraJSON, removing: removedJSON) }
+  public func applyingRawJSON(to lowered: JSONValue) -> JSONValue {
+    guard let rawJSON else { return lowered }
+    return lowered.patched(merging: rawJSON.extra, removing: rawJSON.removed)
+  }
+
+  private mutating func updateRawJSON(_ change: (inout RawJSON) -> Void) {
+    var raw = rawJSON ?? RawJSON()
+    change(&raw)
+    rawJSON = raw.extra == nil && raw.removed.isEmpty ? nil : raw
+  }
 }

@@ -91,17 +91,15 @@ public struct JSONTreeBuilder: JSONSink {
 }
 
 extension JSONSink where Self: ~Copyable {
-  /// Writes `item` through `members`, with its raw-JSON escape hatch applied: streamed straight into
-  /// this sink without one, else collected as a tree, patched, then written.
+  /// Writes an item that has raw JSON (``RawJSONCarrying/hasRawJSON``): its members collected as a
+  /// tree by `members`, the raw JSON applied, then written. Items without stream straight through.
   /// ```swift
-  /// sink.write(panel) { writeMembers(panel, to: &$0) } tree: { writeMembers(panel, to: &$0) }
+  /// guard panel.hasRawJSON else { return writeMembers(panel, to: &sink) }
+  /// sink.writePatching(panel) { writeMembers(panel, to: &$0) }
   /// ```
-  mutating func write<Item: RawJSONCarrying>(
-    _ item: Item, _ members: (inout Self) -> Void, tree: (inout JSONTreeBuilder) -> Void
-  ) {
-    guard item.hasRawJSON else { return members(&self) }
+  mutating func writePatching<Item: RawJSONCarrying>(_ item: Item, _ members: (inout JSONTreeBuilder) -> Void) {
     var builder = JSONTreeBuilder()
-    tree(&builder)
+    members(&builder)
     json(item.applyingRawJSON(to: builder.result))
   }
 }

@@ -15,7 +15,8 @@ public enum DashboardLowering {
 
   /// Writes the dashboard; one with raw JSON is built as a tree first, merged, then written.
   public static func write<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
-    sink.write(dashboard) { writeMembers(dashboard, placed: placed, to: &$0) } tree: { writeMembers(dashboard, placed: placed, to: &$0) }
+    guard dashboard.rawJSON != nil else { return writeMembers(dashboard, placed: placed, to: &sink) }
+    sink.writePatching(dashboard) { writeMembers(dashboard, placed: placed, to: &$0) }
   }
 
   private static func writeMembers<Sink: JSONSink & ~Copyable>(_ dashboard: Dashboard, placed: [PlacedItem], to sink: inout Sink) {
@@ -94,9 +95,8 @@ public enum DashboardLowering {
   private static func writeRow<Sink: JSONSink & ~Copyable>(
     _ row: Row, placed: PlacedRow, dashboard: Dashboard, to sink: inout Sink
   ) {
-    sink.write(row) { writeRowMembers(row, placed: placed, dashboard: dashboard, to: &$0) } tree: {
-      writeRowMembers(row, placed: placed, dashboard: dashboard, to: &$0)
-    }
+    guard row.rawJSON != nil else { return writeRowMembers(row, placed: placed, dashboard: dashboard, to: &sink) }
+    sink.writePatching(row) { writeRowMembers(row, placed: placed, dashboard: dashboard, to: &$0) }
   }
 
   private static func writeRowMembers<Sink: JSONSink & ~Copyable>(

@@ -20,9 +20,8 @@ public enum PanelLowering {
   public static func write<Sink: JSONSink & ~Copyable>(
     _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
   ) {
-    sink.write(panel) { writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0) } tree: {
-      writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0)
-    }
+    guard panel.rawJSON != nil else { return writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink) }
+    sink.writePatching(panel) { writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0) }
   }
 
   private static func writeMembers<Sink: JSONSink & ~Copyable>(
@@ -63,9 +62,9 @@ public enum PanelLowering {
       sink.key("targets")
       sink.beginArray()
       let refIDs = RefIDs.assign(panel.queries)
+      // NB: the query is read in place, not copied (a copy retains each of its members).
       for index in panel.queries.indices {
-        let query = panel.queries[index]
-        writeTarget(query, refID: refIDs[index], datasource: query.datasource ?? datasource, to: &sink)
+        writeTarget(panel.queries[index], refID: refIDs[index], datasource: panel.queries[index].datasource ?? datasource, to: &sink)
       }
       sink.endArray()
     }
@@ -89,9 +88,8 @@ public enum PanelLowering {
   private static func writeTarget<Sink: JSONSink & ~Copyable>(
     _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
   ) {
-    sink.write(query) { writeTargetMembers(query, refID: refID, datasource: datasource, to: &$0) } tree: {
-      writeTargetMembers(query, refID: refID, datasource: datasource, to: &$0)
-    }
+    guard query.rawJSON != nil else { return writeTargetMembers(query, refID: refID, datasource: datasource, to: &sink) }
+    sink.writePatching(query) { writeTargetMembers(query, refID: refID, datasource: datasource, to: &$0) }
   }
 
   private static func writeTargetMembers<Sink: JSONSink & ~Copyable>(

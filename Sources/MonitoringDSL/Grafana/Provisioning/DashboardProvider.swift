@@ -14,9 +14,8 @@ public struct DashboardProvider: Hashable, Sendable, RawJSONCarrying {
   public var disablesDeletion = true
   public var updateIntervalSeconds = 30
   public var orgID = 1
-  /// Raw JSON merged into the provider entry, and members taken out of it.
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(_ name: String, folder: String, path: String) {
     self.name = name

@@ -24,9 +24,8 @@ public struct Datasource: Hashable, Sendable, RawJSONCarrying {
   /// process, which Grafana expands in provisioning files, so no secret is in the file.
   public var basicAuthUser: String?
   public var basicAuthPasswordVariable: String?
-  /// Raw JSON merged into the provisioning entry, and members taken out of it.
-  public var extraJSON: JSONValue?
-  public var removedJSON: [[String]] = []
+  /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
+  public var rawJSON: RawJSON?
 
   public init(name: String, type: DatasourceType, uid: String, url: String) {
     self.name = name
