@@ -26,18 +26,14 @@ public enum AlertmanagerSwiftPrinter {
     }
     body += config.inhibitRules.map { inhibitSource($0) + "\n" }
 
-    var output = SwiftFile.opening(
+    let output = SwiftFile.opening(
       command: "alertmanager", source: imported.source,
       about: "What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) where it belongs.",
       notes: imported.notes, doc: "The Alertmanager config of \(imported.source).", typeName: typeName)
-    output += "  public static var config: AlertmanagerConfig {\n"
-    output += "    AlertmanagerConfig(\(SwiftLiteral.string(config.fileName))) {\n"
-    output += body.map { "      " + $0 }.joined()
-    output += "    }\n"
-    output += configModifiers(config, indent: "    ")
-    output += "  }\n"
-    for member in members { output += "\n" + member }
-    return output + "}\n"
+    return output
+      + SwiftFile.property(
+        "config", type: "AlertmanagerConfig", constructor: "AlertmanagerConfig(\(SwiftLiteral.string(config.fileName)))",
+        body: body, modifiers: configModifiers(config, indent: "    "), functions: members)
   }
 
   private static func configModifiers(_ config: AlertmanagerConfig, indent: String) -> String {

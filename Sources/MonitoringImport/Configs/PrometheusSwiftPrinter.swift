@@ -22,18 +22,14 @@ public enum PrometheusSwiftPrinter {
       calls.append("\(name)()\n")
       functions.append("  static func \(name)() -> ScrapeJob {\n    \(expression)  }\n")
     }
-    var output = SwiftFile.opening(
+    let output = SwiftFile.opening(
       command: "prometheus", source: imported.source,
       about: "What the DSL does not type is kept as raw JSON (.extraJSON/.removingJSON) on its job or the config.",
       notes: imported.notes, doc: "The Prometheus config of \(imported.source).", typeName: typeName)
-    output += "  public static var config: PrometheusConfig {\n"
-    output += "    PrometheusConfig(\(SwiftLiteral.string(config.fileName))) {\n"
-    output += calls.map { "      " + $0 }.joined()
-    output += "    }\n"
-    output += configModifiers(config, indent: "    ")
-    output += "  }\n"
-    for function in functions { output += "\n" + function }
-    return output + "}\n"
+    return output
+      + SwiftFile.property(
+        "config", type: "PrometheusConfig", constructor: "PrometheusConfig(\(SwiftLiteral.string(config.fileName)))",
+        body: calls, modifiers: configModifiers(config, indent: "    "), functions: functions)
   }
 
   private static func configModifiers(_ config: PrometheusConfig, indent: String) -> String {

@@ -50,15 +50,11 @@ public enum DashboardSwiftPrinter {
       notes: imported.notes, doc: "\(dashboard.title), imported from \(imported.source).", typeName: typeName)
     output += "  /// The datasource uids the dashboard names; provision them (variables are resolved by Grafana).\n"
     output += "  public static let datasourceUIDs: [String] = \(SwiftLiteral.strings(imported.datasourceUIDs))\n\n"
-    output += "  public static var dashboard: Dashboard {\n"
-    output += "    Dashboard(\(SwiftLiteral.string(dashboard.title)), uid: \(SwiftLiteral.string(dashboard.uid))) {\n"
-    output += itemCalls.map { "      \($0)\n" }.joined()
-    output += "    }\n"
-    output += dashboardModifiers(dashboard, indent: "    ")
-    output += "  }\n"
-    for function in functions { output += "\n" + function }
-    output += "}\n"
     return output
+      + SwiftFile.property(
+        "dashboard", type: "Dashboard",
+        constructor: "Dashboard(\(SwiftLiteral.string(dashboard.title)), uid: \(SwiftLiteral.string(dashboard.uid)))",
+        body: itemCalls.map { $0 + "\n" }, modifiers: dashboardModifiers(dashboard, indent: "    "), functions: functions)
   }
 
   private static func hasRaw(_ panel: Panel) -> Bool {

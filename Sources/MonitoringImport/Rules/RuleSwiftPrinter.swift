@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 
 /// Swift source for an imported rule file: the file in a computed property and one function per
 /// group, each alert and recording rule as the DSL spells it.
@@ -15,18 +15,15 @@ public enum RuleSwiftPrinter {
       calls.append("\(name)()")
       functions.append(groupFunction(group, name: name))
     }
-    var output = SwiftFile.opening(
+    let output = SwiftFile.opening(
       command: "rules", source: imported.source,
       about: "Expressions are kept as written; `.imported(from:)` keeps the names and annotations as they are.",
       notes: imported.notes, doc: "The rules of \(imported.source).", typeName: typeName)
-    output += "  public static var ruleFile: RuleFile {\n"
-    output += "    RuleFile(\(SwiftLiteral.string(imported.file.fileName))) {\n"
-    output += calls.map { "      \($0)\n" }.joined()
-    output += "    }\n"
-    output += "    .imported(from: \(SwiftLiteral.string(imported.source)))\n"
-    output += "  }\n"
-    for function in functions { output += "\n" + function }
-    return output + "}\n"
+    return output
+      + SwiftFile.property(
+        "ruleFile", type: "RuleFile", constructor: "RuleFile(\(SwiftLiteral.string(imported.file.fileName)))",
+        body: calls.map { $0 + "\n" }, modifiers: "    .imported(from: \(SwiftLiteral.string(imported.source)))\n",
+        functions: functions)
   }
 
   private static func groupFunction(_ group: RuleGroup, name: String) -> String {

@@ -14,4 +14,17 @@ enum SwiftFile {
     }
     return output + "public import MonitoringDSL\n\n/// \(doc)\npublic enum \(typeName) {\n"
   }
+
+  /// The rest of the type: the public property built by `constructor { body }` and its modifiers,
+  /// then the functions it calls, then the type's closing brace. `body` holds whole lines (each
+  /// ending in a newline, inner lines already indented); `modifiers` is indented text.
+  static func property(
+    _ name: String, type: String, constructor: String, body: [String], modifiers: String, functions: [String]
+  ) -> String {
+    var output = "  public static var \(name): \(type) {\n    \(constructor) {\n"
+    output += body.map { "      " + $0 }.joined()
+    output += "    }\n" + modifiers + "  }\n"
+    for function in functions { output += "\n" + function }
+    return output + "}\n"
+  }
 }
