@@ -11,10 +11,16 @@ let strictness: [SwiftSetting] = [
 let package = Package(
   name: "monitoring-as-code",
   platforms: [.macOS(.v14)],
+  // What a user's package depends on: the DSL for its specs, the command line for its `gen`
+  // (`Gen.main(environments:)`), and the renderer and importer for their own tools.
   products: [
     .library(name: "MonitoringDSL", targets: ["MonitoringDSL"]),
     .library(name: "MonitoringRender", targets: ["MonitoringRender"]),
-    .executable(name: "gen", targets: ["gen"]),
+    .library(name: "MonitoringImport", targets: ["MonitoringImport"]),
+    .library(name: "GenCLI", targets: ["GenCLI"]),
+    // The flagship example's `swift run gen`. Its targets have names of their own, so that a user's
+    // package may call its targets `gen` and `Specs` (SwiftPM refuses two targets of one name in a graph).
+    .executable(name: "gen", targets: ["WebSocketGen"]),
     // For scripts/bench only: the render benchmark and its write-only floor.
     .executable(name: "bench-dashboard", targets: ["bench-dashboard"]),
     .executable(name: "bench-floor", targets: ["bench-floor"]),
@@ -22,6 +28,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    // `swift package generate-documentation`: the DocC catalogs of the public libraries.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // DSL and model: value types and result builders. No I/O, no serialisation.
@@ -44,9 +52,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictness),
-    // The users' specs, compiled Swift.
-    .target(name: "Specs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
-    .executableTarget(name: "gen", dependencies: ["GenCLI", "Specs"], swiftSettings: strictness),
+    // The flagship example, the seed's WebSocket service: specs/ → generated/, as in a user's repository.
+    .target(name: "WebSocketSpecs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
+    .executableTarget(
+      name: "WebSocketGen", dependencies: ["GenCLI", "WebSocketSpecs"], path: "Sources/gen", swiftSettings: strictness),
+    // The starter repository `gen init` writes, compiled: its specs are the tool's own test fixture,
+    // so what a new user starts from is what the tests prove.
+    .target(name: "StarterSpecs", dependencies: ["MonitoringDSL"], path: "Starter/specs", swiftSettings: strictness),
     // scripts/bench: an N-panel dashboard through the public DSL to stdout, and the write-only floor.
     .executableTarget(
       name: "bench-dashboard", dependencies: ["MonitoringDSL", "MonitoringRender"], swiftSettings: strictness),
@@ -59,7 +71,7 @@ let package = Package(
     // Tier 2 and 3: golden cases, and generated/ as the golden of specs/.
     .testTarget(
       name: "GoldenTests",
-      dependencies: ["MonitoringDSL", "MonitoringRender", "Specs", .product(name: "Yams", package: "Yams")],
+      dependencies: ["MonitoringDSL", "MonitoringRender", "StarterSpecs", .product(name: "Yams", package: "Yams")],
       exclude: ["Fixtures"],
       swiftSettings: strictness),
     // `gen import`: importers, migrations, the exact raw remainder, the Swift they print.
@@ -71,7 +83,7 @@ let package = Package(
     // The commands against real folders: exit codes, diffs, atomic writes, stale files.
     .testTarget(
       name: "GenCLITests",
-      dependencies: ["GenCLI", "MonitoringDSL", "MonitoringRender", "Specs"],
+      dependencies: ["GenCLI", "MonitoringDSL", "MonitoringRender", "StarterSpecs"],
       swiftSettings: strictness),
   ],
   swiftLanguageModes: [.v6]

@@ -1,5 +1,5 @@
 import Foundation
 import GenCLI
-import Specs
+import WebSocketSpecs
 
 exit(Gen.main(environments: Specs.environments, arguments: Array(CommandLine.arguments.dropFirst())))

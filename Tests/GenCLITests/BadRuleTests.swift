@@ -1,5 +1,5 @@
 import MonitoringDSL
-import Specs
+import StarterSpecs
 import Testing
 
 /// Each kind of bad rule, fed through `gen`: exit code 1, the diagnostic on stderr, nothing written.
@@ -24,7 +24,7 @@ import Testing
   @Test(arguments: cases.indices)
   func badRuleFailsGen(_ index: Int) throws {
     let (_, expr, message) = Self.cases[index]
-    var catalog = Specs.catalog
+    var catalog = Monitoring.dev.defaultCatalog
     let alert = AlertRule("BrokenAlert", expr: expr, for: "5m", severity: .warning)
       .summary("Something is broken.").description("{{ $labels.job }} is broken.").routesTo("websocket-team")
     catalog.ruleFiles[0].groups[0].rules.append(.alert(alert))

@@ -1,22 +1,22 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 @Suite struct CheckTests {
   @Test func cleanFolderPasses() throws {
     let sandbox = try Sandbox()
-    _ = sandbox.gen([], catalog: Specs.catalog)
-    let run = sandbox.gen(["check"], catalog: Specs.catalog)
+    _ = sandbox.gen([], catalog: Monitoring.dev.defaultCatalog)
+    let run = sandbox.gen(["check"], catalog: Monitoring.dev.defaultCatalog)
     #expect(run.status == 0)
-    #expect(run.out == "\(sandbox.output.path) matches the specs (\(try Renderer.render(Specs.catalog).count) files).\n")
-    #expect(sandbox.gen(["--check"], catalog: Specs.catalog).status == 0)
+    #expect(run.out == "\(sandbox.output.path) matches the specs (\(try Renderer.render(Monitoring.dev.defaultCatalog).count) files).\n")
+    #expect(sandbox.gen(["--check"], catalog: Monitoring.dev.defaultCatalog).status == 0)
   }
 
   /// The "Done when" of the generator issue: one changed threshold fails the check with a diff naming the file.
   @Test func changedThresholdInSpecsFailsWithADiffAgainstGenerated() throws {
-    var changed = Specs.catalog
+    var changed = Monitoring.dev.defaultCatalog
     guard case .row(var row) = changed.dashboards[0].items[0] else { Issue.record("first item is not a row"); return }
     row.panels[0] = row.panels[0].thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 40) }
     changed.dashboards[0].items[0] = .row(row)
@@ -32,7 +32,7 @@ import Testing
 
   @Test func reportsChangedMissingStaleAndUnexpectedFiles() throws {
     let sandbox = try Sandbox()
-    _ = sandbox.gen([], catalog: Specs.catalog)
+    _ = sandbox.gen([], catalog: Monitoring.dev.defaultCatalog)
     try sandbox.write("dev/prometheus/simple-prometheus.yml", "global: {}\n")
     try FileManager.default.removeItem(at: sandbox.output.appendingPathComponent("dev/grafana/provisioning/datasources/datasources.yaml"))
     var manifest = Manifest(parsing: sandbox.read(".gen-manifest") ?? "")
@@ -41,7 +41,7 @@ import Testing
     try sandbox.write("old.json", "{}\n")
     try sandbox.write("stray.txt", "?\n")
     let before = sandbox.snapshot()
-    let run = sandbox.gen(["check"], catalog: Specs.catalog)
+    let run = sandbox.gen(["check"], catalog: Monitoring.dev.defaultCatalog)
     #expect(run.status == 1)
     #expect(run.out.contains("changed: dev/prometheus/simple-prometheus.yml\n--- a/dev/prometheus/simple-prometheus.yml"))
     #expect(run.out.contains("-global: {}\n+global:\n"))
@@ -55,7 +55,7 @@ import Testing
 
   @Test func invalidSpecsFailTheCheckWithDiagnostics() throws {
     let sandbox = try Sandbox()
-    var broken = Specs.catalog
+    var broken = Monitoring.dev.defaultCatalog
     broken.prometheusConfigs[0].scrapeInterval = "15 seconds"
     let run = sandbox.gen(["check"], catalog: broken, output: GoldenPaths.generated.path)
     #expect(run.status == 1)

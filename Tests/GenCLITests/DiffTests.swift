@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 @Suite struct DiffTests {
@@ -10,7 +10,7 @@ import Testing
   /// The seed catalog with the red threshold of "Connection Status" at 40 and the first query of
   /// "Message Throughput" summed by instance.
   static func changedSeed() -> Catalog {
-    var changed = Specs.catalog
+    var changed = Monitoring.dev.defaultCatalog
     guard case .row(var row) = changed.dashboards[0].items[0] else { return changed }
     row.panels[0] = row.panels[0].thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 40) }
     row.panels[1].queries[0].expr = "sum by (instance) (rate(app_messages_total[$__rate_interval]))"
@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func unchangedSpecsReportNothingAndExitZero() throws {
-    let run = try Sandbox().gen(["diff", "--environment", "dev"], catalog: Specs.catalog, output: GoldenPaths.generated.path)
+    let run = try Sandbox().gen(["diff", "--environment", "dev"], catalog: Monitoring.dev.defaultCatalog, output: GoldenPaths.generated.path)
     #expect(run.status == 0)
     #expect(run.out == "No changes.\n")
   }
@@ -57,7 +57,7 @@ import Testing
   /// `--base REF` reads the output folder as committed at the ref, not as it is on disk.
   @Test func baseComparesAgainstTheCommittedOutputAtARef() throws {
     let sandbox = try Sandbox()
-    #expect(sandbox.gen([], catalog: Specs.catalog).status == 0)
+    #expect(sandbox.gen([], catalog: Monitoring.dev.defaultCatalog).status == 0)
     try sandbox.git(["init", "-q"])
     try sandbox.commitAll("base")
     // The working tree now matches the change: only the ref still holds the old output.
@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func invalidSpecsExitWithDiagnostics() throws {
-    var broken = Specs.catalog
+    var broken = Monitoring.dev.defaultCatalog
     broken.prometheusConfigs[0].scrapeInterval = "15 seconds"
     let run = try Sandbox().gen(["diff"], catalog: broken, output: GoldenPaths.generated.path)
     #expect(run.status == 1)

@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 /// `gen lint` on the real specs (clean) and on broken catalogs: exit code, warning lines with the
@@ -11,7 +11,7 @@ import Testing
 
   /// The specs with the first panel's description removed: one panel-title-description-rule finding.
   static var undescribed: Catalog {
-    var catalog = Specs.catalog
+    var catalog = Monitoring.dev.defaultCatalog
     guard case .row(var row) = catalog.dashboards[0].items[0] else { return catalog }
     row.panels[0].description = nil
     catalog.dashboards[0].items[0] = .row(row)
@@ -20,9 +20,9 @@ import Testing
 
   @Test func specsAreLintClean() throws {
     let sandbox = try Sandbox()
-    let run = sandbox.gen(["lint"], environments: Specs.environments)
+    let run = sandbox.gen(["lint"], environments: Monitoring.environments)
     #expect(run.err == "")
-    #expect(run.out == "No lint findings in \(Specs.environments.map(\.name).joined(separator: ", ")) (\(LintRule.allCases.count) rules).\n")
+    #expect(run.out == "No lint findings in \(Monitoring.environments.map(\.name).joined(separator: ", ")) (\(LintRule.allCases.count) rules).\n")
     #expect(run.status == 0)
     #expect(sandbox.snapshot().isEmpty)
   }

@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 /// `gen preview` against real folders: one SVG per dashboard in its own folder, never the output
@@ -20,9 +20,9 @@ import Testing
   @Test func writesOneSVGPerDashboardOfEachEnvironment() throws {
     let sandbox = try Sandbox()
     let folder = sandbox.root.appendingPathComponent("preview")
-    let run = sandbox.gen(["preview", "--to", folder.path], environments: Specs.environments)
+    let run = sandbox.gen(["preview", "--to", folder.path], environments: Monitoring.environments)
     #expect(run.status == 0, "\(run.err)")
-    let dashboards = try Renderer.render(Specs.environments).filter { $0.spec.contains("/dashboard/") }
+    let dashboards = try Renderer.render(Monitoring.environments).filter { $0.spec.contains("/dashboard/") }
     try #require(!dashboards.isEmpty)
     for file in dashboards {
       let environment = file.path.prefix { $0 != "/" }

@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 /// The generated rule unit tests pin each alert to its `for` boundary: promtool passes them as
@@ -30,7 +30,7 @@ import Testing
 
   /// Replaces one alert of the seed's rule file.
   func changingAlert(_ name: String, _ change: (inout AlertRule) -> Void) -> Catalog {
-    var catalog = Specs.catalog
+    var catalog = Monitoring.dev.defaultCatalog
     for fileIndex in catalog.ruleFiles.indices {
       for groupIndex in catalog.ruleFiles[fileIndex].groups.indices {
         for (ruleIndex, rule) in catalog.ruleFiles[fileIndex].groups[groupIndex].rules.enumerated() {
@@ -46,7 +46,7 @@ import Testing
 
   @Test func generatedTestsPass() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
-    let (status, output) = try promtoolTestRules(Specs.catalog)
+    let (status, output) = try promtoolTestRules(Monitoring.dev.defaultCatalog)
     #expect(status == 0, "\(output)")
   }
 

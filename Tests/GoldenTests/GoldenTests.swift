@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 import Yams
 
@@ -13,17 +13,8 @@ import Yams
     for problem in GoldenFiles.compare(files, with: folder) { Issue.record(Comment(rawValue: problem)) }
   }
 
-  /// `generated/` is the golden of `specs/`: same files, same bytes, nothing extra (the manifest included).
-  @Test func generatedFolderIsTheGoldenOfSpecs() throws {
-    guard !GoldenFiles.isRecording else { return }
-    let files = try Renderer.render(Specs.environments)
-    let folder = GoldenFiles.packageRoot.appendingPathComponent("generated")
-    let problems = GoldenFiles.compare(files + [Manifest(files: files).file], with: folder)
-    for problem in problems { Issue.record(Comment(rawValue: problem + "\nRun `swift run gen`.")) }
-  }
-
   /// Every JSON file parses back to exactly the tree the model lowered to.
-  static let everyCatalog = GoldenCase.all + Specs.environments.map { GoldenCase(name: "specs-\($0.name)", catalog: $0.defaultCatalog) }
+  static let everyCatalog = GoldenCase.all + Monitoring.environments.map { GoldenCase(name: "starter-\($0.name)", catalog: $0.defaultCatalog) }
 
   @Test(arguments: everyCatalog)
   func jsonParsesBackToTheModel(_ golden: GoldenCase) throws {

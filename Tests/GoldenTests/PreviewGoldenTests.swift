@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 /// `gen preview`'s SVGs kept as goldens under `Fixtures/previews/<case>/<slug>.svg` (record with
@@ -9,7 +9,7 @@ import Testing
 /// `Rows` case marked against an edit of it.
 @Suite struct PreviewGoldenTests {
   static let cases = GoldenCase.all.filter { !$0.catalog.dashboards.isEmpty } + [
-    GoldenCase(name: "specs-dev", catalog: Specs.dev.defaultCatalog)
+    GoldenCase(name: "starter-dev", catalog: Monitoring.dev.defaultCatalog)
   ]
 
   static func folder(_ name: String) -> URL {

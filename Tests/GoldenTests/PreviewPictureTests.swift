@@ -1,7 +1,7 @@
 import Foundation
 import MonitoringDSL
 import MonitoringRender
-import Specs
+import StarterSpecs
 import Testing
 
 /// The seed dashboard's preview is a real picture: `rsvg-convert` (Debian `librsvg2-bin`) turns it
@@ -10,7 +10,7 @@ import Testing
 /// and each threshold step's colour in its part of the panel's strip. `scripts/test` installs both.
 @Suite struct PreviewPictureTests {
   @Test func seedPreviewConvertsToAPNGShowingEveryPanelInPlace() throws {
-    let file = try #require(try Renderer.render(Specs.dev.defaultCatalog).first { $0.spec.hasPrefix("dashboard/") })
+    let file = try #require(try Renderer.render(Monitoring.dev.defaultCatalog).first { $0.spec.hasPrefix("dashboard/") })
     let snapshot = try DashboardSnapshot(JSONParser.parse(file.contents))
     let svg = DashboardPreview.svg(snapshot)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
