@@ -59,6 +59,8 @@ let package = Package(
     // The starter repository `gen init` writes, compiled: its specs are the tool's own test fixture,
     // so what a new user starts from is what the tests prove.
     .target(name: "StarterSpecs", dependencies: ["MonitoringDSL"], path: "Starter/specs", swiftSettings: strictness),
+    .executableTarget(
+      name: "StarterGen", dependencies: ["GenCLI", "StarterSpecs"], path: "Tests/StarterGen", swiftSettings: strictness),
     // scripts/bench: an N-panel dashboard through the public DSL to stdout, and the write-only floor.
     .executableTarget(
       name: "bench-dashboard", dependencies: ["MonitoringDSL", "MonitoringRender"], swiftSettings: strictness),

@@ -21,7 +21,9 @@ struct Check: EnvironmentCommand {
     let (selected, all) = try options.render(environments, console: console)
     let folder = OutputFolder(path: options.output)
     var problems = 0
-    for file in selected + [options.manifest(previous: folder.manifest(), rendered: all).file] {
+    // The manifest counts as a file, as `gen` counts it when it writes.
+    let expected = selected + [options.manifest(previous: folder.manifest(), rendered: all).file]
+    for file in expected {
       guard let committed = folder.read(file.path) else {
         console.out("missing: \(file.path)\n")
         problems += 1
@@ -38,7 +40,7 @@ struct Check: EnvironmentCommand {
     for path in folder.allFiles() where !rendered.contains(path) {
       if let spec = owned[path] {
         guard options.isSelected(spec: spec) else { continue }
-        console.out("stale: \(path) (no spec renders it any more; `swift run gen` removes it)\n")
+        console.out("stale: \(path) (no spec renders it any more; `\(console.command)` removes it)\n")
       } else {
         guard options.only == nil, options.environment == nil else { continue }
         console.out("unexpected: \(path) (not written by gen; remove it or move it out of \(options.output))\n")
@@ -46,9 +48,9 @@ struct Check: EnvironmentCommand {
       problems += 1
     }
     if problems > 0 {
-      console.err("\(options.output) is out of date with the specs: \(problems) file(s) differ. Run `swift run gen`.\n")
+      console.err("\(options.output) is out of date with the specs: \(problems) file(s) differ. Run `\(console.command)`.\n")
       throw ExitCode.failure
     }
-    console.out("\(options.output) matches the specs (\(selected.count) files).\n")
+    console.out("\(options.output) matches the specs (\(expected.count) files).\n")
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 public import MonitoringDSL
+import MonitoringRender
 
 /// A command that works on the compiled environments of specs.
 protocol EnvironmentCommand: ParsableCommand {
@@ -13,17 +14,33 @@ struct GenCommand: ParsableCommand {
     abstract: "Generate Grafana, Prometheus and provisioning files from the Swift specs.",
     subcommands: [Generate.self, Check.self, Diff.self, Lint.self, List.self, Preview.self, Import.self],
     defaultSubcommand: Generate.self)
+
+  static var subcommandNames: [String] {
+    configuration.subcommands.map { $0._commandName } + ["help"]
+  }
 }
 
-/// The `gen` command line over a catalog.
-///
-/// `Sources/gen/main.swift` is just:
+/// The `gen` command line over the environments of a user's specs: the whole of a user's
+/// `Sources/gen/main.swift` (the executable may have any name).
 /// ```swift
-/// exit(Gen.main(environments: Specs.environments, arguments: Array(CommandLine.arguments.dropFirst())))
+/// import Foundation
+/// import GenCLI
+/// import Specs
+///
+/// exit(Gen.main(environments: Monitoring.environments))
 /// ```
 public enum Gen {
-  /// Parses `arguments`, runs the command on the environments and returns the process exit code.
-  public static func main(environments: [StackEnvironment], arguments: [String], console: Console = .standard) -> Int32 {
+  /// Parses `arguments` (the process's own by default), runs the command on the environments and
+  /// returns the process exit code.
+  public static func main(
+    environments: [StackEnvironment], arguments: [String] = Array(CommandLine.arguments.dropFirst()),
+    console: Console = .standard
+  ) -> Int32 {
+    if let unknown = unknownSubcommand(arguments) {
+      console.err("error: unknown command '\(unknown)'\(NearestName.suggestion(for: unknown, in: GenCommand.subcommandNames))\n")
+      console.err("Commands: \(GenCommand.subcommandNames.joined(separator: ", ")) (generate when none is given).\n")
+      return ExitCode.validationFailure.rawValue
+    }
     do {
       var command = try GenCommand.parseAsRoot(arguments)
       guard let environmentCommand = command as? any EnvironmentCommand else {
@@ -41,5 +58,12 @@ public enum Gen {
       if !message.isEmpty { (code == .success ? console.out : console.err)(message + "\n") }
       return code.rawValue
     }
+  }
+
+  /// A first argument that is no option and no subcommand: the default command (generate) takes no
+  /// arguments, so it is a mistyped subcommand (`gen lsit`), not something for generate to reject.
+  static func unknownSubcommand(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-"), !GenCommand.subcommandNames.contains(first) else { return nil }
+    return first
   }
 }

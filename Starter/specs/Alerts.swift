@@ -39,7 +39,7 @@ enum Alerts {
     for: Objectives.latencyFor, severity: .warning
   )
   .summary("The service is slow to answer.")
-  .description(#"{{ $labels.job }} answers 95 % of its requests within {{ printf "%.2f" $value }} s."#)
+  .description("{{ $labels.job }} answers 95 % of its requests within {{ $value | humanizeDuration }}.")
   .runbook("\(Service.runbook)#high-latency")
   .routesTo(Routing.team)
   // Every request takes between 0.5 s and 1 s: the p95 interpolates to 0.975 s.

@@ -7,7 +7,7 @@ import Testing
   static let connections = Metric.Gauge("app_active_connections", help: "g")
   static let errors = Metric.Counter("app_errors_total", help: "c")
   static let shutdown = Metric.Histogram("app_shutdown_duration_seconds", help: "h", buckets: [1, 5, 10])
-  static let job: [LabelMatcher] = [.equal("job", "websocket-app")]
+  static let job: [LabelMatcher] = [.equal("job", "orders")]
 
   static let cases: [(String, PromQL, String)] = [
     ("rate over a gauge", .call("rate", [.range(connections.select(), window: "5m", step: nil)]).lessThan(1),
@@ -26,12 +26,12 @@ import Testing
     let (_, expr, message) = Self.cases[index]
     var catalog = Monitoring.dev.defaultCatalog
     let alert = AlertRule("BrokenAlert", expr: expr, for: "5m", severity: .warning)
-      .summary("Something is broken.").description("{{ $labels.job }} is broken.").routesTo("websocket-team")
+      .summary("Something is broken.").description("{{ $labels.job }} is broken.").routesTo("orders-team")
     catalog.ruleFiles[0].groups[0].rules.append(.alert(alert))
     let sandbox = try Sandbox()
     let run = sandbox.gen([], catalog: catalog)
     #expect(run.status == 1)
-    #expect(run.err.contains(#"error: environment "dev" › rules "websocket.rules.yml" › group "websocket" › alert BrokenAlert: \#(message)"#), "\(run.err)")
+    #expect(run.err.contains(#"error: environment "dev" › rules "orders.rules.yml" › group "orders" › alert BrokenAlert: \#(message)"#), "\(run.err)")
     #expect(sandbox.snapshot().isEmpty)
   }
 }

@@ -5,51 +5,57 @@ import StarterSpecs
 import Testing
 
 @Suite struct DiffTests {
-  static let dashboard = #"environment "dev" › dashboard "WebSocket Service Comprehensive Dashboard" › row "Real-time Metrics""#
+  static let dashboard = #"environment "dev" › dashboard "orders service" › row "Traffic""#
 
-  /// The seed catalog with the red threshold of "Connection Status" at 40 and the first query of
-  /// "Message Throughput" summed by instance.
+  /// The starter's catalog with the red threshold of "Server errors" at 10 % and the query of
+  /// "Request rate" summed by instance.
   static func changedSeed() -> Catalog {
     var changed = Monitoring.dev.defaultCatalog
     guard case .row(var row) = changed.dashboards[0].items[0] else { return changed }
-    row.panels[0] = row.panels[0].thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 40) }
-    row.panels[1].queries[0].expr = "sum by (instance) (rate(app_messages_total[$__rate_interval]))"
+    row.panels[1] = row.panels[1].thresholds { Step(.green); Step(.red, from: 0.1) }
+    row.panels[0].queries[0].expr = "sum by (instance) (rate(http_requests_total[$__rate_interval]))"
     changed.dashboards[0].items[0] = .row(row)
     return changed
   }
 
+  /// A sandbox holding what the starter's specs render, as a repository's `generated/` does.
+  static func generated() throws -> Sandbox {
+    let sandbox = try Sandbox()
+    #expect(sandbox.gen([], catalog: Monitoring.dev.defaultCatalog).status == 0)
+    return sandbox
+  }
+
   @Test func unchangedSpecsReportNothingAndExitZero() throws {
-    let run = try Sandbox().gen(["diff", "--environment", "dev"], catalog: Monitoring.dev.defaultCatalog, output: GoldenPaths.generated.path)
+    let run = try Self.generated().gen(["diff", "--environment", "dev"], catalog: Monitoring.dev.defaultCatalog)
     #expect(run.status == 0)
     #expect(run.out == "No changes.\n")
   }
 
   /// The "Done when" of the review issue: one threshold and one query changed give exactly those two changes.
   @Test func oneThresholdAndOneQueryGiveExactlyTwoChanges() throws {
-    let run = try Sandbox().gen(["diff", "--environment", "dev"], catalog: Self.changedSeed(), output: GoldenPaths.generated.path)
+    let sandbox = try Self.generated()
+    let run = sandbox.gen(["diff", "--environment", "dev"], catalog: Self.changedSeed())
     #expect(run.status == 1)
     #expect(
       run.out == """
-        \(Self.dashboard) › panel "Connection Status"
-          ~ thresholds: green, yellow 10, red 50 → green, yellow 10, red 40
-        \(Self.dashboard) › panel "Message Throughput" › query A
+        \(Self.dashboard) › panel "Request rate" › query A
           ~ expr:
-            - sum(rate(app_messages_total{job=~"$job",instance=~"$instance"}[$__rate_interval]))
-            + sum by (instance) (rate(app_messages_total[$__rate_interval]))
+            - sum(rate(http_requests_total{job=~"$job",instance=~"$instance"}[$__rate_interval]))
+            + sum by (instance) (rate(http_requests_total[$__rate_interval]))
+        \(Self.dashboard) › panel "Server errors"
+          ~ thresholds: green, red 0.05 → green, red 0.1
 
         2 changes in 2 items.
 
         """)
-    let markdown = try Sandbox().gen(
-      ["diff", "--environment", "dev", "--format", "markdown"], catalog: Self.changedSeed(), output: GoldenPaths.generated.path)
+    let markdown = sandbox.gen(["diff", "--environment", "dev", "--format", "markdown"], catalog: Self.changedSeed())
     #expect(markdown.status == 1)
     #expect(markdown.out.hasPrefix("### Monitoring changes\n\n2 changes in 2 items.\n"))
-    #expect(markdown.out.contains("- thresholds: `green, yellow 10, red 50` → `green, yellow 10, red 40`\n"))
+    #expect(markdown.out.contains("- thresholds: `green, red 0.05` → `green, red 0.1`\n"))
   }
 
   @Test func onlyLimitsTheComparisonToTheSelectedSpecs() throws {
-    let run = try Sandbox().gen(
-      ["diff", "--only", "dev/prometheus/*"], catalog: Self.changedSeed(), output: GoldenPaths.generated.path)
+    let run = try Self.generated().gen(["diff", "--only", "dev/prometheus/*"], catalog: Self.changedSeed())
     #expect(run.status == 0)
     #expect(run.out == "No changes.\n")
   }
@@ -67,7 +73,7 @@ import Testing
     #expect(run.status == 1)
     let report = try JSONParser.parse(run.out)
     #expect(report["count"] == 2)
-    #expect(report["changes"]?.elements.map { $0["field"] } == ["thresholds", "expr"])
+    #expect(report["changes"]?.elements.map { $0["field"] } == ["expr", "thresholds"])
 
     let missing = sandbox.gen(["diff", "--base", "no-such-ref"], catalog: Self.changedSeed())
     #expect(missing.status == 1)
@@ -78,7 +84,7 @@ import Testing
   @Test func invalidSpecsExitWithDiagnostics() throws {
     var broken = Monitoring.dev.defaultCatalog
     broken.prometheusConfigs[0].scrapeInterval = "15 seconds"
-    let run = try Sandbox().gen(["diff"], catalog: broken, output: GoldenPaths.generated.path)
+    let run = try Self.generated().gen(["diff"], catalog: broken)
     #expect(run.status == 1)
     #expect(run.err.contains("is not a duration"))
   }

@@ -1,7 +1,9 @@
 import Foundation
+import GenCLI
 import MonitoringDSL
 import MonitoringRender
 import StarterSpecs
+import Synchronization
 import Testing
 
 @Suite struct GenerateTests {
@@ -10,7 +12,7 @@ import Testing
     let run = sandbox.gen([], catalog: Monitoring.dev.defaultCatalog)
     #expect(run.status == 0)
     for file in try Renderer.render(Monitoring.dev.defaultCatalog) { #expect(sandbox.read("dev/" + file.path) == file.contents, "\(file.path)") }
-    #expect(sandbox.read(".gen-manifest")?.contains("dev/grafana/dashboards/websocket-service-comprehensive-dashboard.json") == true)
+    #expect(sandbox.read(".gen-manifest")?.contains("dev/grafana/dashboards/orders-service.json") == true)
     let count = try Renderer.render(Monitoring.dev.defaultCatalog).count + 1  // and the manifest
     #expect(run.out.hasSuffix("\(count) written, 0 removed, 0 unchanged in \(sandbox.output.path)\n"))
   }
@@ -18,7 +20,7 @@ import Testing
   @Test func rewritesOnlyFilesWhoseBytesChanged() throws {
     let sandbox = try Sandbox()
     _ = sandbox.gen(["generate"], catalog: Monitoring.dev.defaultCatalog)
-    let path = "dev/prometheus/simple-prometheus.yml"
+    let path = "dev/prometheus/prometheus.yml"
     let before = try #require(sandbox.modificationDate(path))
     Thread.sleep(forTimeInterval: 0.05)
     let second = sandbox.gen(["generate"], catalog: Monitoring.dev.defaultCatalog)
@@ -56,8 +58,8 @@ import Testing
     #expect(run.out.isEmpty)
     #expect(run.err == """
       error: environment "dev" › dashboard "": title is empty
-      error: environment "dev" › prometheus "simple-prometheus.yml" › job "prometheus": job name is used more than once
-      error: environment "dev" › prometheus "simple-prometheus.yml" › job "prometheus": target "nohost" has no port (host:port)
+      error: environment "dev" › prometheus "prometheus.yml" › job "prometheus": job name is used more than once
+      error: environment "dev" › prometheus "prometheus.yml" › job "prometheus": target "nohost" has no port (host:port)
       3 problem(s) found; nothing was written.
 
       """)
@@ -68,7 +70,7 @@ import Testing
     let sandbox = try Sandbox()
     let run = sandbox.gen(["--only", "dev/prometheus/*"], catalog: Monitoring.dev.defaultCatalog)
     #expect(run.status == 0)
-    #expect(sandbox.read("dev/prometheus/simple-prometheus.yml") != nil)
+    #expect(sandbox.read("dev/prometheus/prometheus.yml") != nil)
     #expect(sandbox.read("dev/grafana/provisioning/datasources/datasources.yaml") == nil)
     let none = sandbox.gen(["--only", "nothing"], catalog: Monitoring.dev.defaultCatalog)
     #expect(none.status == 1)
@@ -81,7 +83,7 @@ import Testing
     #expect(run.status == 0)
     let lines = run.out.split(separator: "\n")
     #expect(lines.count == (try Renderer.render(Monitoring.dev.defaultCatalog).count))
-    #expect(lines.contains { $0.hasPrefix("dev/dashboard/websocket-service-comprehensive-dashboard") && $0.hasSuffix("dev/grafana/dashboards/websocket-service-comprehensive-dashboard.json") })
+    #expect(lines.contains { $0.hasPrefix("dev/dashboard/orders-service") && $0.hasSuffix("dev/grafana/dashboards/orders-service.json") })
     #expect(sandbox.snapshot().isEmpty)
   }
 
@@ -91,4 +93,30 @@ import Testing
     #expect(run.status == 64)
     #expect(run.err.contains("Unknown option '--no-such-flag'"))
   }
+}
+
+/// A mistyped subcommand gets the nearest one, not the usage of `generate`; hints name the
+/// command that is running.
+@Suite struct CommandLineTests {
+  @Test func mistypedSubcommandsSuggestTheNearest() throws {
+    let run = try Sandbox().genExactly(["lsit"])
+    #expect(run.status == 64)
+    #expect(run.err.hasPrefix("error: unknown command 'lsit' (did you mean \"list\"?)\n"))
+    let far = try Sandbox().genExactly(["frobnicate"])
+    #expect(far.status == 64)
+    #expect(far.err.hasPrefix("error: unknown command 'frobnicate'\nCommands: generate, check"))
+  }
+
+  @Test func hintsNameTheRunningCommand() throws {
+    #expect(Console.invokedCommand("/home/me/orders/.build/debug/monitor") == "swift run monitor")
+    #expect(Console.invokedCommand("/usr/local/bin/gen") == "/usr/local/bin/gen")
+    let sandbox = try Sandbox()
+    _ = sandbox.gen([], catalog: Monitoring.dev.defaultCatalog)
+    try sandbox.write("dev/prometheus/prometheus.yml", "changed\n")
+    let console = Console(out: { _ in }, err: { text in Self.captured.withLock { $0 += text } }, command: "swift run monitor")
+    #expect(Gen.main(environments: [Monitoring.dev], arguments: ["check", "--output", sandbox.output.path], console: console) == 1)
+    #expect(Self.captured.withLock { $0 }.contains("Run `swift run monitor`."))
+  }
+
+  static let captured = Mutex("")
 }

@@ -4,10 +4,10 @@ import MonitoringRender
 import StarterSpecs
 import Testing
 
-/// `gen lint` on the real specs (clean) and on broken catalogs: exit code, warning lines with the
+/// `gen lint` on the starter's specs (clean) and on broken catalogs: exit code, warning lines with the
 /// path and the rule id, the summary, JSON, `--only`, and nothing written.
 @Suite struct LintTests {
-  static let panel = #"environment "dev" › dashboard "WebSocket Service Comprehensive Dashboard" › row "Real-time Metrics" › panel "Connection Status""#
+  static let panel = #"environment "dev" › dashboard "orders service" › row "Traffic" › panel "Request rate""#
 
   /// The specs with the first panel's description removed: one panel-title-description-rule finding.
   static var undescribed: Catalog {
@@ -49,8 +49,8 @@ import Testing
     let finding = try #require(parsed?["findings"]?.first)
     #expect(parsed?["findings"]?.count == 1)
     #expect(finding["rule"] as? String == LintRule.panelTitleDescription.id)
-    #expect(finding["spec"] as? String == "dev/dashboard/websocket-service-comprehensive-dashboard")
-    #expect((finding["path"] as? [String])?.last == #"panel "Connection Status""#)
+    #expect(finding["spec"] as? String == "dev/dashboard/orders-service")
+    #expect((finding["path"] as? [String])?.last == #"panel "Request rate""#)
   }
 
   @Test func onlyKeepsTheFindingsOfTheSelectedSpecs() throws {
@@ -66,6 +66,6 @@ import Testing
     let run = sandbox.gen(["lint"], catalog: broken)
     #expect(run.status == 1)
     #expect(run.out.isEmpty)
-    #expect(run.err.hasPrefix(#"error: environment "dev" › prometheus "simple-prometheus.yml": scrape_interval "15 seconds" is not a duration"#))
+    #expect(run.err.hasPrefix(#"error: environment "dev" › prometheus "prometheus.yml": scrape_interval "15 seconds" is not a duration"#))
   }
 }

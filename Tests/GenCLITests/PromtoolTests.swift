@@ -28,7 +28,7 @@ import Testing
     return (process.terminationStatus, output)
   }
 
-  /// Replaces one alert of the seed's rule file.
+  /// Replaces one alert of the starter's rule file.
   func changingAlert(_ name: String, _ change: (inout AlertRule) -> Void) -> Catalog {
     var catalog = Monitoring.dev.defaultCatalog
     for fileIndex in catalog.ruleFiles.indices {
@@ -52,37 +52,40 @@ import Testing
 
   @Test func movingTheThresholdFailsTheTest() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
-    // 15 errors/min in the scenario: a threshold of 16 never fires.
-    let catalog = changingAlert("WebSocketHighErrorRate") {
-      $0.expr = .binary(.raw("job:app_errors:rate5m{job=\"websocket-app\"} * 60"), .greater, .number(16), returnBool: false, matching: nil)
+    // One request in ten fails in the scenario: a threshold of 12 % never fires.
+    let catalog = changingAlert("HighErrorRate") {
+      $0.expr = .binary(.raw(#"sum by (job) (rate(http_requests_total{job="orders",code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total{job="orders"}[5m]))"#), .greater, .number(0.12), returnBool: false, matching: nil)
     }
     let (status, output) = try promtoolTestRules(catalog)
     #expect(status == 1)
-    #expect(output.contains("alertname: WebSocketHighErrorRate, time: 5m30s"))
+    #expect(output.contains("alertname: HighErrorRate, time: 6m"))
   }
 
   @Test func movingTheBoundaryEitherWayFailsTheTest() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
-    for start: PromDuration in ["30s", "1m"] {  // the real start is 45s
-      let catalog = changingAlert("WebSocketNoActiveConnections") { $0.test?.conditionFrom = start }
+    // The real start is 1m, the first evaluation with two samples in the rate's window.
+    for start: PromDuration in ["45s", "1m15s"] {
+      let catalog = changingAlert("HighErrorRate") { $0.test?.conditionFrom = start }
       let (status, output) = try promtoolTestRules(catalog)
       #expect(status == 1, "conditionFrom \(start.text)")
-      #expect(output.contains("alertname: WebSocketNoActiveConnections"))
+      #expect(output.contains("alertname: HighErrorRate"))
     }
   }
 
   @Test func shorteningForFailsTheTest() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
-    var catalog = changingAlert("WebSocketLowMessageRate") { _ in }
+    var catalog = changingAlert("HighRequestLatency") { _ in }
     // The rule fires after 5m instead of 10m while the test still expects 10m.
     let rendered = try Renderer.render(catalog)
-    catalog = changingAlert("WebSocketLowMessageRate") { $0.duration = "5m" }
+    catalog = changingAlert("HighRequestLatency") { $0.duration = "5m" }
     let sandbox = try Sandbox()
     for file in rendered { try sandbox.write(file.path, file.contents) }
     for file in try Renderer.render(catalog) where file.path.hasPrefix("prometheus/rules/") { try sandbox.write(file.path, file.contents) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: Self.promtool)
-    process.arguments = ["test", "rules", sandbox.output.appendingPathComponent("prometheus/tests/websocket.rules_test.yml").path]
+    let tests = sandbox.output.appendingPathComponent("prometheus/tests/orders.rules_test.yml")
+    try #require(FileManager.default.fileExists(atPath: tests.path))
+    process.arguments = ["test", "rules", tests.path]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -288,27 +288,7 @@ public enum DashboardImporter {
 
   /// ` (did you mean "panels"?)` when a known key is at most two edits away, else empty.
   static func suggestion(for key: String, in known: Set<String>) -> String {
-    let nearest = known.sorted().min { editDistance(key, $0) < editDistance(key, $1) }
-    return nearest.flatMap { editDistance(key, $0) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
-  }
-
-  /// Edits (insert, delete, replace, swap two neighbours) between two keys: typos are mostly one of these.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-    var distance = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { distance[i][0] = i }
-    for j in 0...b.count { distance[0][j] = j }
-    for i in 1...a.count {
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        distance[i][j] = min(distance[i - 1][j] + 1, distance[i][j - 1] + 1, distance[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          distance[i][j] = min(distance[i][j], distance[i - 2][j - 2] + 1)
-        }
-      }
-    }
-    return distance[a.count][b.count]
+    NearestName.suggestion(for: key, in: known)
   }
 
 }
