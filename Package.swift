@@ -18,12 +18,9 @@ let package = Package(
     .library(name: "MonitoringRender", targets: ["MonitoringRender"]),
     .library(name: "MonitoringImport", targets: ["MonitoringImport"]),
     .library(name: "GenCLI", targets: ["GenCLI"]),
-    // The flagship example's `swift run gen`. Its targets have names of their own, so that a user's
-    // package may call its targets `gen` and `Specs` (SwiftPM refuses two targets of one name in a graph).
-    .executable(name: "gen", targets: ["WebSocketGen"]),
-    // For scripts/bench only: the render benchmark and its write-only floor.
-    .executable(name: "bench-dashboard", targets: ["bench-dashboard"]),
-    .executable(name: "bench-floor", targets: ["bench-floor"]),
+    // No executable products: SwiftPM builds a dependency's executable products into the user's
+    // build folder, where ours would overwrite their own `gen`. Our executables (the flagship's
+    // `gen`, the benchmarks) are targets only, which `swift run` finds in this package alone.
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -54,8 +51,7 @@ let package = Package(
       swiftSettings: strictness),
     // The flagship example, the seed's WebSocket service: specs/ → generated/, as in a user's repository.
     .target(name: "WebSocketSpecs", dependencies: ["MonitoringDSL"], path: "specs", swiftSettings: strictness),
-    .executableTarget(
-      name: "WebSocketGen", dependencies: ["GenCLI", "WebSocketSpecs"], path: "Sources/gen", swiftSettings: strictness),
+    .executableTarget(name: "gen", dependencies: ["GenCLI", "WebSocketSpecs"], swiftSettings: strictness),
     // The starter repository `gen init` writes, compiled: its specs are the tool's own test fixture,
     // so what a new user starts from is what the tests prove.
     .target(name: "StarterSpecs", dependencies: ["MonitoringDSL"], path: "Starter/specs", swiftSettings: strictness),
