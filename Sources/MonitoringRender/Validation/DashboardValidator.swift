@@ -96,6 +96,9 @@ struct DashboardValidator {
       if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
       if let expr = query.promQL {
         for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath(), problem) }
+        if let legend = query.legend {
+          for problem in promQL.labels.legendProblems(legend, of: expr) { collector.report(queryPath(), problem) }
+        }
       }
       if let datasource = query.datasource {
         checkDatasource(datasource, context: context, at: queryPath())

@@ -7,6 +7,8 @@ struct PromQLValidator {
   /// Scrape interval per job, in milliseconds, and the fallback for selectors without a `job` matcher.
   var jobIntervals: [String: Int] = [:]
   var defaultInterval: Int?
+  /// Label names against the catalogue's declared labels.
+  let labels: LabelChecker
 
   enum Context { case dashboard, recordingRule, alert }
 
@@ -15,6 +17,7 @@ struct PromQLValidator {
   static let counterSafeFunctions: Set<String> = ["rate", "irate", "increase", "resets", "changes", "absent", "absent_over_time"]
 
   init(prometheusConfigs: [PrometheusConfig]) {
+    labels = LabelChecker(prometheusConfigs: prometheusConfigs)
     for config in prometheusConfigs {
       if defaultInterval == nil { defaultInterval = config.scrapeInterval.milliseconds }
       for job in config.jobs {
@@ -24,7 +27,7 @@ struct PromQLValidator {
   }
 
   func problems(in expr: PromQL, context: Context) -> [String] {
-    var found: [String] = []
+    var found = labels.problems(in: expr)
     walk(expr, context: context, into: &found)
     if context == .alert {
       found += Self.rawCounters(in: expr).map { "compares the raw counter \($0); alert on rate() or increase() of it" }
