@@ -30,7 +30,7 @@ final class OpenFolder {
 
   /// Looks `path` up name by name without following links. Throws only when the disk cannot be read.
   func lookup(_ path: String) throws(GenError) -> Lookup {
-    if let problem = OutputPath.problem(path) { return .blocked("\(path.debugDescription) \(problem)") }
+    if let problem = OutputPath.problem(path) { return .blocked("\(path.debugDescription): \(problem)") }
     let names = path.split(separator: "/").map(String.init)
     guard var current = root else { return .missing(folder: nil, remaining: names) }
     for (index, name) in names.enumerated() {

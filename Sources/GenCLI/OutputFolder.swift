@@ -64,7 +64,7 @@ struct OutputFolder {
     return entries.compactMap { path in
       let listed = "\(Manifest.fileName) lists \(path.debugDescription)"
       let remedy = "gen deletes nothing while it is there: remove the line (gen writes the manifest again)"
-      if let problem = OutputPath.problem(path) { return "\(listed), which \(problem); \(remedy)" }
+      if let problem = OutputPath.problem(path) { return "\(listed): \(problem); \(remedy)" }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(OutputPath.reservedPrefix) }) {
         return "\(listed), a name of gen's own bookkeeping; \(remedy)"
       }

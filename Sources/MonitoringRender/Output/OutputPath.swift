@@ -4,7 +4,7 @@
 /// entry of a `.gen-manifest`, which is text anyone can edit, before it deletes anything.
 /// ```swift
 /// OutputPath.problem("dev/prometheus/prometheus.yml")  // nil
-/// OutputPath.problem("../etc/passwd")                  // "has a \"..\" component, which leads out of the output folder"
+/// OutputPath.problem("../etc/passwd")                  // "the name \"..\" leads out of the folder it is in"
 /// ```
 public enum OutputPath {
   /// The longest file or folder name, in UTF-8 bytes (`NAME_MAX` on Linux and macOS).
@@ -14,27 +14,29 @@ public enum OutputPath {
   /// Names starting with this are `gen`'s own bookkeeping (`.gen-manifest`, `.gen-lock`, temporary files).
   public static let reservedPrefix = ".gen-"
 
-  /// Why `path` is not a plain relative path inside the output folder, or `nil` when it is one.
+  /// Why `path` is not a plain relative path inside the output folder (a clause such as `it is an
+  /// absolute path`), or `nil` when it is one.
   public static func problem(_ path: String) -> String? {
-    if path.isEmpty { return "is empty" }
-    if path.hasPrefix("/") { return "is an absolute path; gen only writes inside the output folder" }
+    if path.isEmpty { return "it is empty" }
+    if path.hasPrefix("/") { return "it is an absolute path; gen only writes inside the output folder" }
     for name in path.split(separator: "/", omittingEmptySubsequences: false) {
-      if name.isEmpty { return "has an empty component (a doubled or trailing \"/\")" }
+      if name.isEmpty { return "it has an empty component (a doubled or trailing \"/\")" }
       if let problem = nameProblem(String(name)) { return problem }
     }
     if path.utf8.count > maxPathBytes {
-      return "is \(path.utf8.count) bytes long; a path gen writes has at most \(maxPathBytes) bytes"
+      return "it is \(path.utf8.count) bytes long; a path gen writes has at most \(maxPathBytes) bytes"
     }
     return nil
   }
 
-  /// Why `name` cannot be one file or folder name, or `nil`.
+  /// Why `name` cannot be one file or folder name (a clause starting `the name`), or `nil`.
   public static func nameProblem(_ name: String) -> String? {
-    if name.isEmpty { return "is an empty name" }
-    if name == "." || name == ".." { return "has a \"\(name)\" component, which leads out of the output folder or nowhere" }
-    if name.contains("/") { return "\(abbreviated(name)) contains \"/\"" }
+    if name.isEmpty { return "the name is empty" }
+    if name == ".." { return "the name \"..\" leads out of the folder it is in" }
+    if name == "." { return "the name \".\" is the folder itself" }
+    if name.contains("/") { return "the name \(abbreviated(name)) contains \"/\"" }
     if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-      return "\(abbreviated(name)) contains a control character (NUL, a newline, …), which file systems and tools refuse"
+      return "the name \(abbreviated(name)) contains a control character (NUL, a newline, …), which file systems and tools refuse"
     }
     if name.utf8.count > maxNameBytes {
       return "the name \(abbreviated(name)) is \(name.utf8.count) bytes long; a file name has at most \(maxNameBytes) bytes"

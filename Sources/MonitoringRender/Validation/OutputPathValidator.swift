@@ -9,7 +9,7 @@ enum OutputPathValidator {
     var folders: [String: String] = [:]  // folded folder path → a file written inside it
     for (file, origin) in files {
       if let problem = OutputPath.problem(file.path) {
-        collector.report(origin, "the file \(OutputPath.abbreviated(file.path)) cannot be written: its path \(problem)\(hint(origin))")
+        collector.report(origin, "the file \(OutputPath.abbreviated(file.path)) cannot be written: \(problem)\(hint(origin))")
         continue
       }
       let names = file.path.split(separator: "/")
@@ -46,7 +46,7 @@ enum OutputPathValidator {
     var seen: [String: String] = [:]
     for name in names {
       if let problem = OutputPath.nameProblem(name) {
-        collector.report([.environment(name)], "the environment's folder name \(problem)")
+        collector.report([.environment(name)], "cannot be a folder name: \(problem)")
       } else if name.hasPrefix(OutputPath.reservedPrefix) {
         collector.report([.environment(name)], "names starting with \"\(OutputPath.reservedPrefix)\" are gen's own")
       } else if let first = seen[OutputPath.foldedKey(name)] {
