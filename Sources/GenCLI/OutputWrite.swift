@@ -51,7 +51,7 @@ struct OutputWrite {
   }
 
   private mutating func run(selected: [OutputFile], rendered: [OutputFile], options: OutputOptions) throws {
-    try step(.locked)
+    do { try step(.locked) } catch { throw GenError.io("\(Self.reason(error)); \(name) was left as it was") }
     let previous = try open.manifest()
     var problems = OutputFolder.manifestProblems(previous)
     let manifest = options.manifest(previous: previous, rendered: rendered)
@@ -78,9 +78,11 @@ struct OutputWrite {
     }
     guard problems.isEmpty else { throw GenError.unsafeOutput(problems, folder: name) }
 
-    var removed = try removeLeftovers(owned: current.union(previous.map { Array($0.entries.keys) } ?? []))
+    var removed = 0
     let files = changed.filter { $0.path != Manifest.fileName }
     do {
+      // Only what interrupted runs left goes before the folder is as it was.
+      removed = try removeLeftovers(owned: current.union(previous.map { Array($0.entries.keys) } ?? []))
       for file in files { try stage(file) }
     } catch {
       discardStaged()
