@@ -21,7 +21,9 @@ struct BaseOutput {
       let lock = try OutputLock.shared(in: open.root, named: output)
       defer { lock?.release() }
       var files: [String: String] = [:]
-      for path in try open.allFiles() {
+      let all = try open.allFiles()
+      let owned = Set(all)
+      for path in all where !OutputFolder.isLeftover(path, owned: owned) {
         if case .text(let text) = try open.read(path) { files[path] = text }
       }
       return files
