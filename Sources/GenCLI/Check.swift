@@ -22,7 +22,9 @@ struct Check: EnvironmentCommand {
     let open = try OutputFolder(path: options.output).open(create: false)
     let lock = try OutputLock.shared(in: open.root, named: options.output)
     defer { lock?.release() }
-    let previous = try open.manifest()
+    // A manifest that cannot be read safely (a link) is reported below, as a file of its own.
+    var previous: Manifest?
+    if case .text(let text) = try open.read(Manifest.fileName) { previous = Manifest(parsing: text) }
     var problems = 0
     for problem in OutputFolder.manifestProblems(previous) {
       console.out("unsafe: \(problem)\n")
