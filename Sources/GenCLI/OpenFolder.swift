@@ -96,15 +96,6 @@ final class OpenFolder {
     }
   }
 
-  /// The manifest, or `nil` when there is none; a manifest that cannot be read safely is an error.
-  func manifest() throws(GenError) -> Manifest? {
-    switch try read(Manifest.fileName) {
-    case .missing: return nil
-    case .text(let text): return Manifest(parsing: text)
-    case .blocked(let problem): throw GenError.unsafeOutput([problem], folder: folder.name)
-    }
-  }
-
   /// One thing found in the folder (folders are walked into, not listed; links are never followed).
   struct Found {
     enum Kind { case file, symlink, other }

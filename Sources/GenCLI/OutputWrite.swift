@@ -52,7 +52,13 @@ struct OutputWrite {
 
   private mutating func run(selected: [OutputFile], rendered: [OutputFile], options: OutputOptions) throws {
     do { try step(.locked) } catch { throw GenError.io("\(Self.reason(error)); \(name) was left as it was") }
-    let previous = try open.manifest()
+    let manifestText: String?  // the bytes on disk, which need not be what the parsed entries print
+    switch try open.read(Manifest.fileName) {
+    case .missing: manifestText = nil
+    case .text(let text): manifestText = text
+    case .blocked(let problem): throw GenError.unsafeOutput([problem], folder: name)
+    }
+    let previous = manifestText.map(Manifest.init(parsing:))
     var problems = OutputFolder.manifestProblems(previous)
     let manifest = options.manifest(previous: previous, rendered: rendered)
     let current = Set(rendered.map(\.path))
@@ -94,7 +100,7 @@ struct OutputWrite {
     for entry in stale { union.entries[entry.path] = entry.spec }
     do {
       // The manifest on disk lists every file this run may leave behind, before any appears or goes.
-      var manifestOnDisk = previous?.text
+      var manifestOnDisk = manifestText
       if union.text != manifestOnDisk, !(files.isEmpty && stale.isEmpty) {
         try replaceManifest(union.text)
         try step(.wroteUnionManifest)

@@ -110,4 +110,18 @@ import Testing
     #expect(run.err.contains("error: \(path) is a symbolic link"), "\(run.err)")
     #expect(sandbox.tree()[path] == "-> \(canary.path)")
   }
+
+  /// A manifest edited by hand (lines reordered, a comment added) lists the same files: gen writes
+  /// it back as it writes it, and the check passes.
+  @Test func handEditedManifestIsWrittenBack() throws {
+    let sandbox = try Sandbox()
+    #expect(sandbox.gen([], catalog: SmallCatalog.make()).status == 0)
+    let clean = sandbox.tree()
+    let lines = (sandbox.read(".gen-manifest") ?? "").split(separator: "\n")
+    try sandbox.write(".gen-manifest", "# edited\n" + lines.reversed().joined(separator: "\n") + "\n")
+    let run = sandbox.gen([], catalog: SmallCatalog.make())
+    #expect(run.status == 0)
+    #expect(run.out.hasSuffix("wrote   .gen-manifest\n1 written, 0 removed, \(clean.count - 1) unchanged in \(sandbox.output.path)\n"))
+    #expect(sandbox.tree() == clean)
+  }
 }
