@@ -31,9 +31,6 @@ struct OutputFolder {
     return OpenFolder(folder: self, root: try Directory.open(root: root.path), created: false)
   }
 
-  /// The entries of a manifest that do not name a plain path inside the folder, or name `gen`'s own
-  /// files. A manifest is text anyone can edit in a pull request: `gen` deletes what it lists, so it
-  /// trusts none of it.
   /// Writes one file through a temporary file beside it and a rename, synced, so readers never see
   /// half a file; the same confinement as the output folder (for `gen preview`'s folder).
   func writeAtomically(_ path: String, contents: String) throws {
@@ -59,11 +56,14 @@ struct OutputFolder {
     try folder.sync()
   }
 
+  /// The entries of a manifest that do not name a plain path inside the folder, or name `gen`'s own
+  /// files. A manifest is text anyone can edit in a pull request: `gen` deletes what it lists, so it
+  /// trusts none of it.
   static func manifestProblems(_ manifest: Manifest?) -> [String] {
     let entries = (manifest?.entries.keys).map { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } } ?? []
     return entries.compactMap { path in
       let listed = "\(Manifest.fileName) lists \(path.debugDescription)"
-      let remedy = "gen deletes nothing while it is there: remove the line (gen writes the manifest again)"
+      let remedy = "gen writes and deletes nothing while it is listed: remove the line (gen writes the manifest again)"
       if let problem = OutputPath.problem(path) { return "\(listed): \(problem); \(remedy)" }
       if path.split(separator: "/").contains(where: { $0.hasPrefix(OutputPath.reservedPrefix) }) {
         return "\(listed), a name of gen's own bookkeeping; \(remedy)"

@@ -32,6 +32,26 @@ import Testing
     #expect(sandbox.tree() == before)
   }
 
+  /// Entries naming gen's own files (the lock, a temporary file, the manifest) are refused too.
+  @Test func manifestEntryNamingGenOwnFilesIsRefused() throws {
+    let sandbox = try Sandbox()
+    #expect(sandbox.gen([], catalog: SmallCatalog.make()).status == 0)
+    var manifest = Manifest(parsing: sandbox.read(".gen-manifest") ?? "")
+    for entry in [".gen-manifest", "dev/.gen-4242-1.tmp"] { manifest.entries[entry] = "dev/dashboard/retired" }
+    try sandbox.write(".gen-manifest", manifest.text)
+    try sandbox.write("dev/.gen-4242-1.tmp", "partial")
+    let before = sandbox.tree()
+    let run = sandbox.gen([], catalog: SmallCatalog.make(version: 2))
+    #expect(run.status == 1)
+    #expect(run.err == """
+      error: .gen-manifest lists ".gen-manifest", a name of gen's own bookkeeping; gen writes and deletes nothing while it is listed: remove the line (gen writes the manifest again)
+      error: .gen-manifest lists "dev/.gen-4242-1.tmp", a name of gen's own bookkeeping; gen writes and deletes nothing while it is listed: remove the line (gen writes the manifest again)
+      2 problem(s) in \(sandbox.output.path); nothing was written.
+
+      """)
+    #expect(sandbox.tree() == before)
+  }
+
   /// `dev/grafana/dashboards` is a link to a folder outside: gen neither writes into it nor reads it.
   @Test func linkedFolderIsReportedNotWrittenThrough() throws {
     let sandbox = try Sandbox()
