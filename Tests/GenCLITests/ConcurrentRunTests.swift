@@ -9,10 +9,12 @@ import Testing
 @Suite struct ConcurrentRunTests {
   static var genBinary: URL {
     if let path = ProcessInfo.processInfo.environment["GEN_BINARY"] { return URL(fileURLWithPath: path) }
-    return GoldenPaths.packageRoot.appendingPathComponent(".build/debug/gen")
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return packageRoot.appendingPathComponent(".build/debug/gen")
   }
 
-  /// Starts the built `gen` (it renders the project's own specs) with `arguments`.
+  /// Starts the built `gen` with `arguments`. It renders the project's own specs (a real process
+  /// needs a compiled catalog); the tests compare it with itself, never with their content.
   static func start(_ arguments: [String]) throws -> (process: Process, out: Pipe, err: Pipe) {
     let process = Process()
     process.executableURL = genBinary

@@ -52,8 +52,8 @@ import Testing
   static let badNames: [BadName] = [
     BadName(catalog: { SmallCatalog.make(prometheusFile: "../../../escape.yml") }, spec: #"prometheus "../../../escape.yml""#, problem: #"the name ".." leads out of the folder it is in"#),
     BadName(catalog: { SmallCatalog.make(prometheusFile: "./prometheus.yml") }, spec: #"prometheus "./prometheus.yml""#, problem: #"the name "." is the folder itself"#),
-    BadName(catalog: { SmallCatalog.make(prometheusFile: "a//prometheus.yml") }, spec: #"prometheus "a//prometheus.yml""#, problem: "has an empty component"),
-    BadName(catalog: { SmallCatalog.make(prometheusFile: "") }, spec: #"prometheus """#, problem: "has an empty component"),
+    BadName(catalog: { SmallCatalog.make(prometheusFile: "a//prometheus.yml") }, spec: #"prometheus "a//prometheus.yml""#, problem: "it has an empty component"),
+    BadName(catalog: { SmallCatalog.make(prometheusFile: "") }, spec: #"prometheus """#, problem: "it has an empty component"),
     BadName(catalog: { SmallCatalog.make(ruleFiles: ["a\u{0}b.yml"]) }, spec: "rules \"a\u{0}b.yml\"", problem: #"the name "a\0b.yml" contains a control character"#),
     BadName(catalog: { SmallCatalog.make(ruleFiles: ["a\nb.yml"]) }, spec: "rules \"a\nb.yml\"", problem: #"the name "a\nb.yml" contains a control character"#),
     BadName(catalog: { SmallCatalog.make(ruleFiles: [String(repeating: "r", count: 300) + ".yml"]) }, spec: "rules \"rrrr", problem: "is 304 bytes long; a file name has at most 255 bytes"),
