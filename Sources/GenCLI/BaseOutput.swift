@@ -17,11 +17,16 @@ struct BaseOutput {
 
   private static func read(ref: String?, output: String) throws -> [String: String] {
     guard let ref else {
-      let folder = OutputFolder(path: output)
-      return Dictionary(
-        uniqueKeysWithValues: folder.allFiles().compactMap { path in
-          folder.read(path).map { (path, $0) }
-        })
+      let open = try OutputFolder(path: output).open(create: false)
+      let lock = try OutputLock.shared(in: open.root, named: output)
+      defer { lock?.release() }
+      var files: [String: String] = [:]
+      let all = try open.allFiles()
+      let owned = Set(all)
+      for path in all where !OutputFolder.isLeftover(path, owned: owned) {
+        if case .text(let text) = try open.read(path) { files[path] = text }
+      }
+      return files
     }
     let directory = URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL
     guard FileManager.default.fileExists(atPath: directory.path) else {

@@ -19,31 +19,49 @@ struct Check: EnvironmentCommand {
 
   func run(environments: [StackEnvironment], console: Console) throws {
     let (selected, all) = try options.render(environments, console: console)
-    let folder = OutputFolder(path: options.output)
+    let open = try OutputFolder(path: options.output).open(create: false)
+    let lock = try OutputLock.shared(in: open.root, named: options.output)
+    defer { lock?.release() }
+    // A manifest that cannot be read safely (a link) is reported below, as a file of its own.
+    var previous: Manifest?
+    if case .text(let text) = try open.read(Manifest.fileName) { previous = Manifest(parsing: text) }
     var problems = 0
+    for problem in OutputFolder.manifestProblems(previous) {
+      console.out("unsafe: \(problem)\n")
+      problems += 1
+    }
     // The manifest counts as a file, as `gen` counts it when it writes.
-    let expected = selected + [options.manifest(previous: folder.manifest(), rendered: all).file]
+    let expected = selected + [options.manifest(previous: previous, rendered: all).file]
     for file in expected {
-      guard let committed = folder.read(file.path) else {
+      switch try open.read(file.path) {
+      case .missing:
         console.out("missing: \(file.path)\n")
         problems += 1
-        continue
-      }
-      let diff = UnifiedDiff.render(old: committed, new: file.contents, path: file.path)
-      if !diff.isEmpty {
-        console.out("changed: \(file.path)\n\(diff)")
+      case .blocked(let problem):
+        console.out("unsafe: \(problem)\n")
         problems += 1
+      case .text(let committed):
+        let diff = UnifiedDiff.render(old: committed, new: file.contents, path: file.path)
+        if !diff.isEmpty {
+          console.out("changed: \(file.path)\n\(diff)")
+          problems += 1
+        }
       }
     }
     let rendered = Set(all.map(\.path) + [Manifest.fileName])
-    let owned = folder.manifest()?.entries ?? [:]
-    for path in folder.allFiles() where !rendered.contains(path) {
-      if let spec = owned[path] {
+    let owned = previous?.entries ?? [:]
+    let ownedPaths = Set(owned.keys).union(rendered)
+    for found in try open.walk() where !rendered.contains(found.path) {
+      if found.kind == .file, OutputFolder.isLeftover(found.path, owned: ownedPaths) {
+        console.out("leftover: \(found.path) (a temporary file of an interrupted gen run; `\(console.command)` removes it)\n")
+        continue
+      }
+      if let spec = owned[found.path] {
         guard options.isSelected(spec: spec) else { continue }
-        console.out("stale: \(path) (no spec renders it any more; `\(console.command)` removes it)\n")
+        console.out("stale: \(found.path) (no spec renders it any more; `\(console.command)` removes it)\n")
       } else {
         guard options.only == nil, options.environment == nil else { continue }
-        console.out("unexpected: \(path) (not written by gen; remove it or move it out of \(options.output))\n")
+        console.out("unexpected: \(found.path) (not written by gen; remove it or move it out of \(options.output))\n")
       }
       problems += 1
     }

@@ -3,6 +3,10 @@ enum GenError: Error, CustomStringConvertible {
   case io(String)
   case noSpecMatches(String)
   case unknownEnvironment(String, known: [String])
+  /// Another `gen` holds the output folder's lock.
+  case busy(String)
+  /// Paths `gen` refuses to write, read or delete (links, manifest entries outside the folder, …).
+  case unsafeOutput([String], folder: String)
 
   var description: String {
     switch self {
@@ -10,6 +14,10 @@ enum GenError: Error, CustomStringConvertible {
     case .noSpecMatches(let pattern): "error: --only \(pattern) matches no spec; `gen list` shows them"
     case .unknownEnvironment(let name, let known):
       "error: no environment \"\(name)\" (environments: \(known.joined(separator: ", ")))"
+    case .busy(let folder):
+      "error: another gen is writing \(folder) (it holds \(folder)/.gen-lock); try again when it has finished"
+    case .unsafeOutput(let problems, let folder):
+      problems.map { "error: \($0)\n" }.joined() + "\(problems.count) problem(s) in \(folder); nothing was written."
     }
   }
 }

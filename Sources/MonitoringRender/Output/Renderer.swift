@@ -17,7 +17,7 @@ public enum Renderer {
     -> [OutputFile]
   {
     var files: [OutputFile] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = OutputPathValidator.validate(environments: environments.map(\.name))
     for environment in environments {
       let root = PathElement.environment(environment.name)
       do {
@@ -39,17 +39,19 @@ public enum Renderer {
     var collector = DiagnosticCollector()
     collector.append(contentsOf: CatalogValidator.validate(catalog))
 
-    var files: [OutputFile] = []
+    // Each file with the spec it comes from, for the diagnostics on its path.
+    var files: [(file: OutputFile, origin: [PathElement])] = []
     if !catalog.datasources.isEmpty {
       let text = YAMLTree.document(ProvisioningLowering.datasources(catalog.datasources))
-      files.append(OutputFile(path: "grafana/provisioning/datasources/datasources.yaml", spec: "datasources", contents: text))
+      let path = "grafana/provisioning/datasources/datasources.yaml"
+      files.append((OutputFile(path: path, spec: "datasources", contents: text), [.file(path)]))
     }
     for provider in catalog.dashboardProviders {
       let text = YAMLTree.document(ProvisioningLowering.dashboardProvider(provider))
       files.append(
-        OutputFile(
+        (OutputFile(
           path: "grafana/provisioning/dashboards/\(provider.name).yaml", spec: "provider/\(provider.name)",
-          contents: text))
+          contents: text), [.dashboardProvider(provider.name)]))
     }
     var dashboardTexts: [(slug: String, json: String)] = []
     for dashboard in catalog.dashboards {
@@ -58,7 +60,9 @@ public enum Renderer {
       let slug = slug(dashboard.title)
       var writer = JSONWriter(capacity: 1 << 16)
       let text = String(decoding: writeDashboardFile(dashboard, placed: placed, to: &writer), as: UTF8.self)
-      files.append(OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: text))
+      // A title can be long (its file name is checked); the diagnostic names it by its beginning.
+      let title = dashboard.title.count > 60 ? dashboard.title.prefix(40) + "…" : dashboard.title
+      files.append((OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: text), [.dashboard(title)]))
       dashboardTexts.append((slug, text))
       for deployment in catalog.kubernetes {
         if let problem = KubernetesValidator.checkSize(of: text, dashboard: dashboard.title, in: deployment) { collector.append(contentsOf: [problem]) }
@@ -67,44 +71,49 @@ public enum Renderer {
     for config in catalog.prometheusConfigs {
       let text = YAMLTree.document(PrometheusLowering.config(config))
       let path = PrometheusLowering.path(of: config)
-      files.append(OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text))
+      files.append((OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text), [.prometheus(config.fileName)]))
     }
     let alertmanagerTexts = catalog.alertmanagerConfigs.map { YAMLTree.document(AlertmanagerLowering.config($0)) }
     for (config, text) in zip(catalog.alertmanagerConfigs, alertmanagerTexts) {
-      files.append(OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text))
+      let origin: [PathElement] = [.alertmanager(config.fileName)]
+      files.append((OutputFile(path: "alertmanager/\(config.fileName)", spec: "alertmanager/\(config.fileName)", contents: text), origin))
       let expectations = RoutingExpectations.all(in: catalog)
       if !expectations.isEmpty, config.importedFrom == nil {
         files.append(
-          OutputFile(
+          (OutputFile(
             path: RoutingExpectations.path(for: config), spec: "alertmanager/\(config.fileName)",
-            contents: RoutingExpectations.file(expectations, config: config)))
+            contents: RoutingExpectations.file(expectations, config: config)), origin))
       }
     }
     for file in catalog.ruleFiles {
       let spec = "rules/\(file.fileName)"
+      let origin: [PathElement] = [.rules(file.fileName)]
       files.append(
-        OutputFile(path: "prometheus/rules/\(file.fileName)", spec: spec, contents: YAMLTree.document(RuleLowering.file(file))))
+        (OutputFile(path: "prometheus/rules/\(file.fileName)", spec: spec, contents: YAMLTree.document(RuleLowering.file(file))), origin))
       if let tests = RuleTestLowering.file(file) {
         files.append(
-          OutputFile(path: "prometheus/\(RuleTestLowering.path(for: file))", spec: spec, contents: YAMLTree.document(tests)))
+          (OutputFile(path: "prometheus/\(RuleTestLowering.path(for: file))", spec: spec, contents: YAMLTree.document(tests)), origin))
       }
     }
     for file in catalog.composeFiles {
       files.append(
-        OutputFile(path: file.fileName, spec: "compose/\(file.fileName)", contents: YAMLTree.document(ComposeLowering.file(file))))
+        (OutputFile(path: file.fileName, spec: "compose/\(file.fileName)", contents: YAMLTree.document(ComposeLowering.file(file))),
+         [.compose(file.fileName)]))
     }
     for deployment in catalog.kubernetes {
       for manifest in KubernetesLowering.manifests(deployment, catalog: catalog, dashboards: dashboardTexts, alertmanager: alertmanagerTexts.first) {
         let path = "\(KubernetesLowering.folder)/\(manifest.fileName)"
-        files.append(OutputFile(path: path, spec: path, contents: YAMLTree.document(manifest.node)))
+        files.append((OutputFile(path: path, spec: path, contents: YAMLTree.document(manifest.node)), [.kubernetes(deployment.namespace)]))
       }
     }
     if !catalog.metrics.isEmpty {
+      let path = "catalogue/metrics.json"
       files.append(
-        OutputFile(path: "catalogue/metrics.json", spec: "catalogue/metrics", contents: JSONWriter.write(metricsJSON(catalog.metrics))))
+        (OutputFile(path: path, spec: "catalogue/metrics", contents: JSONWriter.write(metricsJSON(catalog.metrics))), [.file(path)]))
     }
+    collector.append(contentsOf: OutputPathValidator.validate(files))
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
-    return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return files.map(\.file).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
   }
 
   /// Validates `catalog`, lays out its dashboard with uid `uid` and streams that dashboard's file (the
