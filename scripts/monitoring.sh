@@ -18,6 +18,8 @@
 #   --app-target HOST:PORT   APP_TARGET            native mode: where the app is      (127.0.0.1:80)
 #   --config DIR             MONITORING_CONFIG     native mode: an already rendered environment folder
 #                                                  (gen --environment test --set … --output X → X/test)
+#                            MONITORING_PORT_WAIT  native start: seconds to wait for a port still held
+#                                                  (say by a process that just crashed)    (15)
 #   -f                                             logs: follow
 set -euo pipefail
 
@@ -31,6 +33,7 @@ prometheus_port_given=${PROMETHEUS_PORT:+1}
 alertmanager_port_given=${ALERTMANAGER_PORT:+1}
 app_target=${APP_TARGET:-127.0.0.1:80}
 config=${MONITORING_CONFIG:-}
+port_wait=${MONITORING_PORT_WAIT:-15}
 follow=0
 compose_file=$root/generated/dev/simple-monitoring.yml
 env_file=$root/.env
@@ -63,6 +66,7 @@ done
 for port in "$prometheus_port" "$alertmanager_port"; do
   [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && [ "$port" -le 65535 ] || fail "not a port: $port"
 done
+[[ "$port_wait" =~ ^[0-9]+$ ]] || fail "MONITORING_PORT_WAIT is not a number of seconds: $port_wait"
 if [ -z "$mode" ]; then
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then mode=docker; else mode=native; fi
 fi
@@ -313,8 +317,8 @@ native_start() {
   prepare_config
   # Right after a crash or a stop the old process may still hold its port: wait for it, bounded.
   for name in "${missing[@]}"; do
-    wait_port_free "$(port_of "$name")" 15 ||
-      fail "port $(port_of "$name") ($name) is in use by a process this script did not start; choose another with --prometheus-port/--alertmanager-port"
+    wait_port_free "$(port_of "$name")" "$port_wait" ||
+      fail "port $(port_of "$name") ($name) is still in use after ${port_wait}s, by a process this script did not start; choose another with --prometheus-port/--alertmanager-port"
   done
   write_atomically "$home/run/config-dir" "$config"
   write_atomically "$home/run/ports" "$prometheus_port $alertmanager_port"
@@ -327,7 +331,7 @@ native_start() {
     wait_ready "$name" "$(ready_url "$name")" || result=$?
     if [ "$result" = 1 ] && [[ " ${already[*]} " == *" $name "* ]] && [[ " ${started[*]} " != *" $name "* ]]; then
       # It was running when this start looked, and has just died: start it again, once.
-      wait_port_free "$(port_of "$name")" 15 || abort_start "$name exited and its port $(port_of "$name") stays in use"
+      wait_port_free "$(port_of "$name")" "$port_wait" || abort_start "$name exited and its port $(port_of "$name") stays in use"
       launch "$name"
       result=0
       wait_ready "$name" "$(ready_url "$name")" || result=$?
