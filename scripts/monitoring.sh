@@ -504,7 +504,8 @@ native_restore() {
   [ -n "$config" ] || config=$previous_config
   if [ ${#was_running[@]} -gt 0 ]; then stop_process prometheus; stop_process alertmanager; fi
 
-  old=$(mktemp -d "$home/.restore-old.XXXXXX") && cleanup_paths+=("$old")
+  # Not in cleanup_paths: it holds the previous data until the restored stack is in place.
+  old=$(mktemp -d "$home/.restore-old.XXXXXX")
   local -a items=(prometheus-data alertmanager-data) swapped=()
   [ -d "$new/config" ] && { mv "$new/config" "$new/restored-config"; items+=(restored-config); }
   put_back() {
@@ -514,6 +515,7 @@ native_restore() {
       if [ -e "$old/$item" ]; then mv "$old/$item" "$home/$item"; fi
     done
     swapped=()
+    rmdir "$old" 2>/dev/null || warn "the previous data could not all be put back; what is left of it is in $old"
   }
   for item in "${items[@]}"; do
     if { [ ! -e "$home/$item" ] || mv "$home/$item" "$old/$item"; } && mv "$new/$item" "$home/$item"; then
