@@ -157,7 +157,7 @@ alive_as() {  # pid start_time: that very process is still alive (not exited, no
 owned_pid=
 owned_start=
 owned() {  # name
-  local name=$1 file key value pid= start= boot= exe= why= info actual
+  local name=$1 file key value pid='' start='' boot='' exe='' why='' info actual
   file=$(pid_file "$name")
   [ -f "$file" ] || return 1
   while IFS='=' read -r key value; do
@@ -195,15 +195,16 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port_free() {  # port seconds
   local deadline=$((SECONDS + $2))
   until port_free "$1"; do
-    [ "$SECONDS" -lt "$deadline" ] || return 1
+    [ "$SECONDS" -lt "$deadline" ] && [ "$interrupted" = 0 ] || return 1
     sleep 0.25
   done
 }
 
-# 0: ready; 1: the process exited (its log is shown); 2: not ready within 30 s.
+# 0: ready; 1: the process exited (its log is shown); 2: not ready within 30 s; 3: interrupted.
 wait_ready() {  # name url
   local deadline=$((SECONDS + 30))
   while [ "$SECONDS" -lt "$deadline" ]; do
+    [ "$interrupted" = 0 ] || return 3
     if prometheus_curl -fs -o /dev/null "$2" 2>/dev/null; then return 0; fi
     if ! running "$1"; then tail -20 "$(log_file "$1")" >&2 || true; return 1; fi
     sleep 0.5
@@ -281,8 +282,12 @@ launch() {  # name
   esac
 }
 
-# A failed start leaves nothing of its own behind: what this run started is stopped, by PID.
+# A failed start leaves nothing of its own behind: what this run started is stopped, by PID. SIGINT
+# and SIGTERM only set a flag while it starts, checked once each server has its PID file, so an
+# interrupted start never leaves a server running without one.
 started=()
+interrupted=0
+check_interrupted() { [ "$interrupted" = 0 ] || abort_start "interrupted"; }
 abort_start() {  # message
   trap - INT TERM
   local name stopped=()
@@ -295,6 +300,8 @@ native_start() {
   command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
   mkdir -p "$home/run" "$home/logs" "$home/prometheus-data" "$home/alertmanager-data"
   local name already=() missing=() recorded_prometheus recorded_alertmanager
+  started=() interrupted=0
+  trap 'interrupted=1' INT TERM
   for name in alertmanager prometheus; do
     if running "$name"; then already+=("$name"); else missing+=("$name"); fi
   done
@@ -310,6 +317,7 @@ native_start() {
     [ -n "$config" ] || config=$(cat "$home/run/config-dir" 2>/dev/null || true)
   fi
   if [ ${#missing[@]} -eq 0 ]; then
+    trap - INT TERM
     say "already running: prometheus PID $(running prometheus && say "$owned_pid"), alertmanager PID $(running alertmanager && say "$owned_pid")"
     return 0
   fi
@@ -317,14 +325,13 @@ native_start() {
   prepare_config
   # Right after a crash or a stop the old process may still hold its port: wait for it, bounded.
   for name in "${missing[@]}"; do
-    wait_port_free "$(port_of "$name")" "$port_wait" ||
+    wait_port_free "$(port_of "$name")" "$port_wait" || check_interrupted ||
       fail "port $(port_of "$name") ($name) is still in use after ${port_wait}s, by a process this script did not start; choose another with --prometheus-port/--alertmanager-port"
   done
+  check_interrupted
   write_atomically "$home/run/config-dir" "$config"
   write_atomically "$home/run/ports" "$prometheus_port $alertmanager_port"
-  started=()
-  trap 'abort_start "interrupted"' INT TERM
-  for name in "${missing[@]}"; do launch "$name"; done
+  for name in "${missing[@]}"; do launch "$name"; check_interrupted; done
   local result
   for name in alertmanager prometheus; do
     result=0
@@ -333,14 +340,17 @@ native_start() {
       # It was running when this start looked, and has just died: start it again, once.
       wait_port_free "$(port_of "$name")" "$port_wait" || abort_start "$name exited and its port $(port_of "$name") stays in use"
       launch "$name"
+      check_interrupted
       result=0
       wait_ready "$name" "$(ready_url "$name")" || result=$?
     fi
     case "$result" in
       1) abort_start "$name exited while starting; log: $(log_file "$name")" ;;
       2) abort_start "$name not ready after 30s: $(ready_url "$name")" ;;
+      3) abort_start "interrupted" ;;
     esac
   done
+  check_interrupted
   trap - INT TERM
   say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(running prometheus && say "$owned_pid"), config $config/prometheus)"
   say "alertmanager: http://127.0.0.1:$alertmanager_port   (PID $(running alertmanager && say "$owned_pid"))"
