@@ -282,14 +282,13 @@ launch() {  # name
   esac
 }
 
-# A failed start leaves nothing of its own behind: what this run started is stopped, by PID. SIGINT
-# and SIGTERM only set a flag while it starts, checked once each server has its PID file, so an
-# interrupted start never leaves a server running without one.
+# A failed start leaves nothing of its own behind: what this run started is stopped, by PID. From the
+# moment start looks at the PID files, SIGINT and SIGTERM only set a flag, checked once each server has
+# its PID file, so an interrupted start never leaves a server running, nor one without its PID file.
 started=()
 interrupted=0
 check_interrupted() { [ "$interrupted" = 0 ] || abort_start "interrupted"; }
-abort_start() {  # message
-  trap - INT TERM
+abort_start() {  # message (a further signal only sets the flag again: the clean-up is not cut short)
   local name stopped=()
   for name in "${started[@]}"; do stop_process "$name" >&2; stopped+=("$name"); done
   fail "$1; stopped what this start had started (${stopped[*]:-nothing}), by PID"
@@ -317,7 +316,6 @@ native_start() {
     [ -n "$config" ] || config=$(cat "$home/run/config-dir" 2>/dev/null || true)
   fi
   if [ ${#missing[@]} -eq 0 ]; then
-    trap - INT TERM
     say "already running: prometheus PID $(running prometheus && say "$owned_pid"), alertmanager PID $(running alertmanager && say "$owned_pid")"
     return 0
   fi
@@ -325,8 +323,10 @@ native_start() {
   prepare_config
   # Right after a crash or a stop the old process may still hold its port: wait for it, bounded.
   for name in "${missing[@]}"; do
-    wait_port_free "$(port_of "$name")" "$port_wait" || check_interrupted ||
+    if ! wait_port_free "$(port_of "$name")" "$port_wait"; then
+      check_interrupted
       fail "port $(port_of "$name") ($name) is still in use after ${port_wait}s, by a process this script did not start; choose another with --prometheus-port/--alertmanager-port"
+    fi
   done
   check_interrupted
   write_atomically "$home/run/config-dir" "$config"
@@ -351,7 +351,7 @@ native_start() {
     esac
   done
   check_interrupted
-  trap - INT TERM
+  # Everything is up: a signal from here on is too late to undo it (the flag trap stays to the end).
   say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(running prometheus && say "$owned_pid"), config $config/prometheus)"
   say "alertmanager: http://127.0.0.1:$alertmanager_port   (PID $(running alertmanager && say "$owned_pid"))"
   say "grafana:      skipped: Debian does not package Grafana; with Docker, 'start' runs it from $compose_file"
@@ -512,6 +512,8 @@ native_restore() {
   for name in prometheus alertmanager; do if running "$name"; then was_running+=("$name"); fi; done
   previous_config=$(cat "$home/run/config-dir" 2>/dev/null || true)
   [ -n "$config" ] || config=$previous_config
+  # From here on a signal does not cut the swap short: it runs to its end, success or put back.
+  trap 'interrupted=1' INT TERM
   if [ ${#was_running[@]} -gt 0 ]; then stop_process prometheus; stop_process alertmanager; fi
 
   # Not in cleanup_paths: it holds the previous data until the restored stack is in place.
