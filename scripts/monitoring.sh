@@ -7,6 +7,8 @@
 # Debian and is reported as skipped. Everything it keeps lives under --home (default .monitoring/).
 # Prometheus asks for a login (basic auth): the password is made at the first start and kept in the
 # git-ignored .env (Docker) or <home>/secrets (native); Prometheus' web config holds only its bcrypt hash.
+# Native mode acts only on what it started: a PID file records the process' start time, the boot and
+# the executable, and one naming any other process is reported and removed, never signalled.
 #
 # Options (or environment variables):
 #   --home DIR               MONITORING_HOME       state: config, data, logs, PIDs   (.monitoring)
@@ -16,6 +18,8 @@
 #   --app-target HOST:PORT   APP_TARGET            native mode: where the app is      (127.0.0.1:80)
 #   --config DIR             MONITORING_CONFIG     native mode: an already rendered environment folder
 #                                                  (gen --environment test --set … --output X → X/test)
+#                            MONITORING_PORT_WAIT  native start: seconds to wait for a port still held
+#                                                  (say by a process that just crashed)    (15)
 #   -f                                             logs: follow
 set -euo pipefail
 
@@ -24,15 +28,24 @@ home=${MONITORING_HOME:-$root/.monitoring}
 mode=${MONITORING_MODE:-}
 prometheus_port=${PROMETHEUS_PORT:-9090}
 alertmanager_port=${ALERTMANAGER_PORT:-9093}
+# Ports asked for explicitly (option or environment): a running stack refuses to change them.
+prometheus_port_given=${PROMETHEUS_PORT:+1}
+alertmanager_port_given=${ALERTMANAGER_PORT:+1}
 app_target=${APP_TARGET:-127.0.0.1:80}
 config=${MONITORING_CONFIG:-}
+port_wait=${MONITORING_PORT_WAIT:-15}
 follow=0
 compose_file=$root/generated/dev/simple-monitoring.yml
 env_file=$root/.env
 
-usage() { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit "${1:-0}"; }
 say() { printf '%s\n' "$*"; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Temporary files and folders, removed however the script ends.
+cleanup_paths=()
+trap 'rm -rf "${cleanup_paths[@]}"' EXIT
 
 command=${1:-}
 [ -n "$command" ] || usage 1
@@ -41,8 +54,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2; shift 2 ;;
     --mode) mode=$2; shift 2 ;;
-    --prometheus-port) prometheus_port=$2; shift 2 ;;
-    --alertmanager-port) alertmanager_port=$2; shift 2 ;;
+    --prometheus-port) prometheus_port=$2; prometheus_port_given=1; shift 2 ;;
+    --alertmanager-port) alertmanager_port=$2; alertmanager_port_given=1; shift 2 ;;
     --app-target) app_target=$2; shift 2 ;;
     --config) config=$2; shift 2 ;;
     -f|--follow) follow=1; shift ;;
@@ -50,6 +63,10 @@ while [ $# -gt 0 ]; do
     *) if [ "$command" = backup ] || [ "$command" = restore ]; then archive=$1; shift; else fail "unknown option $1"; fi ;;
   esac
 done
+for port in "$prometheus_port" "$alertmanager_port"; do
+  [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && [ "$port" -le 65535 ] || fail "not a port: $port"
+done
+[[ "$port_wait" =~ ^[0-9]+$ ]] || fail "MONITORING_PORT_WAIT is not a number of seconds: $port_wait"
 if [ -z "$mode" ]; then
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then mode=docker; else mode=native; fi
 fi
@@ -66,16 +83,30 @@ ensure_env_file() {
 }
 
 # Prometheus' basic auth: the password file it and Grafana log in with, and a web config holding
-# only the bcrypt hash, checked with promtool.
+# only the bcrypt hash, checked with promtool. htpasswd reads the password from standard input (-i):
+# no secret is ever an argument of a command, where any local user could read it in /proc/PID/cmdline.
 write_prometheus_secrets() {  # dir password
   command -v htpasswd >/dev/null || fail "htpasswd is missing (apt-get install apache2-utils): it makes the bcrypt hash"
+  local hash
   (umask 077 && mkdir -p "$1" && printf '%s' "$2" > "$1/password")
-  (umask 077 && printf 'basic_auth_users:\n  prometheus: %s\n' "$(htpasswd -nbBC 10 prometheus "$2" | cut -d: -f2)" > "$1/web.yml")
+  hash=$(printf '%s' "$2" | htpasswd -niBC 10 prometheus | cut -d: -f2)
+  [ -n "$hash" ] || fail "htpasswd made no hash"
+  (umask 077 && printf 'basic_auth_users:\n  prometheus: %s\n' "$hash" > "$1/web.yml")
   promtool check web-config "$1/web.yml" >/dev/null 2>&1 || fail "promtool check web-config rejected $1/web.yml"
 }
 
 prometheus_password() {  # the password of this mode's Prometheus
   if [ "$mode" = docker ]; then sed -n 's/^PROMETHEUS_BASIC_AUTH_PASSWORD=//p' "$env_file"; else cat "$home/secrets/password"; fi
+}
+
+# curl reads its login as a config line (`user = "prometheus:…"`) from standard input (`-K -`), never
+# from its command line.
+prometheus_curl() {
+  local password
+  password=$(prometheus_password)
+  password=${password//\\/\\\\}
+  password=${password//\"/\\\"}
+  curl --max-time 10 -K - "$@" <<< "user = \"prometheus:$password\""
 }
 
 # ----------------------------------------------------------------------------------------------- docker
@@ -99,23 +130,86 @@ docker_command() {
 }
 
 # ----------------------------------------------------------------------------------------------- native
+# A PID file names the process this script started by four things: PID, start time (field 22 of
+# /proc/PID/stat, clock ticks since boot), boot id and executable. It is trusted only while all four
+# still match; anything else (a PID the kernel has since given to another process, a file from before
+# a reboot, an older bare-PID file, a hand-written one) is reported and removed, and nothing is signalled.
 pid_file() { printf '%s/run/%s.pid' "$home" "$1"; }
 log_file() { printf '%s/logs/%s.log' "$home" "$1"; }
+boot_id() { cat /proc/sys/kernel/random/boot_id 2>/dev/null || echo unknown; }
+executable_of() { local name; name=$(command -v "$1") && readlink -f "$name"; }
 
-running() {
-  local file; file=$(pid_file "$1")
-  [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null
+proc_info() {  # pid → "STATE START_TIME" of a process that exists (a zombie included)
+  local stat fields
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  read -r -a fields <<< "${stat##*) }"   # past the command name, which may hold spaces and ')'
+  printf '%s %s' "${fields[0]}" "${fields[19]}"
 }
+
+alive_as() {  # pid start_time: that very process is still alive (not exited, not a zombie)
+  local info
+  info=$(proc_info "$1") || return 1
+  case "${info%% *}" in Z|X|x) return 1 ;; esac
+  [ "${info#* }" = "$2" ]
+}
+
+# Sets owned_pid and owned_start when the PID file of $1 names the live process this script started.
+owned_pid=
+owned_start=
+owned() {  # name
+  local name=$1 file key value pid='' start='' boot='' exe='' why='' info actual
+  file=$(pid_file "$name")
+  [ -f "$file" ] || return 1
+  while IFS='=' read -r key value; do
+    case "$key" in pid) pid=$value ;; start_time) start=$value ;; boot_id) boot=$value ;; exe) exe=$value ;; esac
+  done < "$file"
+  if ! [[ "$pid" =~ ^[1-9][0-9]*$ && "$start" =~ ^[0-9]+$ && -n "$boot" && -n "$exe" ]]; then
+    pid=$(head -c 64 "$file" | tr -dc '0-9 ' | awk '{print $1}')
+    why="the file does not record the start time, boot and executable of a process this script started"
+  elif [ "$boot" != "$(boot_id)" ]; then
+    why="it was written before the machine last booted"
+  elif ! info=$(proc_info "$pid") || [[ "${info%% *}" =~ ^[ZXx]$ ]]; then
+    rm -f "$file"
+    say "$name: not running (PID $pid has exited); removed $file"
+    return 1
+  elif [ "${info#* }" != "$start" ]; then
+    why="PID $pid now belongs to a process started at tick ${info#* }, not $start"
+  else
+    actual=$(readlink "/proc/$pid/exe" 2>/dev/null) || actual="(unreadable)"
+    if [ "${actual% (deleted)}" != "$exe" ]; then why="PID $pid runs $actual, not $exe"; fi
+  fi
+  if [ -n "$why" ]; then
+    rm -f "$file"
+    warn "$name: $file names PID ${pid:-?}, which is not the process this script started ($why); removed the PID file, sent no signal"
+    return 1
+  fi
+  owned_pid=$pid
+  owned_start=$start
+}
+
+running() { owned "$1"; }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Bounded: a process that just crashed or was stopped may still hold its port for a moment.
+wait_port_free() {  # port seconds
+  local deadline=$((SECONDS + $2))
+  until port_free "$1"; do
+    [ "$SECONDS" -lt "$deadline" ] && [ "$interrupted" = 0 ] || return 1
+    sleep 0.25
+  done
+}
+
+# 0: ready; 1: the process exited (its log is shown); 2: not ready within 30 s; 3: interrupted.
 wait_ready() {  # name url
-  for _ in $(seq 1 60); do
-    if curl -fs -o /dev/null -u "prometheus:$(prometheus_password)" "$2"; then return 0; fi
-    running "$1" || { tail -20 "$(log_file "$1")" >&2; fail "$1 exited; log: $(log_file "$1")"; }
+  local deadline=$((SECONDS + 30))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    [ "$interrupted" = 0 ] || return 3
+    if prometheus_curl -fs -o /dev/null "$2" 2>/dev/null; then return 0; fi
+    if ! running "$1"; then tail -20 "$(log_file "$1")" >&2 || true; return 1; fi
     sleep 0.5
   done
-  fail "$1 not ready after 30s: $2"
+  return 2
 }
 
 # The configuration the native processes read: a rendered test environment with these ports.
@@ -132,47 +226,134 @@ prepare_config() {
   config=$home/config/test
 }
 
-start_process() {  # name command...
-  local name=$1; shift
-  if running "$name"; then say "$name already running (PID $(cat "$(pid_file "$name")"))"; return; fi
-  nohup "$@" >>"$(log_file "$name")" 2>&1 &
-  echo $! > "$(pid_file "$name")"
+write_atomically() {  # file text
+  printf '%s\n' "$2" > "$1.tmp.$$" && mv -f "$1.tmp.$$" "$1"
 }
 
-stop_process() {
-  local name=$1 file pid
-  file=$(pid_file "$name")
-  if ! running "$name"; then rm -f "$file"; say "$name: not running"; return; fi
-  pid=$(cat "$file")
-  kill -TERM "$pid"
-  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid"; fi
-  rm -f "$file"
+start_process() {  # name executable args...
+  local name=$1 executable pid info
+  shift
+  executable=$(executable_of "$1") || fail "$1 is not installed"
+  nohup "$@" </dev/null >>"$(log_file "$name")" 2>&1 9>&- &
+  pid=$!
+  # The start time is fixed at the fork; the executable changes once nohup has exec'd the server.
+  for _ in $(seq 1 200); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$executable" ] && break
+    proc_info "$pid" >/dev/null || break
+    sleep 0.05
+  done
+  info=$(proc_info "$pid") || info="X 0"
+  write_atomically "$(pid_file "$name")" "pid=$pid
+start_time=${info#* }
+boot_id=$(boot_id)
+exe=$executable"
+  started+=("$name")
+}
+
+stop_process() {  # name
+  local name=$1 pid start
+  if ! running "$name"; then say "$name: not running"; return 0; fi
+  pid=$owned_pid start=$owned_start
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do alive_as "$pid" "$start" || break; sleep 0.25; done
+  if alive_as "$pid" "$start"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do alive_as "$pid" "$start" || break; sleep 0.25; done
+    alive_as "$pid" "$start" && fail "$name (PID $pid) is still running after SIGTERM and SIGKILL"
+  fi
+  rm -f "$(pid_file "$name")"
   say "$name: stopped (PID $pid)"
+}
+
+port_of() { if [ "$1" = prometheus ]; then say "$prometheus_port"; else say "$alertmanager_port"; fi; }
+ready_url() { printf 'http://127.0.0.1:%s/-/ready' "$(port_of "$1")"; }
+
+launch() {  # name
+  case "$1" in
+    alertmanager)
+      start_process alertmanager prometheus-alertmanager \
+        --config.file="$config/alertmanager/alertmanager.yml" --storage.path="$home/alertmanager-data" \
+        --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address= ;;
+    prometheus)
+      start_process prometheus prometheus \
+        --config.file="$config/prometheus/simple-prometheus.yml" --storage.tsdb.path="$home/prometheus-data" \
+        --web.listen-address="127.0.0.1:$prometheus_port" --web.enable-lifecycle --web.enable-admin-api \
+        --web.config.file="$home/secrets/web.yml" ;;
+  esac
+}
+
+# A failed start leaves nothing of its own behind: what this run started is stopped, by PID. From the
+# moment start looks at the PID files, SIGINT and SIGTERM only set a flag, checked once each server has
+# its PID file, so an interrupted start never leaves a server running, nor one without its PID file.
+started=()
+interrupted=0
+check_interrupted() { [ "$interrupted" = 0 ] || abort_start "interrupted"; }
+abort_start() {  # message (a further signal only sets the flag again: the clean-up is not cut short)
+  local name stopped=()
+  for name in "${started[@]}"; do stop_process "$name" >&2; stopped+=("$name"); done
+  fail "$1; stopped what this start had started (${stopped[*]:-nothing}), by PID"
 }
 
 native_start() {
   command -v prometheus >/dev/null || fail "prometheus is not installed (apt-get install prometheus prometheus-alertmanager)"
   command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
   mkdir -p "$home/run" "$home/logs" "$home/prometheus-data" "$home/alertmanager-data"
+  local name already=() missing=() recorded_prometheus recorded_alertmanager
+  started=() interrupted=0
+  trap 'interrupted=1' INT TERM
+  for name in alertmanager prometheus; do
+    if running "$name"; then already+=("$name"); else missing+=("$name"); fi
+  done
+  # A running stack keeps the ports it was started with.
+  if [ ${#already[@]} -gt 0 ] && [ -f "$home/run/ports" ]; then
+    read -r recorded_prometheus recorded_alertmanager < "$home/run/ports"
+    if { [ -n "$prometheus_port_given" ] && [ "$prometheus_port" != "$recorded_prometheus" ]; } ||
+       { [ -n "$alertmanager_port_given" ] && [ "$alertmanager_port" != "$recorded_alertmanager" ]; }; then
+      fail "the stack runs with prometheus port $recorded_prometheus and alertmanager port $recorded_alertmanager" \
+        "(${already[*]} running); it cannot change ports while running: stop it first, then start with the new ports"
+    fi
+    prometheus_port=$recorded_prometheus alertmanager_port=$recorded_alertmanager
+    [ -n "$config" ] || config=$(cat "$home/run/config-dir" 2>/dev/null || true)
+  fi
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "already running: prometheus PID $(running prometheus && say "$owned_pid"), alertmanager PID $(running alertmanager && say "$owned_pid")"
+    return 0
+  fi
   [ -f "$home/secrets/password" ] || write_prometheus_secrets "$home/secrets" "$(random_secret)"
   prepare_config
-  echo "$config" > "$home/run/config-dir"
-  echo "$prometheus_port $alertmanager_port" > "$home/run/ports"
-  for port in "$prometheus_port" "$alertmanager_port"; do
-    running prometheus || running alertmanager || port_free "$port" || fail "port $port is in use; choose another with --prometheus-port/--alertmanager-port"
+  # Right after a crash or a stop the old process may still hold its port: wait for it, bounded.
+  for name in "${missing[@]}"; do
+    if ! wait_port_free "$(port_of "$name")" "$port_wait"; then
+      check_interrupted
+      fail "port $(port_of "$name") ($name) is still in use after ${port_wait}s, by a process this script did not start; choose another with --prometheus-port/--alertmanager-port"
+    fi
   done
-  start_process alertmanager prometheus-alertmanager \
-    --config.file="$config/alertmanager/alertmanager.yml" --storage.path="$home/alertmanager-data" \
-    --web.listen-address="127.0.0.1:$alertmanager_port" --cluster.listen-address=
-  start_process prometheus prometheus \
-    --config.file="$config/prometheus/simple-prometheus.yml" --storage.tsdb.path="$home/prometheus-data" \
-    --web.listen-address="127.0.0.1:$prometheus_port" --web.enable-lifecycle --web.enable-admin-api \
-    --web.config.file="$home/secrets/web.yml"
-  wait_ready alertmanager "http://127.0.0.1:$alertmanager_port/-/ready"
-  wait_ready prometheus "http://127.0.0.1:$prometheus_port/-/ready"
-  say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(cat "$(pid_file prometheus)"), config $config/prometheus)"
-  say "alertmanager: http://127.0.0.1:$alertmanager_port   (PID $(cat "$(pid_file alertmanager)"))"
+  check_interrupted
+  write_atomically "$home/run/config-dir" "$config"
+  write_atomically "$home/run/ports" "$prometheus_port $alertmanager_port"
+  for name in "${missing[@]}"; do launch "$name"; check_interrupted; done
+  local result
+  for name in alertmanager prometheus; do
+    result=0
+    wait_ready "$name" "$(ready_url "$name")" || result=$?
+    if [ "$result" = 1 ] && [[ " ${already[*]} " == *" $name "* ]] && [[ " ${started[*]} " != *" $name "* ]]; then
+      # It was running when this start looked, and has just died: start it again, once.
+      wait_port_free "$(port_of "$name")" "$port_wait" || abort_start "$name exited and its port $(port_of "$name") stays in use"
+      launch "$name"
+      check_interrupted
+      result=0
+      wait_ready "$name" "$(ready_url "$name")" || result=$?
+    fi
+    case "$result" in
+      1) abort_start "$name exited while starting; log: $(log_file "$name")" ;;
+      2) abort_start "$name not ready after 30s: $(ready_url "$name")" ;;
+      3) abort_start "interrupted" ;;
+    esac
+  done
+  check_interrupted
+  # Everything is up: a signal from here on is too late to undo it (the flag trap stays to the end).
+  say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(running prometheus && say "$owned_pid"), config $config/prometheus)"
+  say "alertmanager: http://127.0.0.1:$alertmanager_port   (PID $(running alertmanager && say "$owned_pid"))"
   say "grafana:      skipped: Debian does not package Grafana; with Docker, 'start' runs it from $compose_file"
 }
 
@@ -182,12 +363,11 @@ native_ports() {
 
 # Targets, rule health and the app's metrics, like the seed's health script. Exit 1 when unhealthy.
 check_health() {  # prometheus-url alertmanager-url
-  local prom=$1 am=$2 unhealthy=0 login
-  login="prometheus:$(prometheus_password)"
-  if curl -fsS -o /dev/null -u "$login" "$prom/-/ready"; then say "Prometheus: healthy ($prom)"; else say "Prometheus: unhealthy ($prom)"; return 1; fi
-  if curl -fsS -o /dev/null "$am/-/ready"; then say "Alertmanager: healthy ($am)"; else say "Alertmanager: unhealthy ($am)"; unhealthy=1; fi
+  local prom=$1 am=$2 unhealthy=0
+  if prometheus_curl -fsS -o /dev/null "$prom/-/ready"; then say "Prometheus: healthy ($prom)"; else say "Prometheus: unhealthy ($prom)"; return 1; fi
+  if curl --max-time 10 -fsS -o /dev/null "$am/-/ready"; then say "Alertmanager: healthy ($am)"; else say "Alertmanager: unhealthy ($am)"; unhealthy=1; fi
   local targets rules metrics
-  targets=$(curl -fsS -u "$login" "$prom/api/v1/targets?state=active" | python3 -c '
+  targets=$(prometheus_curl -fsS "$prom/api/v1/targets?state=active" | python3 -c '
 import json, sys
 targets = json.load(sys.stdin)["data"]["activeTargets"]
 down = [t["labels"]["job"] + " " + t["scrapeUrl"] + ": " + (t["lastError"] or t["health"]) for t in targets if t["health"] == "down"]
@@ -196,7 +376,7 @@ print(f"{len(targets) - len(down) - pending}/{len(targets)} up" + (f", {pending}
       + "".join("\n  down: " + d for d in down))
 sys.exit(1 if down or not targets else 0)') || unhealthy=1
   say "Targets: $targets"
-  rules=$(curl -fsS -u "$login" "$prom/api/v1/rules" | python3 -c '
+  rules=$(prometheus_curl -fsS "$prom/api/v1/rules" | python3 -c '
 import json, sys
 rules = [r for g in json.load(sys.stdin)["data"]["groups"] for r in g["rules"]]
 bad = [r["name"] + ": " + r.get("lastError", "") for r in rules if r["health"] == "err"]
@@ -205,7 +385,7 @@ print(f"{len(rules) - len(bad) - pending}/{len(rules)} ok" + (f", {pending} not 
       + "".join("\n  failing: " + b for b in bad))
 sys.exit(1 if bad else 0)') || unhealthy=1
   say "Rules: $rules"
-  metrics=$(curl -fsS -u "$login" "$prom/api/v1/query" --data-urlencode 'query=app_active_connections' | python3 -c '
+  metrics=$(prometheus_curl -fsS "$prom/api/v1/query" --data-urlencode 'query=app_active_connections' | python3 -c '
 import json, sys
 result = json.load(sys.stdin)["data"]["result"]
 print("available" if result else "missing (is the app running and scraped?)")
@@ -215,14 +395,32 @@ sys.exit(0 if result else 1)') || unhealthy=1
 }
 
 native_command() {
+  # One command at a time per home: a second one waits (bounded) instead of racing on the PID files.
+  mkdir -p "$home/run"
+  if command -v flock >/dev/null && [ "$command" != logs ]; then
+    exec 9>"$home/run/lock"
+    flock -w 120 9 || fail "another monitoring.sh command holds $home/run/lock"
+  fi
   case "$command" in
     start) native_start ;;
-    stop) stop_process prometheus; stop_process alertmanager ;;
-    restart) native_ports; stop_process prometheus; stop_process alertmanager; native_start ;;
+    stop) native_ports; stop_process prometheus; stop_process alertmanager ;;
+    restart)
+      local recorded_prometheus=$prometheus_port recorded_alertmanager=$alertmanager_port
+      if { running prometheus || running alertmanager; } && [ -f "$home/run/ports" ]; then
+        read -r recorded_prometheus recorded_alertmanager < "$home/run/ports"
+        if { [ -n "$prometheus_port_given" ] && [ "$prometheus_port" != "$recorded_prometheus" ]; } ||
+           { [ -n "$alertmanager_port_given" ] && [ "$alertmanager_port" != "$recorded_alertmanager" ]; }; then
+          fail "the stack runs with prometheus port $recorded_prometheus and alertmanager port $recorded_alertmanager;" \
+            "restart keeps them: stop it first, then start with the new ports"
+        fi
+        prometheus_port=$recorded_prometheus alertmanager_port=$recorded_alertmanager
+        [ -n "$config" ] || config=$(cat "$home/run/config-dir" 2>/dev/null || true)
+      fi
+      stop_process prometheus; stop_process alertmanager; native_start ;;
     status|health)
       native_ports
       for name in prometheus alertmanager; do
-        if running "$name"; then say "$name: running (PID $(cat "$(pid_file "$name")"))"; else say "$name: stopped"; fi
+        if running "$name"; then say "$name: running (PID $owned_pid)"; else say "$name: stopped"; fi
       done
       say "grafana: skipped (not packaged by Debian; runs under Docker only)"
       running prometheus || exit 1
@@ -239,41 +437,127 @@ native_command() {
 }
 
 # Backup: the configuration and both data folders. A running Prometheus is snapshotted through its
-# admin API, so the archive holds a consistent TSDB.
+# admin API, so the archive holds a consistent TSDB. The archive holds exactly prometheus-data/,
+# alertmanager-data/ and, when the stack has been started, config/; it appears only once complete.
 native_backup() {
   native_ports
   archive=${archive:-$root/monitoring-backup-$(date +%Y%m%d-%H%M%S).tar.gz}
-  local staging; staging=$(mktemp -d)
+  local staging; staging=$(mktemp -d) && cleanup_paths+=("$staging")
   mkdir -p "$staging/prometheus-data"
   if running prometheus; then
     local name
-    name=$(curl -fsS -u "prometheus:$(prometheus_password)" -XPOST "http://127.0.0.1:$prometheus_port/api/v1/admin/tsdb/snapshot" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["name"])')
+    name=$(prometheus_curl -fsS -XPOST "http://127.0.0.1:$prometheus_port/api/v1/admin/tsdb/snapshot" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["name"])')
+    [[ "$name" =~ ^[A-Za-z0-9_-]+$ ]] || fail "Prometheus answered the snapshot request with no usable name"
     cp -a "$home/prometheus-data/snapshots/$name/." "$staging/prometheus-data/"
     rm -rf "$home/prometheus-data/snapshots/$name"
   else
     cp -a "$home/prometheus-data/." "$staging/prometheus-data/" 2>/dev/null || true
   fi
   cp -a "$home/alertmanager-data" "$staging/alertmanager-data" 2>/dev/null || mkdir -p "$staging/alertmanager-data"
-  if [ -f "$home/run/config-dir" ]; then cp -a "$(cat "$home/run/config-dir")" "$staging/config"; fi
-  tar -czf "$archive" -C "$staging" .
-  rm -rf "$staging"
+  if [ -f "$home/run/config-dir" ] && [ -d "$(cat "$home/run/config-dir")" ]; then cp -a "$(cat "$home/run/config-dir")" "$staging/config"; fi
+  local partial="$archive.partial.$$"
+  cleanup_paths+=("$partial")
+  tar -czf "$partial" -C "$staging" .
+  mv -f "$partial" "$archive"
   say "backup written to $archive"
 }
 
+# The whole archive is read before anything is stopped: an intact gzip stream, a readable tar, and
+# exactly what backup writes (prometheus-data/ and alertmanager-data/ folders, optionally config/;
+# only folders and regular files; no absolute path, no `..`).
+check_archive() {  # archive
+  local file=$1 names kinds index name top kind seen_prometheus=0 seen_alertmanager=0
+  gzip -t "$file" 2>/dev/null || fail "restore: $file is not an intact gzip file (truncated, or not made by backup); nothing was changed"
+  names=$(tar -tzf "$file" 2>/dev/null) || fail "restore: $file is not a readable tar archive; nothing was changed"
+  kinds=$(tar -tvzf "$file" 2>/dev/null | cut -c1) || fail "restore: $file is not a readable tar archive; nothing was changed"
+  local -a name_list kind_list
+  mapfile -t name_list <<< "$names"
+  mapfile -t kind_list <<< "$kinds"
+  [ ${#name_list[@]} -eq ${#kind_list[@]} ] || fail "restore: cannot list $file consistently; nothing was changed"
+  for index in "${!name_list[@]}"; do
+    name=${name_list[$index]} kind=${kind_list[$index]}
+    name=${name#./}
+    [ -n "$name" ] || continue
+    case "/$name/" in
+      //*|*/../*|*/./*) fail "restore: $file holds an unsafe path '${name_list[$index]}'; nothing was changed" ;;
+    esac
+    top=${name%%/*}
+    case "$top" in
+      prometheus-data) seen_prometheus=1 ;;
+      alertmanager-data) seen_alertmanager=1 ;;
+      config) ;;
+      *) fail "restore: $file holds '$top', which backup does not write (expected prometheus-data/, alertmanager-data/, config/); nothing was changed" ;;
+    esac
+    case "$kind" in
+      d) ;;
+      -) [ "$name" != "$top" ] || fail "restore: $top in $file is a file, not a folder; nothing was changed" ;;
+      *) fail "restore: $file holds '${name_list[$index]}', neither a folder nor a regular file; nothing was changed" ;;
+    esac
+  done
+  [ "$seen_prometheus" = 1 ] && [ "$seen_alertmanager" = 1 ] ||
+    fail "restore: $file lacks prometheus-data/ or alertmanager-data/; nothing was changed"
+}
+
+# Restore: check the archive, extract it into a new folder next to the data, and only then stop the
+# stack (if it runs), swap the folders by rename and start it again. The previous data is kept until
+# the restored stack is up; on any failure it is put back and the stack left as it was.
 native_restore() {
   [ -n "${archive:-}" ] && [ -f "$archive" ] || fail "restore needs an archive made by backup"
-  local was_running=0
-  if running prometheus || running alertmanager; then was_running=1; stop_process prometheus; stop_process alertmanager; fi
-  rm -rf "$home/prometheus-data" "$home/alertmanager-data"
-  mkdir -p "$home/prometheus-data" "$home/alertmanager-data"
-  local staging; staging=$(mktemp -d)
-  tar -xzf "$archive" -C "$staging"
-  cp -a "$staging/prometheus-data/." "$home/prometheus-data/"
-  cp -a "$staging/alertmanager-data/." "$home/alertmanager-data/"
-  if [ -d "$staging/config" ]; then rm -rf "$home/restored-config"; cp -a "$staging/config" "$home/restored-config"; config=$home/restored-config; fi
-  rm -rf "$staging"
+  check_archive "$archive"
+  native_ports
+  local new old item name previous_config was_running=()
+  new=$(mktemp -d "$home/.restore-new.XXXXXX") && cleanup_paths+=("$new")
+  tar -xzf "$archive" -C "$new" --no-same-owner || fail "restore: extracting $archive failed; nothing was changed"
+  [ -d "$new/prometheus-data" ] && [ -d "$new/alertmanager-data" ] || fail "restore: $archive extracted without its data folders; nothing was changed"
+  for name in prometheus alertmanager; do if running "$name"; then was_running+=("$name"); fi; done
+  previous_config=$(cat "$home/run/config-dir" 2>/dev/null || true)
+  [ -n "$config" ] || config=$previous_config
+  # From here on a signal does not cut the swap short: it runs to its end, success or put back.
+  trap 'interrupted=1' INT TERM
+  if [ ${#was_running[@]} -gt 0 ]; then stop_process prometheus; stop_process alertmanager; fi
+
+  # Not in cleanup_paths: it holds the previous data until the restored stack is in place.
+  old=$(mktemp -d "$home/.restore-old.XXXXXX")
+  local -a items=(prometheus-data alertmanager-data) swapped=()
+  [ -d "$new/config" ] && { mv "$new/config" "$new/restored-config"; items+=(restored-config); }
+  put_back() {
+    local item
+    for item in "${swapped[@]}"; do
+      rm -rf "${home:?}/$item"
+      if [ -e "$old/$item" ]; then mv "$old/$item" "$home/$item"; fi
+    done
+    swapped=()
+    rmdir "$old" 2>/dev/null || warn "the previous data could not all be put back; what is left of it is in $old"
+  }
+  for item in "${items[@]}"; do
+    if { [ ! -e "$home/$item" ] || mv "$home/$item" "$old/$item"; } && mv "$new/$item" "$home/$item"; then
+      swapped+=("$item")
+    else
+      [ -e "$old/$item" ] && [ ! -e "$home/$item" ] && mv "$old/$item" "$home/$item"
+      put_back
+      restart_as_before "$previous_config"
+      fail "restore: could not move the restored $item into place; the previous data is back"
+    fi
+  done
+  [ -d "$home/restored-config" ] && [[ " ${items[*]} " == *" restored-config "* ]] && config=$home/restored-config
+  if [ ${#was_running[@]} -gt 0 ]; then
+    local result=0
+    set +e; (set -e; native_start); result=$?; set -e
+    if [ "$result" != 0 ]; then
+      put_back
+      restart_as_before "$previous_config"
+      fail "restore: the stack did not start with the restored data; the previous data is back and the stack restarted"
+    fi
+  fi
+  rm -rf "$old"
   say "restored from $archive"
-  if [ "$was_running" = 1 ]; then native_ports; native_start; fi
+}
+
+restart_as_before() {  # config-dir the stack ran with
+  [ ${#was_running[@]} -gt 0 ] || return 0
+  config=$1
+  set +e; (set -e; native_start); local result=$?; set -e
+  [ "$result" = 0 ] || warn "the stack did not start again; see $(log_file prometheus) and $(log_file alertmanager)"
 }
 
 case "$mode" in

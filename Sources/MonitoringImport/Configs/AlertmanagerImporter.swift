@@ -2,14 +2,14 @@ public import MonitoringDSL
 import MonitoringRender
 import Yams
 
-/// `gen import alertmanager`: an `alertmanager.yml` as a typed ``AlertmanagerConfig``: resolve
+/// `gen import alertmanager`: an `alertmanager.yml` as a typed `AlertmanagerConfig`: resolve
 /// timeout and SMTP settings, templates, the routing tree (receiver, `group_by`, timings, matchers,
 /// `continue`, child routes), inhibit rules and receivers with their email, PagerDuty, Slack and
 /// webhook integrations. What the DSL does not type (legacy `match`/`match_re`, time intervals,
 /// other integration kinds, extra integration fields) is kept raw on the route, receiver,
 /// integration or config it belongs to, found by lowering the typed value and diffing it with the
 /// input. Plain-text secrets are replaced by their file form or a placeholder, with a warning
-/// (``SecretScrubber``).
+/// (`SecretScrubber`).
 ///
 /// The model the spec must render is the input as Alertmanager loads it: `null` members absent,
 /// matchers in Alertmanager's canonical spelling (`severity="critical"`, as it prints them), and the

@@ -5,8 +5,8 @@ import Yams
 /// What `gen import prometheus` and `gen import alertmanager` share: reading the YAML, the
 /// normalisation both tools apply on load (a member set to `null` is the member absent: Go's YAML
 /// decoder leaves the field at its zero value), and the raw part of an import — lower the typed
-/// value, compare it with the input member by member (``JSONPatch``), keep the difference as the
-/// value's `.extraJSON`/`.removingJSON` (``RawJSONCarrying``).
+/// value, compare it with the input member by member (`JSONPatch`), keep the difference as the
+/// value's `.extraJSON`/`.removingJSON` (`RawJSONCarrying`).
 /// ```swift
 /// let input = try ConfigImport.parse(text, source: "prometheus.yml")
 /// ```

@@ -2,14 +2,14 @@ public import MonitoringDSL
 import MonitoringRender
 import Yams
 
-/// `gen import prometheus`: a `prometheus.yml` as a typed ``PrometheusConfig``: global intervals and
+/// `gen import prometheus`: a `prometheus.yml` as a typed `PrometheusConfig`: global intervals and
 /// external labels, rule files, Alertmanagers, and each scrape job with its static targets and
 /// labels, path, scheme, interval, timeout, params, `honor_labels`, sample limit, relabel and metric
 /// relabel rules, basic auth or bearer token from files, and TLS; remote write destinations (name,
 /// url, timeout, headers, write relabel rules, credentials from files, queue). What the DSL does not
 /// type (service discovery, newer keys) is kept raw on the job or the config, found by
 /// lowering the typed value and diffing it with the input. Plain-text secrets are replaced by their
-/// file form with a warning (``SecretScrubber``).
+/// file form with a warning (`SecretScrubber`).
 ///
 /// The model the spec must render is the input as Prometheus loads it: `null` members absent, and
 /// the defaults Prometheus applies written out (global `scrape_interval: 1m`, `scrape_timeout: 10s`,

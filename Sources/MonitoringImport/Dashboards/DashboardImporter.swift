@@ -1,7 +1,7 @@
 public import MonitoringDSL
 import MonitoringRender
 
-/// `gen import dashboard`: a dashboard as Grafana exports it becomes a typed ``Dashboard`` value
+/// `gen import dashboard`: a dashboard as Grafana exports it becomes a typed `Dashboard` value
 /// (and Swift source for it, ``DashboardSwiftPrinter``). What the DSL types is typed; the rest is
 /// raw JSON, found by lowering the typed value and comparing it with the input member by member,
 /// so the imported spec renders the input exactly.

@@ -3,7 +3,7 @@ import MonitoringRender
 
 /// One panel of Grafana's JSON as a typed DSL panel: kind, title, description, datasource, queries,
 /// unit, decimals, min/max, thresholds, size and position, repeat, transparency. What is left is
-/// put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
+/// put back as raw JSON later, by comparing the lowered panel with the input (`JSONPatch`).
 enum PanelImporter {
   /// Keys of Grafana's panel model; another key is most likely a typo, which Grafana ignores.
   static let knownKeys: Set = [

@@ -1,8 +1,8 @@
 public import MonitoringDSL
 import MonitoringRender
 
-/// `gen import provisioning`: a Grafana provisioning file (apiVersion 1) as typed ``Datasource``s
-/// or ``DashboardProvider``s, the rest through their raw escape hatch, found by lowering the typed
+/// `gen import provisioning`: a Grafana provisioning file (apiVersion 1) as typed `Datasource`s
+/// or `DashboardProvider`s, the rest through their raw escape hatch, found by lowering the typed
 /// entry and comparing it with the input. Secrets are not carried into Swift: a plain-text
 /// password becomes a warning (provision it from the environment with `.basicAuth(user:passwordVariable:)`).
 /// ```swift

@@ -1,7 +1,7 @@
 public import MonitoringDSL
 import MonitoringRender
 
-/// `gen import rules`: a Prometheus rule file as a typed ``RuleFile``: groups with their interval,
+/// `gen import rules`: a Prometheus rule file as a typed `RuleFile`: groups with their interval,
 /// limit and query offset; alerts with `for`, `keep_firing_for`, severity, labels, summary,
 /// description, runbook and other annotations; recording rules with labels. Expressions are kept
 /// as written (PromQL text); the file is marked imported, so the naming conventions `gen` enforces

@@ -42,7 +42,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case receiver(String)
   case compose(String)
   case service(String)
-  /// A ``KubernetesDeployment``, by namespace.
+  /// A `KubernetesDeployment`, by namespace.
   case kubernetes(String)
   case field(String)
   /// An output file that has no finer structure to point into.

@@ -1,6 +1,6 @@
 public import MonitoringDSL
 
-/// Reads JSON text (RFC 8259) into a ``JSONValue``: what `gen diff` and `gen preview` use to read
+/// Reads JSON text (RFC 8259) into a `JSONValue`: what `gen diff` and `gen preview` use to read
 /// dashboards back from the output folder or a git ref. Integers without a fraction or exponent
 /// stay `.int`, so `"w": 12` compares equal to what the lowering produced.
 /// ```swift

@@ -2,7 +2,7 @@ public import MonitoringDSL
 
 /// Receives a JSON document as a stream of events: what the dashboard lowering writes to. Two sinks
 /// exist: ``JSONWriter`` turns the events into the committed bytes as they come (no tree, no key
-/// sorting at run time), ``JSONTreeBuilder`` collects them into a ``JSONValue`` (for tests and for
+/// sorting at run time), ``JSONTreeBuilder`` collects them into a `JSONValue` (for tests and for
 /// the raw-JSON escape hatch, which merges into a tree). One lowering therefore serves both.
 ///
 /// A producer writes each object's keys in ascending UTF-8 byte order, the order the committed

@@ -1,6 +1,6 @@
 public import MonitoringDSL
 
-/// One place where a spec departs from a ``LintRule``: the rule, the path to the item, what is wrong,
+/// One place where a spec departs from a `LintRule`: the rule, the path to the item, what is wrong,
 /// and the spec it belongs to (as `gen list` names it, for `--only`).
 /// ```swift
 /// for finding in try Linter.lint(Specs.environments) { print("warning: \(finding)") }

@@ -1,6 +1,6 @@
 public import MonitoringDSL
 
-/// `gen lint`: checks a catalog against the conventions of ``LintRule`` (dashboards as
+/// `gen lint`: checks a catalog against the conventions of `LintRule` (dashboards as
 /// grafana/dashboard-linter, rules as mixtool lint and pint), after validation. Pure: findings come
 /// back with their paths; `.lintIgnore`s in the spec silence them per item.
 /// ```swift

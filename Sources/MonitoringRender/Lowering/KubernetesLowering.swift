@@ -1,7 +1,7 @@
 public import MonitoringDSL
 public import Yams
 
-/// The manifests of a ``KubernetesDeployment``, one resource per file under `kubernetes/`, from the
+/// The manifests of a `KubernetesDeployment`, one resource per file under `kubernetes/`, from the
 /// same values as the plain files: monitors from the scrape jobs, `PrometheusRule` specs from
 /// ``RuleLowering`` (the very node the rule file is written from), the Alertmanager Secret holding the
 /// text of `alertmanager.yml`, and the dashboards' JSON in ConfigMaps and `GrafanaDashboard`s.

@@ -1,7 +1,7 @@
 public import MonitoringDSL
 public import Yams
 
-/// The `spec` of a ServiceMonitor or PodMonitor from a ``ScrapeJob``: the endpoint takes the job's
+/// The `spec` of a ServiceMonitor or PodMonitor from a `ScrapeJob`: the endpoint takes the job's
 /// path, scheme, params, interval, timeout, honor_labels, TLS files and relabel rules (camelCase, as
 /// the operator spells them); `job` and the job's static labels become leading relabelings, so the
 /// series carry the same labels as under a plain `prometheus.yml`.

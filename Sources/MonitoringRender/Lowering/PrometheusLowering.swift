@@ -3,7 +3,7 @@ public import Yams
 
 /// `prometheus.yml` in Prometheus' own key order: global, alerting, rule_files, scrape_configs,
 /// remote_write. An agent's config has no evaluation interval (it evaluates nothing). The raw
-/// escape hatch of the config and of each job is applied last (``YAMLTree/patched(_:with:)``).
+/// escape hatch of the config and of each job is applied last (`YAMLTree.patched(_:with:)`).
 public enum PrometheusLowering {
   public static func config(_ config: PrometheusConfig) -> Node {
     let global = YAMLTree.mapping([

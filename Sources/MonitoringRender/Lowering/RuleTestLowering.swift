@@ -1,9 +1,9 @@
 public import MonitoringDSL
 public import Yams
 
-/// Writes the `promtool test rules` file for a rule file: for each alert with an ``AlertTest``, one
+/// Writes the `promtool test rules` file for a rule file: for each alert with an `AlertTest`, one
 /// case an evaluation before its `for` boundary (nothing fires) and one at the boundary (it fires with
-/// exact labels and annotations); for each recording rule with a ``RecordingTest``, its samples.
+/// exact labels and annotations); for each recording rule with a `RecordingTest`, its samples.
 public enum RuleTestLowering {
   /// The test file's path relative to `prometheus/`, e.g. `tests/websocket.rules_test.yml`.
   public static func path(for file: RuleFile) -> String {

@@ -1,7 +1,7 @@
 public import MonitoringDSL
 
 /// What the specs intend about alert routing: for every alert, the label set it fires with and the
-/// receiver it is meant to reach (``AlertRule/routesTo(_:)``). `gen` checks them against the routing
+/// receiver it is meant to reach (`AlertRule.routesTo(_:)`). `gen` checks them against the routing
 /// tree and writes them out, one per line, for `amtool config routes test --verify.receivers`.
 /// ```swift
 /// let lines = RoutingExpectations.all(in: catalog).map(\.line)

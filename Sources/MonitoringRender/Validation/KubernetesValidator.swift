@@ -1,6 +1,6 @@
 import MonitoringDSL
 
-/// Checks a ``KubernetesDeployment`` against its catalog before any manifest is written: the
+/// Checks a `KubernetesDeployment` against its catalog before any manifest is written: the
 /// `release` label kube-prometheus-stack selects on (a missing or conflicting one makes the operator
 /// ignore every resource, silently), names Kubernetes accepts (DNS-1123), named ports, selectors,
 /// a monitor (or an explicit opt-out) for every scrape job, credentials the cluster can provide, and
