@@ -1,7 +1,7 @@
 /// Failures of the commands, printed on stderr with exit code 1.
 enum GenError: Error, CustomStringConvertible {
   case io(String)
-  case noSpecMatches(String)
+  case noSpecMatches(String, command: String)
   case unknownEnvironment(String, known: [String])
   /// Another `gen` holds the output folder's lock.
   case busy(String)
@@ -11,7 +11,7 @@ enum GenError: Error, CustomStringConvertible {
   var description: String {
     switch self {
     case .io(let message): "error: \(message)"
-    case .noSpecMatches(let pattern): "error: --only \(pattern) matches no spec; `gen list` shows them"
+    case .noSpecMatches(let pattern, let command): "error: --only \(pattern) matches no spec; `\(command) list` shows them"
     case .unknownEnvironment(let name, let known):
       "error: no environment \"\(name)\" (environments: \(known.joined(separator: ", ")))"
     case .busy(let folder):

@@ -52,7 +52,7 @@ struct OutputOptions: ParsableArguments {
       throw ExitCode.failure
     }
     let selected = files.filter { isSelected(spec: $0.spec) }
-    if let only, selected.isEmpty { throw GenError.noSpecMatches(only) }
+    if let only, selected.isEmpty { throw GenError.noSpecMatches(only, command: console.command) }
     return (selected, files)
   }
 
