@@ -47,16 +47,8 @@ import Testing
     try rules.write(to: folder.appendingPathComponent("rules.yml"), atomically: true, encoding: .utf8)
     try expected.write(to: folder.appendingPathComponent("test.yml"), atomically: true, encoding: .utf8)
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: PromtoolTests.promtool)
-    process.arguments = ["test", "rules", folder.appendingPathComponent("test.yml").path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(output)")
+    let (status, output) = try PromtoolTests.testRules([folder.appendingPathComponent("test.yml").path])
+    #expect(status == 0, "\(output)")
   }
 
   /// What we cannot render exactly is refused, never guessed.

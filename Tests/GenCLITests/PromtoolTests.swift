@@ -16,9 +16,14 @@ import Testing
     for file in files { try sandbox.write(file.path, file.contents) }
     let tests = files.map(\.path).filter { $0.hasPrefix("prometheus/tests/") }
     try #require(!tests.isEmpty)
+    return try Self.testRules(tests.map { sandbox.output.appendingPathComponent($0).path })
+  }
+
+  /// `promtool test rules FILES…`: its exit status and what it printed.
+  static func testRules(_ files: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.promtool)
-    process.arguments = ["test", "rules"] + tests.map { sandbox.output.appendingPathComponent($0).path }
+    process.executableURL = URL(fileURLWithPath: promtool)
+    process.arguments = ["test", "rules"] + files
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe
