@@ -20,9 +20,14 @@ struct ImportOptions: ParsableArguments {
     return identifier.first?.isLetter == true ? identifier : "Imported" + identifier
   }
 
-  func read() throws -> String {
+  /// The file as text: refused before it is read when larger than the import takes, and when it is not UTF-8.
+  func read(limits: ImportLimits = .default) throws -> String {
+    let source = URL(fileURLWithPath: file).lastPathComponent
+    if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int {
+      try importing { () throws(ImportFailure) in try ImportInput.checkSize(size, source: source, limits: limits) }
+    }
     guard let data = FileManager.default.contents(atPath: file) else { throw GenError.io("cannot read \(file)") }
-    return String(decoding: data, as: UTF8.self)
+    return try importing { () throws(ImportFailure) in try ImportInput.text(Array(data), source: source, limits: limits) }
   }
 
   /// The Swift to `--to`, or to stdout.

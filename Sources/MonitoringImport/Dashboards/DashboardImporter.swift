@@ -18,11 +18,10 @@ public enum DashboardImporter {
     "preload",
   ]
 
-  public static func importDashboard(_ text: String, source: String, target: GrafanaTarget = .default) throws(ImportFailure)
-    -> DashboardImport
-  {
-    let parsed: JSONValue
-    do { parsed = try JSONParser.parse(text) } catch { throw ImportFailure("\(source): not JSON: \(error)") }
+  public static func importDashboard(
+    _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default
+  ) throws(ImportFailure) -> DashboardImport {
+    let parsed = try ImportInput.json(text, source: source, limits: limits)
     var notes: [ImportNote] = []
     let expected = normalized(parsed, target: target, notes: &notes)
     guard case .object = expected, expected["panels"] != nil || expected["title"] != nil else {
