@@ -44,10 +44,11 @@ struct ImportOptions: ParsableArguments {
     }
   }
 
-  /// Writes the model the spec must render to `path` (`--expected`), for `gen import compare`.
-  func writeExpected(_ text: String, to path: String?) throws {
+  /// Writes the model the spec must render to `path` (`--expected`), for `gen import compare`; the
+  /// text is made only then (for a large dashboard, writing it costs as much as parsing it).
+  func writeExpected(_ text: @autoclosure () -> String, to path: String?) throws {
     guard let path else { return }
-    try save(text, to: path)
+    try save(text(), to: path)
   }
 
   private func save(_ text: String, to path: String) throws {
