@@ -139,9 +139,9 @@ enum Hostile {
   /// `1` and `"1"` are different keys to Yams (an int and a string) but one to the importer, which
   /// reads keys as text: it would keep one of them silently.
   @Test func keysThatReadAsTheSameTextAreDuplicates() throws {
-    let text = "groups:\n- name: a\n  rules:\n  - alert: A\n    expr: up == 0\n    labels:\n      1: one\n      \"1\": other\n"
+    let text = "groups:\n- name: a\n  rules:\n  - alert: A\n    expr: up == 0\n    labels:\n      severity: info\n      1: one\n      \"1\": other\n"
     let failure = try #require(ImportPath.rules.failure(text))
-    #expect(failure == #"hostile.yml: line 8, column 7: duplicate key "1" (first at line 7, column 7)"#)
+    #expect(failure == #"hostile.yml: line 9, column 7: duplicate key "1" (first at line 8, column 7)"#)
   }
 
   /// An alias of a scalar used as a key is that scalar's text.
