@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 import MonitoringRender
 
 /// The round trip's comparison: both files read as values (so key order and spelling of numbers

@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 import MonitoringRender
 import Yams
 

@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 import MonitoringRender
 
 /// Swift source for an imported dashboard, in the DSL a person writes: the dashboard in a

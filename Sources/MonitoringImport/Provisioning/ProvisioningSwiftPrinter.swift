@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 
 /// Swift source for imported provisioning: the datasources or providers as catalog entries.
 /// ```swift

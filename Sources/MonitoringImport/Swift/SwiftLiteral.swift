@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 import MonitoringRender
 
 /// Swift source for literal values: strings (raw `#"…"#` when they hold quotes or backslashes, as

@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 
 /// Prints ``Change``s for people and tools: text for terminals, Markdown for a pull request, JSON.
 /// Changes to the same item are grouped under its path.

@@ -1,4 +1,4 @@
-public import MonitoringDSL
+import MonitoringDSL
 import Yams
 
 /// Reads an output file into the items a reviewer recognises: dashboards into rows, panels and
