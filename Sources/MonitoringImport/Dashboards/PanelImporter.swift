@@ -91,7 +91,7 @@ enum PanelImporter {
       if let legend = options?["legend"], let typed = self.legend(legend) { panel.legend = typed }
       if let tooltip = options?["tooltip"],
         let mode = tooltip["mode"]?.text.flatMap(TooltipOptions.Mode.init(rawValue:)),
-        let sort = TooltipOptions.Sort(rawValue: tooltip["sort"]?.text ?? "none")
+        let sort = tooltip["sort"]?.text.flatMap(TooltipOptions.Sort.init(rawValue:))
       {
         panel.tooltip = TooltipOptions(mode: mode, sort: sort)
       }
@@ -181,7 +181,7 @@ enum PanelImporter {
 
   static func legend(_ json: JSONValue) -> LegendOptions? {
     guard let mode = json["displayMode"]?.text.flatMap(LegendOptions.DisplayMode.init(rawValue:)),
-      let placement = LegendOptions.Placement(rawValue: json["placement"]?.text ?? "bottom")
+      let placement = json["placement"]?.text.flatMap(LegendOptions.Placement.init(rawValue:))
     else { return nil }
     let calcs = (json["calcs"]?.elements ?? []).compactMap { $0.text.flatMap(ReduceCalculation.init(rawValue:)) }
     guard calcs.count == json["calcs"]?.elements.count ?? 0 else { return nil }
