@@ -20,9 +20,14 @@ struct ImportOptions: ParsableArguments {
     return identifier.first?.isLetter == true ? identifier : "Imported" + identifier
   }
 
-  func read() throws -> String {
+  /// The file as text: refused before it is read when larger than the import takes, and when it is not UTF-8.
+  func read(limits: ImportLimits = .default) throws -> String {
+    let source = URL(fileURLWithPath: file).lastPathComponent
+    if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int {
+      try importing { () throws(ImportFailure) in try ImportInput.checkSize(size, source: source, limits: limits) }
+    }
     guard let data = FileManager.default.contents(atPath: file) else { throw GenError.io("cannot read \(file)") }
-    return String(decoding: data, as: UTF8.self)
+    return try importing { () throws(ImportFailure) in try ImportInput.text(Array(data), source: source, limits: limits) }
   }
 
   /// The Swift to `--to`, or to stdout.
@@ -39,10 +44,11 @@ struct ImportOptions: ParsableArguments {
     }
   }
 
-  /// Writes the model the spec must render to `path` (`--expected`), for `gen import compare`.
-  func writeExpected(_ text: String, to path: String?) throws {
+  /// Writes the model the spec must render to `path` (`--expected`), for `gen import compare`; the
+  /// text is made only then (for a large dashboard, writing it costs as much as parsing it).
+  func writeExpected(_ text: @autoclosure () -> String, to path: String?) throws {
     guard let path else { return }
-    try save(text, to: path)
+    try save(text(), to: path)
   }
 
   private func save(_ text: String, to path: String) throws {

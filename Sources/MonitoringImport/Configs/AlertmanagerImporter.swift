@@ -31,8 +31,10 @@ public enum AlertmanagerImporter: ConfigImporting {
   /// ```swift
   /// let imported = try AlertmanagerImporter.importConfig(text, source: "config.yml", fileName: "alertmanager.yml")
   /// ```
-  public static func importConfig(_ text: String, source: String, fileName: String) throws(ImportFailure) -> AlertmanagerImport {
-    try importing(text, source: source, fileName: fileName)
+  public static func importConfig(
+    _ text: String, source: String, fileName: String, limits: ImportLimits = .default
+  ) throws(ImportFailure) -> AlertmanagerImport {
+    try importing(text, source: source, fileName: fileName, limits: limits)
   }
 
   static func lowered(_ config: AlertmanagerConfig) -> Node { AlertmanagerLowering.config(config) }

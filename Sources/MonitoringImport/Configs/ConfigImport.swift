@@ -22,8 +22,8 @@ public enum ConfigImport {
     public var differences: [String]
   }
 
-  static func parse(_ text: String, source: String) throws(ImportFailure) -> JSONValue {
-    do { return try YAMLTree.value(parsing: text) } catch { throw ImportFailure("\(source): not YAML: \(error)") }
+  static func parse(_ text: String, source: String, limits: ImportLimits = .default) throws(ImportFailure) -> JSONValue {
+    try ImportInput.yaml(text, source: source, limits: limits)
   }
 
   /// `value` without the members whose value is `null`, at every depth.

@@ -4,7 +4,7 @@ import Yams
 
 /// What a Prometheus or Alertmanager config importer supplies; the import itself — normalise as the
 /// tool loads the file, move secrets to files, type, keep the rest raw, check it is exact — is one
-/// pipeline for both (``importing(_:source:fileName:)``).
+/// pipeline for both (``importing(_:source:fileName:limits:)``).
 protocol ConfigImporting {
   associatedtype Config: Sendable
   /// Names the tool in messages ("Prometheus", "Alertmanager").
@@ -23,8 +23,10 @@ protocol ConfigImporting {
 }
 
 extension ConfigImporting {
-  static func importing(_ text: String, source: String, fileName: String) throws(ImportFailure) -> ConfigImport.Result<Config> {
-    let input = try ConfigImport.parse(text, source: source)
+  static func importing(
+    _ text: String, source: String, fileName: String, limits: ImportLimits
+  ) throws(ImportFailure) -> ConfigImport.Result<Config> {
+    let input = try ConfigImport.parse(text, source: source, limits: limits)
     guard case .object = input, identifyingKeys.contains(where: { input[$0] != nil }) else {
       throw ImportFailure("\(source): not a\(toolName.first == "A" ? "n" : "") \(toolName) config (no \(identifyingKeys.map { "\"\($0):\"" }.joined(separator: " or ")))")
     }

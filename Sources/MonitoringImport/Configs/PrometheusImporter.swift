@@ -27,8 +27,10 @@ public enum PrometheusImporter: ConfigImporting {
   /// ```swift
   /// let imported = try PrometheusImporter.importConfig(text, source: "prometheus.yml", fileName: "prometheus.yml")
   /// ```
-  public static func importConfig(_ text: String, source: String, fileName: String) throws(ImportFailure) -> PrometheusImport {
-    try importing(text, source: source, fileName: fileName)
+  public static func importConfig(
+    _ text: String, source: String, fileName: String, limits: ImportLimits = .default
+  ) throws(ImportFailure) -> PrometheusImport {
+    try importing(text, source: source, fileName: fileName, limits: limits)
   }
 
   static func lowered(_ config: PrometheusConfig) -> Node { PrometheusLowering.config(config) }

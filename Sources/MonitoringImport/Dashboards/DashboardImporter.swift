@@ -18,11 +18,10 @@ public enum DashboardImporter {
     "preload",
   ]
 
-  public static func importDashboard(_ text: String, source: String, target: GrafanaTarget = .default) throws(ImportFailure)
-    -> DashboardImport
-  {
-    let parsed: JSONValue
-    do { parsed = try JSONParser.parse(text) } catch { throw ImportFailure("\(source): not JSON: \(error)") }
+  public static func importDashboard(
+    _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default
+  ) throws(ImportFailure) -> DashboardImport {
+    let parsed = try ImportInput.json(text, source: source, limits: limits)
     var notes: [ImportNote] = []
     let expected = normalized(parsed, target: target, notes: &notes)
     guard case .object = expected, expected["panels"] != nil || expected["title"] != nil else {
@@ -138,47 +137,48 @@ public enum DashboardImporter {
     var lowered = lower(dashboard)
     let inputPanels = expected["panels"]?.elements ?? []
     let loweredPanels = lowered["panels"]?.elements ?? []
-    var slots = self.slots(dashboard)
     var migratedPanels = inputPanels
-    if inputPanels.count == loweredPanels.count, slots.count == inputPanels.count {
-      for index in slots.indices {
+    if inputPanels.count == loweredPanels.count, slotCount(dashboard) == inputPanels.count {
+      // Each item is taken out of the list while it is patched, so that changing a row's panels
+      // changes them in place rather than copying the row's whole list for every panel.
+      var items = dashboard.items
+      dashboard.items = []
+      var index = 0
+      func patchPanel(_ panel: inout Panel) {
         let input = inputPanels[index]
         let output = loweredPanels[index]
-        switch slots[index] {
-        case .panel(let item, let inRow):
-          let target = LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
-          migratedPanels[index] = target
-          update(&dashboard, item: item, inRow: inRow) { panel in
-            patchPanel(&panel, lowered: output, input: target, notes: &notes)
+        let target = LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
+        migratedPanels[index] = target
+        Self.patchPanel(&panel, lowered: output, input: target, notes: &notes)
+        index += 1
+      }
+      for item in items.indices {
+        switch items[item] {
+        case .panel(var panel):
+          patchPanel(&panel)
+          items[item] = .panel(panel)
+        case .row(var row):
+          items[item] = .row(Row("") {})
+          patchRow(&row, input: inputPanels[index], output: loweredPanels[index], migrated: &migratedPanels[index], notes: &notes)
+          index += 1
+          if !row.isCollapsed {
+            for panelIndex in row.panels.indices { patchPanel(&row.panels[panelIndex]) }
           }
-        case .row(let item):
-          guard case .row(var row) = dashboard.items[item] else { continue }
-          let nestedInput = input["panels"]?.elements ?? []
-          let nestedOutput = output["panels"]?.elements ?? []
-          if nestedInput.count == nestedOutput.count, nestedInput.count == row.panels.count {
-            let targets = zip(nestedInput, nestedOutput).map { input, output in
-              LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
-            }
-            for nestedIndex in targets.indices {
-              patchPanel(&row.panels[nestedIndex], lowered: nestedOutput[nestedIndex], input: targets[nestedIndex], notes: &notes)
-            }
-            migratedPanels[index] = input.merging(["panels": .array(targets)])
-          }
-          let patch = JSONPatch(from: output, to: migratedPanels[index], skipping: ["panels"])
-          row.extraJSON = patch.merge
-          row.removedJSON = patch.removals
-          if !patch.isEmpty { notes.append(.keptRaw(item: "row \(PanelImporter.quoted(row.title))", paths: patch.paths)) }
-          dashboard.items[item] = .row(row)
+          items[item] = .row(row)
         }
       }
-      slots = []
+      dashboard.items = items
     } else {
       notes.append(.warning("the panel list could not be matched to the typed layout; it is kept as raw JSON"))
     }
     expected = expected.merging(["panels": .array(migratedPanels)])
-    patchVariables(&dashboard, expected: expected, notes: &notes)
+    // Variables, links and annotations lower the same without the panels: compared on the dashboard alone.
+    var bare = dashboard
+    bare.items = []
+    patchVariables(&dashboard, output: lower(bare), expected: expected, notes: &notes)
     // Lists typed whole or not at all (see LinkImporter).
-    lowered = lower(dashboard)
+    bare.variables = dashboard.variables
+    lowered = lower(bare)
     if !JSONPatch.same(lowered["links"] ?? .null, expected["links"] ?? .null) { dashboard.links = [] }
     if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) { dashboard.annotations = [] }
     lowered = lower(dashboard)
@@ -186,6 +186,26 @@ public enum DashboardImporter {
     dashboard.extraJSON = patch.merge
     dashboard.removedJSON = patch.removals
     if !patch.isEmpty { notes.append(.keptRaw(item: "dashboard", paths: patch.paths)) }
+  }
+
+  /// A row's own raw part (its panels, when collapsed, each their own); `migrated` is the input
+  /// entry with legacy panels in it migrated.
+  static func patchRow(_ row: inout Row, input: JSONValue, output: JSONValue, migrated: inout JSONValue, notes: inout [ImportNote]) {
+    let nestedInput = input["panels"]?.elements ?? []
+    let nestedOutput = output["panels"]?.elements ?? []
+    if nestedInput.count == nestedOutput.count, nestedInput.count == row.panels.count {
+      let targets = zip(nestedInput, nestedOutput).map { input, output in
+        LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
+      }
+      for nestedIndex in targets.indices {
+        patchPanel(&row.panels[nestedIndex], lowered: nestedOutput[nestedIndex], input: targets[nestedIndex], notes: &notes)
+      }
+      migrated = input.merging(["panels": .array(targets)])
+    }
+    let patch = JSONPatch(from: output, to: migrated, skipping: ["panels"])
+    row.extraJSON = patch.merge
+    row.removedJSON = patch.removals
+    if !patch.isEmpty { notes.append(.keptRaw(item: "row \(PanelImporter.quoted(row.title))", paths: patch.paths)) }
   }
 
   static func patchPanel(_ panel: inout Panel, lowered: JSONValue, input: JSONValue, notes: inout [ImportNote]) {
@@ -209,9 +229,9 @@ public enum DashboardImporter {
     if !patch.isEmpty { notes.append(.keptRaw(item: "panel \(PanelImporter.quoted(input["title"]?.text ?? ""))", paths: patch.paths)) }
   }
 
-  static func patchVariables(_ dashboard: inout Dashboard, expected: JSONValue, notes: inout [ImportNote]) {
+  static func patchVariables(_ dashboard: inout Dashboard, output lowered: JSONValue, expected: JSONValue, notes: inout [ImportNote]) {
     let input = expected["templating"]?["list"]?.elements ?? []
-    let output = lower(dashboard)["templating"]?["list"]?.elements ?? []
+    let output = lowered["templating"]?["list"]?.elements ?? []
     guard input.count == output.count, input.count == dashboard.variables.count else { return }
     for index in input.indices {
       let patch = JSONPatch(from: output[index], to: input[index])
@@ -221,58 +241,57 @@ public enum DashboardImporter {
     }
   }
 
-  /// Where each entry of the lowered panel list comes from: a panel (alone or in an open row) or a row.
-  enum Slot {
-    case panel(item: Int, inRow: Int?)
-    case row(item: Int)
-  }
-
-  static func slots(_ dashboard: Dashboard) -> [Slot] {
-    var slots: [Slot] = []
-    for (index, item) in dashboard.items.enumerated() {
+  /// The entries of the lowered panel list: each item, and the panels of each open row.
+  static func slotCount(_ dashboard: Dashboard) -> Int {
+    dashboard.items.reduce(0) { count, item in
       switch item {
-      case .panel: slots.append(.panel(item: index, inRow: nil))
-      case .row(let row):
-        slots.append(.row(item: index))
-        if !row.isCollapsed { slots += row.panels.indices.map { .panel(item: index, inRow: $0) } }
+      case .panel: count + 1
+      case .row(let row): count + 1 + (row.isCollapsed ? 0 : row.panels.count)
       }
-    }
-    return slots
-  }
-
-  static func update(_ dashboard: inout Dashboard, item: Int, inRow: Int?, _ change: (inout Panel) -> Void) {
-    switch dashboard.items[item] {
-    case .panel(var panel):
-      change(&panel)
-      dashboard.items[item] = .panel(panel)
-    case .row(var row):
-      guard let inRow else { return }
-      change(&row.panels[inRow])
-      dashboard.items[item] = .row(row)
     }
   }
 
   /// Pins each open row's panels relative to where the layout puts that row (row by row, as each
   /// row's place depends on the panels above it), so they land where the input has them; a panel
-  /// above its row's content keeps its place through raw JSON.
+  /// above its row's content keeps its place through raw JSON. One pass: the layout is translation
+  /// invariant, so each section (the loose panels before a row, or an open row and its panels) is
+  /// placed on its own, with a probe row after it whose line is where the next item starts.
   static func placeRowPanels(_ dashboard: inout Dashboard, expected: JSONValue) {
     let input = expected["panels"]?.elements ?? []
+    let probe = DashboardItem.row(Row("probe") {})
     var cursor = 0
+    var top = 0
+    var loose: [DashboardItem] = []
+    func height(of section: [DashboardItem]) -> Int {
+      var alone = Dashboard("probe", uid: "probe") {}
+      alone.items = section + [probe]
+      guard case .row(let place)? = GridLayout.place(alone).items.last else { return 0 }
+      return place.position.y
+    }
     for index in dashboard.items.indices {
       cursor += 1
-      guard case .row(var row) = dashboard.items[index] else { continue }
-      guard !row.isCollapsed else { continue }
-      let (placed, _) = GridLayout.place(dashboard)
-      guard case .row(let place) = placed[index] else { continue }
-      let top = place.position.y + 1
+      guard case .row(var row) = dashboard.items[index] else {
+        loose.append(dashboard.items[index])
+        continue
+      }
+      if !loose.isEmpty {
+        top += height(of: loose)
+        loose = []
+      }
+      guard !row.isCollapsed else {
+        top += 1
+        continue
+      }
+      dashboard.items[index] = probe
       for panelIndex in row.panels.indices {
         defer { cursor += 1 }
         guard cursor < input.count, let grid = input[cursor]["gridPos"] else { continue }
         let x = grid["x"]?.integer ?? 0
-        let y = (grid["y"]?.integer ?? 0) - top
+        let y = (grid["y"]?.integer ?? 0) - (top + 1)
         let width = row.panels[panelIndex].layout.width ?? 12
         row.panels[panelIndex].layout.position = x >= 0 && y >= 0 && x + width <= 24 ? GridPoint(x: x, y: y) : nil
       }
+      top += height(of: [.row(row)])
       dashboard.items[index] = .row(row)
     }
   }

@@ -3,7 +3,7 @@ import MonitoringRender
 
 /// One panel of Grafana's JSON as a typed DSL panel: kind, title, description, datasource, queries,
 /// unit, decimals, min/max, thresholds, size and position, repeat, transparency. What is left is
-/// put back as raw JSON later, by comparing the lowered panel with the input (`JSONPatch`).
+/// put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
 enum PanelImporter {
   /// Keys of Grafana's panel model; another key is most likely a typo, which Grafana ignores.
   static let knownKeys: Set = [
@@ -91,7 +91,7 @@ enum PanelImporter {
       if let legend = options?["legend"], let typed = self.legend(legend) { panel.legend = typed }
       if let tooltip = options?["tooltip"],
         let mode = tooltip["mode"]?.text.flatMap(TooltipOptions.Mode.init(rawValue:)),
-        let sort = TooltipOptions.Sort(rawValue: tooltip["sort"]?.text ?? "none")
+        let sort = tooltip["sort"]?.text.flatMap(TooltipOptions.Sort.init(rawValue:))
       {
         panel.tooltip = TooltipOptions(mode: mode, sort: sort)
       }
@@ -181,7 +181,7 @@ enum PanelImporter {
 
   static func legend(_ json: JSONValue) -> LegendOptions? {
     guard let mode = json["displayMode"]?.text.flatMap(LegendOptions.DisplayMode.init(rawValue:)),
-      let placement = LegendOptions.Placement(rawValue: json["placement"]?.text ?? "bottom")
+      let placement = json["placement"]?.text.flatMap(LegendOptions.Placement.init(rawValue:))
     else { return nil }
     let calcs = (json["calcs"]?.elements ?? []).compactMap { $0.text.flatMap(ReduceCalculation.init(rawValue:)) }
     guard calcs.count == json["calcs"]?.elements.count ?? 0 else { return nil }

@@ -9,9 +9,10 @@ import MonitoringRender
 /// let imported = try ProvisioningImporter.importFile(text, source: "datasource.yml")
 /// ```
 public enum ProvisioningImporter {
-  public static func importFile(_ text: String, source: String) throws(ImportFailure) -> ProvisioningImport {
-    let model: JSONValue
-    do { model = try YAMLTree.value(parsing: text) } catch { throw ImportFailure("\(source): not YAML: \(error)") }
+  public static func importFile(_ text: String, source: String, limits: ImportLimits = .default) throws(ImportFailure)
+    -> ProvisioningImport
+  {
+    let model = try ImportInput.yaml(text, source: source, limits: limits)
     var notes: [ImportNote] = []
     if case .array(let entries)? = model["datasources"] {
       let sources = entries.enumerated().map { datasource($0.element, index: $0.offset, notes: &notes) }

@@ -10,9 +10,10 @@ import MonitoringRender
 /// let imported = try RuleImporter.importRules(text, source: "node.rules.yml", fileName: "node.rules.yml")
 /// ```
 public enum RuleImporter {
-  public static func importRules(_ text: String, source: String, fileName: String) throws(ImportFailure) -> RuleImport {
-    let model: JSONValue
-    do { model = try YAMLTree.value(parsing: text) } catch { throw ImportFailure("\(source): not YAML: \(error)") }
+  public static func importRules(
+    _ text: String, source: String, fileName: String, limits: ImportLimits = .default
+  ) throws(ImportFailure) -> RuleImport {
+    let model = try ImportInput.yaml(text, source: source, limits: limits)
     guard case .array(let groups)? = model["groups"] else { throw ImportFailure("\(source): not a rule file (no \"groups:\" list)") }
     var notes: [ImportNote] = []
     for key in model.objectKeys where key != "groups" {

@@ -6,16 +6,22 @@
 /// ```
 struct SwiftNames {
   private var used: Set<String>
+  /// The next number to try for each base: the ones below it are taken (names are never given
+  /// back), so a title that repeats thousands of times costs no more than one that does not.
+  private var nextNumber: [String: Int] = [:]
 
   init(reserved: Set<String>) { used = reserved }
 
   mutating func unique(_ title: String, fallback: String) -> String {
     let base = SwiftLiteral.identifier(title, fallback: fallback)
     var name = base
-    var counter = 2
-    while used.contains(name) {
-      name = "\(base)\(counter)"
-      counter += 1
+    var counter = nextNumber[base] ?? 2
+    if used.contains(name) {
+      repeat {
+        name = "\(base)\(counter)"
+        counter += 1
+      } while used.contains(name)
+      nextNumber[base] = counter
     }
     used.insert(name)
     return name

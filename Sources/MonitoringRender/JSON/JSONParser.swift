@@ -10,19 +10,50 @@ public import MonitoringDSL
 public struct JSONParser {
   /// Where and why the text is not JSON, with a 1-based line and column.
   public struct Failure: Error, Equatable, CustomStringConvertible {
+    /// What went wrong: the text is not JSON, it is JSON over one of the ``Limits``, or an object
+    /// names a member twice (with ``Limits/rejectsDuplicateKeys``).
+    public enum Kind: Sendable, Equatable {
+      case syntax, limit, duplicateKey
+    }
+
     public let line: Int
     public let column: Int
     public let reason: String
+    public let kind: Kind
     public var description: String { "line \(line), column \(column): \(reason)" }
   }
 
-  private let bytes: [UInt8]
-  private var index = 0
-  /// Nesting deeper than this is refused instead of exhausting the stack.
-  private static let maximumDepth = 512
+  /// What the parser accepts beyond the grammar: how deep values nest, how many there are in all,
+  /// and whether an object may name a member twice (RFC 8259 leaves it open; Grafana keeps the last).
+  /// ```swift
+  /// let strict = JSONParser.Limits(depth: 512, values: 10_000_000, rejectsDuplicateKeys: true)
+  /// let model = try JSONParser.parse(bytes, limits: strict)
+  /// ```
+  public struct Limits: Sendable, Equatable {
+    /// Nesting deeper than this is refused instead of exhausting the stack.
+    public var depth: Int
+    /// More values than this (every object, array, member value, element and scalar counts) are refused.
+    public var values: Int
+    /// A member name given twice in one object is a ``Failure/Kind/duplicateKey`` failure, not the last one kept.
+    public var rejectsDuplicateKeys: Bool
 
-  public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
+    public init(depth: Int, values: Int, rejectsDuplicateKeys: Bool) {
+      self.depth = depth
+      self.values = values
+      self.rejectsDuplicateKeys = rejectsDuplicateKeys
+    }
+
+    /// What `gen diff` and `gen preview` read their own output with: 512 levels, any size, the last duplicate wins.
+    public static let lenient = Limits(depth: 512, values: .max, rejectsDuplicateKeys: false)
+  }
+
+  private let bytes: [UInt8]
+  private let limits: Limits
+  private var index = 0
+  private var values = 0
+
+  public static func parse(_ bytes: [UInt8], limits: Limits = .lenient) throws(Failure) -> JSONValue {
+    var parser = JSONParser(bytes: bytes, limits: limits)
     parser.skipWhitespace()
     let value = try parser.value(depth: 0)
     parser.skipWhitespace()
@@ -33,12 +64,19 @@ public struct JSONParser {
   /// ```swift
   /// let model = try JSONParser.parse(fileText)
   /// ```
-  public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
+  public static func parse(_ text: String, limits: Limits = .lenient) throws(Failure) -> JSONValue {
+    try parse(Array(text.utf8), limits: limits)
+  }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  private init(bytes: [UInt8], limits: Limits) {
+    self.bytes = bytes
+    self.limits = limits
+  }
 
   private mutating func value(depth: Int) throws(Failure) -> JSONValue {
-    guard depth < Self.maximumDepth else { throw failure("nesting deeper than \(Self.maximumDepth)") }
+    guard depth < limits.depth else { throw failure("nests deeper than \(limits.depth) levels", kind: .limit) }
+    values += 1
+    guard values <= limits.values else { throw failure("has more than \(limits.values) values", kind: .limit) }
     guard index < bytes.count else { throw failure("unexpected end of text") }
     switch bytes[index] {
     case UInt8(ascii: "{"): return try object(depth: depth)
@@ -55,12 +93,22 @@ public struct JSONParser {
   private mutating func object(depth: Int) throws(Failure) -> JSONValue {
     index += 1
     var members: [String: JSONValue] = [:]
+    // Where each member name starts, kept only to say where a duplicate's first occurrence is.
+    var starts: [String: Int] = [:]
     skipWhitespace()
     if peek(UInt8(ascii: "}")) { index += 1; return .object(members) }
     while true {
       skipWhitespace()
       guard peek(UInt8(ascii: "\"")) else { throw failure("expected a member name in quotes") }
+      let start = index
       let key = try string()
+      if limits.rejectsDuplicateKeys {
+        if let first = starts.updateValue(start, forKey: key) {
+          let (line, column) = position(of: first)
+          index = start
+          throw failure("duplicate key \"\(key)\" (first at line \(line), column \(column))", kind: .duplicateKey)
+        }
+      }
       skipWhitespace()
       try expect(UInt8(ascii: ":"))
       skipWhitespace()
@@ -212,10 +260,16 @@ public struct JSONParser {
     (0x21..<0x7F).contains(byte) ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
   }
 
-  private func failure(_ reason: String) -> Failure {
-    let before = bytes[..<min(index, bytes.count)]
+  private func failure(_ reason: String, kind: Failure.Kind = .syntax) -> Failure {
+    let (line, column) = position(of: index)
+    return Failure(line: line, column: column, reason: reason, kind: kind)
+  }
+
+  /// The 1-based line and column (in bytes) of `offset`.
+  private func position(of offset: Int) -> (line: Int, column: Int) {
+    let before = bytes[..<min(offset, bytes.count)]
     let line = before.count(where: { $0 == 0x0A }) + 1
     let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-    return Failure(line: line, column: column, reason: reason)
+    return (line, column)
   }
 }

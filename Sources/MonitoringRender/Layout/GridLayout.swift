@@ -87,7 +87,7 @@ public enum GridLayout {
   private static func placeSection(
     _ panels: [Panel], top: Int, firstID: inout Int, path: [PathElement], into diagnostics: inout DiagnosticCollector
   ) -> (panels: [PlacedPanel], bottom: Int) {
-    var occupied: [GridPosition] = []
+    var occupied = Occupancy()
     var positions = [GridPosition?](repeating: nil, count: panels.count)
 
     // Pinned panels first, so the flowing ones go around them.
@@ -97,11 +97,11 @@ public enum GridLayout {
       let position = GridPosition(x: point.x, y: top + point.y, width: size.width, height: size.height)
       let here = path + [.panel(panel.title)]
       if !checkBounds(position, point: point, at: here, into: &diagnostics) { continue }
-      if let other = occupied.firstIndex(where: position.overlaps) {
-        let otherTitle = panels[positions.firstIndex(of: occupied[other]) ?? index].title
+      if occupied.overlapsAny(position), let other = occupied.all.first(where: position.overlaps) {
+        let otherTitle = panels[positions.firstIndex(of: other) ?? index].title
         diagnostics.report(here, "overlaps panel \"\(otherTitle)\" at x=\(point.x), y=\(point.y)")
       }
-      occupied.append(position)
+      occupied.add(position)
       positions[index] = position
     }
 
@@ -113,7 +113,7 @@ public enum GridLayout {
         continue
       }
       let position = firstFreeSpot(width: size.width, height: size.height, from: cursor, occupied: occupied)
-      occupied.append(position)
+      occupied.add(position)
       positions[index] = position
       cursor = (position.x + position.width, position.y)
     }
@@ -124,7 +124,7 @@ public enum GridLayout {
       placed.append(PlacedPanel(id: firstID, position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
       firstID += 1
     }
-    let bottom = occupied.reduce(top) { Swift.max($0, $1.y + $1.height) }
+    let bottom = occupied.all.reduce(top) { Swift.max($0, $1.y + $1.height) }
     return (placed, bottom)
   }
 
@@ -148,22 +148,56 @@ public enum GridLayout {
     return (panel.layout.width ?? fallback.width, panel.layout.height ?? fallback.height)
   }
 
+  /// The first spot at or after `cursor`, left to right and line by line, that overlaps nothing.
   private static func firstFreeSpot(
-    width: Int, height: Int, from cursor: (x: Int, y: Int), occupied: [GridPosition]
+    width: Int, height: Int, from cursor: (x: Int, y: Int), occupied: Occupancy
   ) -> GridPosition {
     var y = cursor.y
     var x = cursor.x
     while true {
       while x + width <= columns {
         let candidate = GridPosition(x: x, y: y, width: width, height: height)
-        if let blocker = occupied.first(where: candidate.overlaps) {
-          x = blocker.x + blocker.width
-        } else {
-          return candidate
-        }
+        if !occupied.overlapsAny(candidate) { return candidate }
+        x += 1
       }
       y += 1
       x = 0
     }
+  }
+}
+
+/// The cells a section's panels take: a bit mask of the 24 columns per grid line, so that whether a
+/// panel overlaps another costs its height, not the number of panels placed before it (a section of
+/// thousands of panels is placed in linear time). Panels taller than ``maskedHeight`` lines are kept
+/// in a list and compared one by one instead.
+private struct Occupancy {
+  static let maskedHeight = 256
+
+  /// Every position taken, in the order taken.
+  private(set) var all: [GridPosition] = []
+  private var tall: [GridPosition] = []
+  private var lines: [Int: UInt32] = [:]
+
+  func overlapsAny(_ position: GridPosition) -> Bool {
+    guard (1...Self.maskedHeight).contains(position.height), position.x >= 0, position.width >= 1,
+      position.x + position.width <= GridLayout.columns
+    else { return all.contains(where: position.overlaps) }
+    if tall.contains(where: position.overlaps) { return true }
+    let bits = Self.bits(position)
+    for line in position.y..<position.y + position.height where (lines[line] ?? 0) & bits != 0 { return true }
+    return false
+  }
+
+  mutating func add(_ position: GridPosition) {
+    all.append(position)
+    guard (1...Self.maskedHeight).contains(position.height), position.x >= 0, position.width >= 1,
+      position.x + position.width <= GridLayout.columns
+    else { return tall.append(position) }
+    let bits = Self.bits(position)
+    for line in position.y..<position.y + position.height { lines[line, default: 0] |= bits }
+  }
+
+  private static func bits(_ position: GridPosition) -> UInt32 {
+    ((1 << UInt32(position.width)) - 1) << UInt32(position.x)
   }
 }
