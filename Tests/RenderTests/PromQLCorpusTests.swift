@@ -1,0 +1,163 @@
+import Foundation
+import MonitoringRender
+import Testing
+import Yams
+
+/// Our parser against promtool (Prometheus 2.42): every expression of the shared corpus's rule files
+/// and dashboards, truncated variants of each and a table of broken ones must be accepted or
+/// rejected exactly as `promtool check rules` accepts or rejects them.
+@Suite struct PromQLCorpusTests {
+  static let promtool = "/usr/bin/promtool"
+
+  /// `$SHARED_DIR`, or `../shared` next to the package.
+  static let shared: URL = {
+    if let dir = ProcessInfo.processInfo.environment["SHARED_DIR"] { return URL(fileURLWithPath: dir) }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+  }()
+
+  /// Broken on purpose; each also checks that the error is about the right thing.
+  static let broken = [
+    "sum(rate(app_messages_total[5m]) <", "sum by (job (x)", "rate(x[5m]", "x{job=\"a\"", "x{job=~\"(\"}", "x[5]",
+    "x[5m:1]", "rate(x)", "sum(x[5m])", "nope(x)", "histogram_stddev(x)", "sort_by_label(x, \"a\")", "1 > 2", "x and 1",
+    "x + on(a) group_left(a) y", "x offset", "(x)[5m]", "x offset 5m[5m]", "{job=\"\"}", "x{a=\"\\.\"}", "topk(x)",
+    "count_values(1, x)", "x[0s]", "x @ start", "label_replace(x, \"a\")", "x == bool", "* x", "x +", "sum() by (a)",
+    "x{a=\"b\",,}", "x{\"a\"=\"b\"}", "x{a:b=\"c\"}", "by (a) sum(x)", "rate(x[5m],)", "x[30m1h]", "x y", "'unterminated",
+    "x{a!b=\"c\"}", "0x", "1e", "sum(x) by (a) by (b)", "scalar(x) offset 5m", "-\"s\"", "x[5m][5m]", "atan2",
+    "x @ 1 @ 2", "x offset 1m offset 1m", "{a=~\".*\"}", "app:x:rate5m(x)", "absent(x[5m])", "vector(x)", "time(1)",
+    "round(x, 1, 2)", "x and on(a) group_left y", "quantile(\"a\", x)", "x == == y", "x{}[5m:",
+  ]
+
+  /// Valid, though unusual; each must still be what promtool accepts.
+  static let unusual = [
+    "sum", "by", "x AND y", "SUM(x) BY (a)", "Inf", "-NaN", "0x1F", ".5", "5.", "1e3", "-x ^ 2", "x @ -5", "x @ end()",
+    "x[5m] @ 100", "x offset -5m @ start()", "x atan2 y", "2 ^ 3 ^ 2", "x + on() 1", "sum(x) without (on, sum, offset)",
+    "x # a comment\n+ y", "label_join(x, \"a\", \",\", \"b\", \"c\")", "round(x)", "year()", "rate(x[5m])[5m:]",
+    "x[1h30m]", "{__name__=~\"up|x\"}", "`raw\\string`", "'single'", "x{a=\"\\u00e9\\x41\\101\"}", "sum by () (x)",
+    "sum(x) by (a,)", "x{a=\"b\",}", "count_values(\"v\", x)", "quantile(0.5, x)", "1 > bool 2", "x > bool on(a) group_left(b) y",
+    "holt_winters(x[5m], 0.5, 0.5)", "histogram_fraction(0, 1, x)", "x unless ignoring(a) y", "-(x)", "+x", "x{job!~\"a|b\"}",
+  ]
+
+  @Test func acceptsExactlyWhatPromtoolAccepts() throws {
+    try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
+    let corpus = Self.shared.appendingPathComponent("corpus")
+    try #require(FileManager.default.fileExists(atPath: corpus.path), "the shared folder is \(Self.shared.path); set SHARED_DIR")
+
+    let rules = try ruleExpressions(in: corpus.appendingPathComponent("rules"))
+    let dashboards = try dashboardExpressions(in: corpus.appendingPathComponent("dashboards"))
+    #expect(rules.count > 100)
+    #expect(dashboards.count > 100)
+    // What promtool sees: rule expressions, dashboard expressions as the shared script cleans them, variants.
+    var cases = rules + dashboards.map(\.cleaned)
+    cases += cases.flatMap(Self.variants)
+    cases += Self.broken + Self.unusual
+    let promtoolRejects = try rejectedByPromtool(cases)
+
+    var disagreements: [String] = []
+    for (index, expression) in cases.enumerated() {
+      let weReject = (try? PromQLParser.parse(expression)) == nil
+      if weReject != promtoolRejects.contains(index) {
+        disagreements.append("\(weReject ? "we reject" : "we accept") \(expression.debugDescription)")
+      }
+    }
+    // The dashboards as written, read as Grafana reads them: the same verdict as their cleaned text.
+    for expression in dashboards {
+      let index = rules.count + dashboards.firstIndex { $0 == expression }!
+      let weReject = (try? PromQLParser.parse(expression.original, dialect: .grafana)) == nil
+      if weReject != promtoolRejects.contains(index) {
+        disagreements.append("as Grafana: \(weReject ? "we reject" : "we accept") \(expression.original.debugDescription)")
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.count) of \(cases.count):\n\(disagreements.joined(separator: "\n"))")
+    #expect(Set(Self.broken.indices.map { cases.count - Self.broken.count - Self.unusual.count + $0 }).isSubset(of: promtoolRejects))
+    print("PromQL corpus: \(rules.count) rule and \(dashboards.count) dashboard expressions, \(cases.count) cases, promtool rejects \(promtoolRejects.count)")
+  }
+
+  /// Truncations of an expression that still have a chance to be valid or not: after 2/3 and without the last character.
+  static func variants(_ expression: String) -> [String] {
+    let trimmed = expression.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.count > 3 else { return [] }
+    return [String(trimmed.prefix(trimmed.count * 2 / 3)), String(trimmed.dropLast())]
+  }
+
+  /// Every `expr` of every rule (alerting and recording) in the rule files.
+  func ruleExpressions(in folder: URL) throws -> [String] {
+    var expressions: [String] = []
+    for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let tree = try Yams.load(yaml: text)
+      guard let groups = (tree as? [String: Any])?["groups"] as? [[String: Any]] else { continue }
+      for group in groups {
+        for rule in group["rules"] as? [[String: Any]] ?? [] {
+          if let expr = rule["expr"] as? String { expressions.append(expr) }
+        }
+      }
+    }
+    return expressions
+  }
+
+  struct DashboardExpression: Equatable {
+    var original: String
+    var cleaned: String
+  }
+
+  /// The shared script's extraction: each dashboard expression as written and as it cleans it.
+  func dashboardExpressions(in folder: URL) throws -> [DashboardExpression] {
+    let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().filter { $0.hasSuffix(".json") }
+      .map { folder.appendingPathComponent($0).path }
+    let program = """
+      import contextlib, io, json, sys
+      sys.path.insert(0, sys.argv[1])
+      import dashboard_promql_to_rules as script
+      out = {}
+      for name, clean in [("cleaned", script.clean), ("original", lambda e: e)]:
+          script.clean = clean
+          buffer = io.StringIO()
+          with contextlib.redirect_stdout(buffer): script.main(sys.argv[2:])
+          out[name] = [r["expr"] for g in json.loads(buffer.getvalue())["groups"] for r in g["rules"]]
+      json.dump(out, sys.stdout)
+      """
+    let (status, output, _) = try run("/usr/bin/python3", ["-c", program, Self.shared.appendingPathComponent("schemas").path] + paths)
+    try #require(status == 0)
+    let lists = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String]]
+    let original = lists?["original"] ?? [], cleaned = lists?["cleaned"] ?? []
+    try #require(original.count == cleaned.count)
+    return zip(original, cleaned).map(DashboardExpression.init)
+  }
+
+  /// The indices of `expressions` promtool does not parse, from one rule file with a rule per expression.
+  func rejectedByPromtool(_ expressions: [String]) throws -> Set<Int> {
+    let rules = expressions.enumerated().map { ["record": "case:expr_\($0.offset)", "expr": $0.element] }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("promql-corpus-\(UUID().uuidString).yml")
+    try Yams.dump(object: ["groups": [["name": "corpus", "rules": rules]]]).write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let (status, _, errors) = try run(Self.promtool, ["check", "rules", file.path])
+    var rejected: Set<Int> = []
+    for line in errors.split(separator: "\n") where line.contains("could not parse expression") {
+      guard let range = line.range(of: #""case:expr_[0-9]+""#, options: .regularExpression),
+        let index = Int(line[range].dropFirst(11).dropLast())
+      else { continue }
+      rejected.insert(index)
+    }
+    #expect(status == (rejected.isEmpty ? 0 : 1), "\(errors.prefix(2000))")
+    return rejected
+  }
+
+  /// Runs a tool with its output in files (promtool's report can outgrow a pipe's buffer).
+  func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String, String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("promql-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outURL = folder.appendingPathComponent("out"), errURL = folder.appendingPathComponent("err")
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8), try String(contentsOf: errURL, encoding: .utf8))
+  }
+}
