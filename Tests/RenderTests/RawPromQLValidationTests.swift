@@ -76,7 +76,7 @@ import Testing
     ])
     #expect(diagnostics(broken) == [
       #"dashboard "Ops" › variable "job": PromQL parse error at column 41: unexpected "}", expected a quoted label value"#,
-      #"dashboard "Ops" › variable "instance": PromQL parse error at column 31: expected a label name, got "\"instance\"""#,
+      #"dashboard "Ops" › variable "instance": PromQL parse error at column 31: expected a label name, got "instance""#,
       #"dashboard "Ops" › variable "top": PromQL parse error at column 71: unexpected end of input, expected "," or ")""#,
     ])
     #expect(renderFails(broken))

@@ -57,7 +57,7 @@ public enum GrafanaVariableQuery {
     let isName = name.first.map { !$0.isNumber } ?? false && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     if !isName {
       let leading = text.prefix { $0.isWhitespace }.count
-      throw PromQLParseError(column: column + leading + 1, message: "expected a label name, got \"\(label)\"")
+      throw PromQLParseError(column: column + leading + 1, message: "expected a label name, got \(label)")
     }
   }
 
