@@ -27,7 +27,8 @@ struct PromQLSource {
   /// The text as Grafana sends it, its variables replaced.
   init(grafana text: String) {
     let original = Array(text.utf8)
-    guard original.contains(UInt8(ascii: "$")) || original.contains(UInt8(ascii: "[")) else {
+    let hasDoubleBracket = zip(original, original.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "[") }
+    guard original.contains(UInt8(ascii: "$")) || hasDoubleBracket else {
       self.init(prometheus: text)
       return
     }
