@@ -28,7 +28,7 @@ import Yams
     "round(x, 1, 2)", "x and on(a) group_left y", "quantile(\"a\", x)", "x == == y", "x{}[5m:",
   ]
 
-  /// Valid, though unusual; each must still be what promtool accepts.
+  /// Unusual; each must get promtool's verdict (valid ones and a few keyword cases that are not).
   static let unusual = [
     "sum", "by", "x AND y", "SUM(x) BY (a)", "Inf", "-NaN", "0x1F", ".5", "5.", "1e3", "-x ^ 2", "x @ -5", "x @ end()",
     "x[5m] @ 100", "x offset -5m @ start()", "x atan2 y", "2 ^ 3 ^ 2", "x + on() 1", "sum(x) without (on, sum, offset)",
@@ -36,6 +36,8 @@ import Yams
     "x[1h30m]", "{__name__=~\"up|x\"}", "`raw\\string`", "'single'", "x{a=\"\\u00e9\\x41\\101\"}", "sum by () (x)",
     "sum(x) by (a,)", "x{a=\"b\",}", "count_values(\"v\", x)", "quantile(0.5, x)", "1 > bool 2", "x > bool on(a) group_left(b) y",
     "holt_winters(x[5m], 0.5, 0.5)", "histogram_fraction(0, 1, x)", "x unless ignoring(a) y", "-(x)", "+x", "x{job!~\"a|b\"}",
+    // Keywords as metric names: some are, some are not.
+    "and", "or", "unless", "offset", "start", "end", "without", "on", "bool", "ignoring", "group_left", "count_values", "topk", "x + and", "sum + 1", "offset{a=\"b\"}", "start[5m]", "by offset 5m", "x + by", "rate(by[5m])", "sum(and)", "x{a=\"b\"} and on() group_left() y",
   ]
 
   /// Every function of Prometheus 2.42 called as declared, functions of later versions, and wrong arities and types.

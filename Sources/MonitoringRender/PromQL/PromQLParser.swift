@@ -292,8 +292,6 @@ public struct PromQLParser {
       .binary(.and), .binary(.or), .binary(.unless):
       // Prometheus lets these keywords name a metric.
       return try selector(name: token)
-    case .endOfInput:
-      throw unexpected(expected: "an expression")
     default:
       throw unexpected(expected: "an expression")
     }
