@@ -143,6 +143,70 @@ import Yams
     "days_in_month(x, x)",
   ]
 
+  /// Regular expressions as Go's RE2 reads them (Swift's Regex reads a superset).
+  static let regexes = [
+    "x{a=~\"a**\"}",
+    "x{a=~\"a*?\"}",
+    "x{a=~\"a+?\"}",
+    "x{a=~\"a??\"}",
+    "x{a=~\"a*??\"}",
+    "x{a=~\"a{2}{3}\"}",
+    "x{a=~\"a{2}*\"}",
+    "x{a=~\"a{1001}\"}",
+    "x{a=~\"a{1000}\"}",
+    "x{a=~\"a{,3}\"}",
+    "x{a=~\"a{x}\"}",
+    "x{a=~\"${job}\"}",
+    "x{a=~\"[a-]\"}",
+    "x{a=~\"[-a]\"}",
+    "x{a=~\"[]a]\"}",
+    "x{a=~\"[^]a]\"}",
+    "x{a=~\"[z-a]\"}",
+    "x{a=~\"[[:alpha:]]\"}",
+    "x{a=~\"[[:foo:]]\"}",
+    "x{a=~\"[a&&b]\"}",
+    "x{a=~\"[a~~b]\"}",
+    "x{a=~\"(?=a)\"}",
+    "x{a=~\"(?!a)\"}",
+    "x{a=~\"(a)\\\\1\"}",
+    "x{a=~\"(?P<n>a)\"}",
+    "x{a=~\"(?<n>a)\"}",
+    "x{a=~\"(?i)a\"}",
+    "x{a=~\"(?i:a)\"}",
+    "x{a=~\"(?U)a\"}",
+    "x{a=~\"(?s-m:a)\"}",
+    "x{a=~\"\\\\d\\\\w\\\\s\\\\D\"}",
+    "x{a=~\"\\\\pL\\\\p{Greek}\\\\PL\"}",
+    "x{a=~\"\\\\Qa.b\\\\E\"}",
+    "x{a=~\"\\\\x41\\\\x{41}\"}",
+    "x{a=~\"\\\\i\"}",
+    "x{a=~\"\\\\-\"}",
+    "x{a=~\"\\\\/\"}",
+    "x{a=~\"a{2,1}\"}",
+    "x{a=~\"*a\"}",
+    "x{a=~\"(*a)\"}",
+    "x{a=~\"|a\"}",
+    "x{a=~\"a|*\"}",
+    "x{a=~\"^a$\"}",
+    "x{a=~\"\\\\A\\\\z\"}",
+    "x{a=~\"\\\\Z\"}",
+    "x{a=~\"\\\\b\\\\B\"}",
+    "x{a=~\"[\\\\d-z]\"}",
+    "x{a=~\"[a-\\\\d]\"}",
+    "x{a=~\"()\"}",
+    "x{a=~\"(|a)\"}",
+    "x{a=~\"a{2}?\"}",
+    "x{a=~\"[\\\\]]\"}",
+    "x{a=~\"[a-\\\\]]\"}",
+    "x{a=~\"\\\\8\"}",
+    "x{a=~\"\\\\0\"}",
+    "x{a=~\"\\\\01\"}",
+    "x{a=~\"[\\\\b]\"}",
+    "x{a=~\"x{2}{,}\"}",
+    "x{a=~\"\\\\C\"}",
+    "x{a=~\"[^\\\\x00-\\\\x{10FFFF}]\"}",
+  ]
+
   @Test func acceptsExactlyWhatPromtoolAccepts() throws {
     try #require(FileManager.default.isExecutableFile(atPath: Self.promtool), "install Debian prometheus (scripts/test does)")
     let corpus = Self.shared.appendingPathComponent("corpus")
@@ -154,8 +218,8 @@ import Yams
     #expect(dashboards.count > 100)
     // What promtool sees: rule expressions, dashboard expressions as the shared script cleans them, variants.
     var cases = rules + dashboards.map(\.cleaned)
-    cases += cases.flatMap(Self.variants)
-    cases += Self.functions + Self.broken + Self.unusual
+    cases += cases.flatMap(Self.variants) + Self.mutations(cases)
+    cases += Self.regexes + Self.functions + Self.broken + Self.unusual
     let promtoolRejects = try rejectedByPromtool(cases)
 
     var disagreements: [String] = []
@@ -176,6 +240,34 @@ import Yams
     #expect(disagreements.isEmpty, "\(disagreements.count) of \(cases.count):\n\(disagreements.joined(separator: "\n"))")
     #expect(Set(Self.broken.indices.map { cases.count - Self.broken.count - Self.unusual.count + $0 }).isSubset(of: promtoolRejects))
     print("PromQL corpus: \(rules.count) rule and \(dashboards.count) dashboard expressions, \(cases.count) cases, promtool rejects \(promtoolRejects.count)")
+  }
+
+  /// Small edits of an expression, the same on every run: a character deleted, doubled, or replaced by
+  /// one of PromQL's punctuation, at positions from a fixed linear congruential sequence.
+  static func mutations(_ expressions: [String]) -> [String] {
+    var state: UInt64 = 42
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let punctuation = Array("(){}[],:=!~\"'`+-*/^<>@#$ 0a")
+    return expressions.flatMap { expression -> [String] in
+      var characters = Array(expression)
+      guard characters.count > 1 else { return [] }
+      var edits: [String] = []
+      for edit in 0..<30 {
+        let at = next(characters.count)
+        var copy = characters
+        switch edit % 3 {
+        case 0: copy.remove(at: at)
+        case 1: copy.insert(copy[at], at: at)
+        default: copy[at] = punctuation[next(punctuation.count)]
+        }
+        edits.append(String(copy))
+      }
+      characters.removeAll()
+      return edits
+    }
   }
 
   /// Truncations of an expression that still have a chance to be valid or not: after 2/3 and without the last character.

@@ -196,6 +196,22 @@ import Testing
     #expect(error("x @ start") == #"PromQL parse error at column 10: unexpected end of input, expected "(""#)
   }
 
+  @Test func regularExpressionsAsGoReadsThem() {
+    // Accepted by RE2, though Swift's Regex reads them otherwise or not at all.
+    for pattern in ["[a-z]+|nvme[[0-9]+", "[]a]", "a{x}", "${job}", "[a&&b]", "(?P<n>a)", #"(?i)a|\\Qa.b\\E"#, #"\\x41\\x{41}\\0 \\pL\\p{Greek}"#, "(?U)a", #"[\\d-z]"#] {
+      #expect(error("x{a=~\"\(pattern)\"}") == nil, "\(pattern)")
+    }
+    #expect(error(#"x{a=~"a++"}"#) == "PromQL parse error at column 3: invalid regular expression \"a++\": invalid nested repetition operator: `++`")
+    #expect(error(#"x{a=~"[a--z]"}"#) == "PromQL parse error at column 3: invalid regular expression \"[a--z]\": invalid character class range: `a--`")
+    #expect(error(#"x{a=~"(?=a)"}"#) == "PromQL parse error at column 3: invalid regular expression \"(?=a)\": invalid or unsupported Perl syntax: `(?=`")
+    #expect(error(#"x{a=~"(a)\\1"}"#) == "PromQL parse error at column 3: invalid regular expression \"(a)\\1\": invalid escape sequence: `\\1`")
+    #expect(error(#"x{a=~"a{1001}"}"#) == "PromQL parse error at column 3: invalid regular expression \"a{1001}\": invalid repeat count: `{1001}`")
+    #expect(error(#"x{a=~"*a"}"#) == "PromQL parse error at column 3: invalid regular expression \"*a\": missing argument to repetition operator: `*`")
+    #expect(error(#"{a=~"a|"}"#) == "PromQL parse error at column 1: vector selector must contain at least one non-empty matcher")
+    #expect(error(#"{a!~"a"}"#) == "PromQL parse error at column 1: vector selector must contain at least one non-empty matcher")
+    #expect(error(#"{a!~""}"#) == nil)
+  }
+
   // MARK: - Grafana
 
   @Test func grafanaMacrosAndVariablesWhereGrafanaSubstitutes() throws {

@@ -453,7 +453,7 @@ public struct PromQLParser {
       try advance()
       guard current.kind == .string else { throw unexpected(expected: "a quoted label value") }
       let matcher = LabelMatcher(label, op, try stringLiteral(current))
-      if op == .regex || op == .notRegex { try Self.checkRegex(matcher.value, at: labelToken) }
+      if op == .regex || op == .notRegex { _ = try Self.matchesEmpty(matcher, at: labelToken) }
       matchers.append(matcher)
       try advance()
       if current.kind == .comma {
@@ -469,17 +469,8 @@ public struct PromQLParser {
   /// Characters that make a label value a regular expression rather than a literal.
   private static let regexMetacharacters = Set(#".*+?()[]{}|\^$"#.utf8)
 
-  /// A regex matcher's value must compile (anchored, as Prometheus anchors it).
-  private static func checkRegex(_ pattern: String, at token: PromQLToken) throws(Failure) {
-    guard pattern.utf8.contains(where: regexMetacharacters.contains) else { return }
-    do {
-      _ = try Regex("^(?:\(pattern))$")
-    } catch {
-      throw Failure(offset: token.start, message: "invalid regular expression \"\(pattern)\": \(error)")
-    }
-  }
-
-  /// Whether the matcher matches the empty label value, as a selector of only such matchers selects everything.
+  /// Whether the matcher matches the empty label value (a selector of only such matchers would select
+  /// everything); a regular expression must compile as Go's RE2 compiles it.
   private static func matchesEmpty(_ matcher: LabelMatcher, at token: PromQLToken) throws(Failure) -> Bool {
     switch matcher.op {
     case .equal: return matcher.value.isEmpty
@@ -490,9 +481,9 @@ public struct PromQLParser {
         matches = matcher.value.isEmpty
       } else {
         do {
-          matches = try Regex("^(?:\(matcher.value))$").wholeMatch(in: "") != nil
+          matches = try PromQLRegex(matcher.value).matchesEmpty
         } catch {
-          throw Failure(offset: token.start, message: "invalid regular expression \"\(matcher.value)\"")
+          throw Failure(offset: token.start, message: "invalid regular expression \"\(matcher.value)\": \(error.message)")
         }
       }
       return matcher.op == .regex ? matches : !matches
