@@ -133,25 +133,31 @@ struct PromQLLexer {
       if next == UInt8(ascii: ":") { hasColon = true }
       position += 1
     }
-    let kind: PromQLToken.Kind
-    if hasColon {
-      kind = .metricIdentifier
-    } else {
-      let lowered = String(decoding: bytes[start..<position].map { (65...90).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
-      kind = Self.wordKinds[lowered] ?? .identifier
-    }
+    let kind = hasColon ? .metricIdentifier : Self.wordKind(bytes[start..<position])
     return PromQLToken(kind: kind, start: start, end: position)
   }
 
-  private static let wordKinds: [String: PromQLToken.Kind] = {
-    var kinds: [String: PromQLToken.Kind] = ["inf": .number, "nan": .number]
-    for keyword in PromQLToken.Keyword.allCases { kinds[keyword.rawValue] = .keyword(keyword) }
-    for op in [AggregationOperator.sum, .avg, .min, .max, .count, .stddev, .stdvar, .group, .topk, .bottomk, .quantile, .count_values] {
-      kinds[op.rawValue] = .aggregator(op)
-    }
-    for op in [BinaryOperator.and, .or, .unless, .atan2] { kinds[op.rawValue] = .binary(op) }
-    return kinds
+  /// The words with a meaning of their own, by length: `(lowercase spelling, kind)`.
+  private static let wordKinds: [[(word: [UInt8], kind: PromQLToken.Kind)]] = {
+    var kinds: [(String, PromQLToken.Kind)] = [("inf", .number), ("nan", .number)]
+    kinds += PromQLToken.Keyword.allCases.map { ($0.rawValue, .keyword($0)) }
+    kinds += [AggregationOperator.sum, .avg, .min, .max, .count, .stddev, .stdvar, .group, .topk, .bottomk, .quantile, .count_values]
+      .map { ($0.rawValue, .aggregator($0)) }
+    kinds += [BinaryOperator.and, .or, .unless, .atan2].map { ($0.rawValue, .binary($0)) }
+    var byLength = Array(repeating: [(word: [UInt8], kind: PromQLToken.Kind)](), count: 13)
+    for (word, kind) in kinds { byLength[word.utf8.count].append((Array(word.utf8), kind)) }
+    return byLength
   }()
+
+  /// A keyword, whatever its case, or an identifier (no allocation: this runs for every word).
+  private static func wordKind(_ word: ArraySlice<UInt8>) -> PromQLToken.Kind {
+    guard word.count < wordKinds.count else { return .identifier }
+    for candidate in wordKinds[word.count]
+    where zip(candidate.word, word).allSatisfy({ $0 == (($1 >= 65 && $1 <= 90) ? $1 | 0x20 : $1) }) {
+      return candidate.kind
+    }
+    return .identifier
+  }
 
   /// Prometheus' `lexNumberOrDuration`: a number unless a unit follows.
   private mutating func numberOrDuration(_ start: Int) throws(Failure) -> PromQLToken {

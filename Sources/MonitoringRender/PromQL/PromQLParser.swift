@@ -128,7 +128,7 @@ public struct PromQLParser {
         throw error(at: token, "label \"\(both)\" must not occur in on(…) and in the group modifier at once")
       }
     }
-    for side in [left.type, right.type] where !side.fits(.scalar) && !side.fits(.vector) {
+    if let side = [left.type, right.type].first(where: { !$0.fits(.scalar) && !$0.fits(.vector) }) {
       throw error(at: token, "binary expression must contain only scalar and instant vector types, got \(side.name)")
     }
     var matching = matching
@@ -354,7 +354,11 @@ public struct PromQLParser {
     } else if current.kind == .keyword(.by) || current.kind == .keyword(.without) {
       throw unexpected(expected: "an operator or the end of the expression (the aggregation is already grouped)")
     }
-    let hasParameter = [.topk, .bottomk, .quantile, .count_values].contains(op)
+    let hasParameter: Bool =
+      switch op {
+      case .topk, .bottomk, .quantile, .count_values: true
+      default: false
+      }
     if arguments.isEmpty { throw error(at: opToken, "no arguments for aggregate expression provided") }
     let wanted = hasParameter ? 2 : 1
     if arguments.count != wanted {
@@ -493,12 +497,10 @@ public struct PromQLParser {
   // MARK: - Literals
 
   private func number(_ token: PromQLToken) throws(Failure) -> Double {
-    let literal = text(token)
-    switch literal.lowercased() {
-    case "inf": return .infinity
-    case "nan": return .nan
-    default: break
+    if PromQLLexer.isAlpha(source.bytes[token.start]) {  // the lexer lets only Inf and NaN through
+      return source.bytes[token.start] | 0x20 == UInt8(ascii: "i") ? .infinity : .nan
     }
+    let literal = text(token)
     if literal.hasPrefix("0x") || literal.hasPrefix("0X") {
       guard let value = Int64(literal.dropFirst(2), radix: 16) else { throw error(at: token, "bad number \"\(literal)\"") }
       return Double(value)
