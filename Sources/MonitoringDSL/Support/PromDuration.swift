@@ -59,9 +59,9 @@ public struct PromDuration: Hashable, Sendable, ExpressibleByStringLiteral, Cust
       }
       rest = rest.dropFirst(digits.count)
       let unitText = rest.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
-      guard let index = Self.units[nextUnit...].firstIndex(where: { $0.suffix.utf8.elementsEqual(unitText) }) else { return nil }
+      guard let (index, factor) = Self.unit(unitText), index >= nextUnit else { return nil }
       rest = rest.dropFirst(unitText.count)
-      let (product, overflow) = amount.multipliedReportingOverflow(by: Self.units[index].factor)
+      let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
       guard !overflow else { return nil }
       total += product
       nextUnit = index + 1
@@ -69,9 +69,21 @@ public struct PromDuration: Hashable, Sendable, ExpressibleByStringLiteral, Cust
     return total
   }
 
-  /// Prometheus' units, largest first, in the order a duration must use them.
-  private static let units: [(suffix: String, factor: Int)] = [
-    ("y", 365 * 86_400_000), ("w", 7 * 86_400_000), ("d", 86_400_000), ("h", 3_600_000),
-    ("m", 60_000), ("s", 1000), ("ms", 1),
-  ]
+  /// Prometheus' units, largest first (the order a duration must use them): their rank and length in ms.
+  private static func unit(_ text: Substring.UTF8View) -> (rank: Int, factor: Int)? {
+    var bytes = text.makeIterator()
+    let first = bytes.next()
+    let second = bytes.next()
+    guard bytes.next() == nil else { return nil }
+    switch (first, second) {
+    case (UInt8(ascii: "y"), nil): return (0, 365 * 86_400_000)
+    case (UInt8(ascii: "w"), nil): return (1, 7 * 86_400_000)
+    case (UInt8(ascii: "d"), nil): return (2, 86_400_000)
+    case (UInt8(ascii: "h"), nil): return (3, 3_600_000)
+    case (UInt8(ascii: "m"), nil): return (4, 60_000)
+    case (UInt8(ascii: "s"), nil): return (5, 1000)
+    case (UInt8(ascii: "m"), UInt8(ascii: "s")): return (6, 1)
+    default: return nil
+    }
+  }
 }

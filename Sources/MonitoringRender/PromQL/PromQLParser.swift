@@ -301,10 +301,16 @@ public struct PromQLParser {
     let nameToken = current
     let name = text(nameToken)
     try advance()
-    let arguments = try callArguments()
-    if source.isSubstituted(nameToken.start..<nameToken.end) { return (.call(name, arguments.map(\.expression)), .unknown) }
+    if source.isSubstituted(nameToken.start..<nameToken.end) { return (.call(name, try callArguments { _, _ in }), .unknown) }
     guard let function = PromQLFunction.all[name] else { throw error(at: nameToken, "unknown function with name \"\(name)\"") }
     let declared = function.argumentTypes.count
+    let arguments = try callArguments { index, type throws(Failure) in
+      guard index < declared || function.variadic != 0 else { return }  // too many: the count says so below
+      let expected = function.argumentTypes[min(index, declared - 1)]
+      if !type.fits(expected) {
+        throw Failure(offset: nameToken.start, message: "expected type \(expected.name) in call to function \"\(name)\", got \(type.name)")
+      }
+    }
     if function.variadic == 0 {
       if arguments.count != declared {
         throw error(at: nameToken, "expected \(declared) argument(s) in call to \"\(name)\", got \(arguments.count)")
@@ -314,25 +320,23 @@ public struct PromQLParser {
     } else if function.variadic > 0, arguments.count > declared - 1 + function.variadic {
       throw error(at: nameToken, "expected at most \(declared - 1 + function.variadic) argument(s) in call to \"\(name)\", got \(arguments.count)")
     }
-    for (index, argument) in arguments.enumerated() {
-      let expected = function.argumentTypes[min(index, declared - 1)]
-      if !argument.type.fits(expected) {
-        throw error(at: nameToken, "expected type \(expected.name) in call to function \"\(name)\", got \(argument.type.name)")
-      }
-    }
-    return (.call(name, arguments.map(\.expression)), function.returns)
+    return (.call(name, arguments), function.returns)
   }
 
-  /// `(a, b)`; a trailing comma is an error, as in Prometheus.
-  private mutating func callArguments() throws(Failure) -> [Typed] {
+  /// `(a, b)`, each argument's type handed to `visit` as it is parsed; a trailing comma is an error, as in Prometheus.
+  private mutating func callArguments(
+    _ visit: (_ index: Int, _ type: PromQLValueType) throws(Failure) -> Void
+  ) throws(Failure) -> [PromQLExpression] {
     try expect(.leftParen, "\"(\"")
-    var arguments: [Typed] = []
+    var arguments: [PromQLExpression] = []
     if current.kind == .rightParen {
       try advance()
       return arguments
     }
     while true {
-      arguments.append(try expression())
+      let argument = try expression()
+      try visit(arguments.count, argument.type)
+      arguments.append(argument.expression)
       if current.kind == .comma {
         try advance()
         if current.kind == .rightParen { throw error(at: current, "trailing commas not allowed in function call args") }
@@ -348,7 +352,11 @@ public struct PromQLParser {
     try advance()
     var grouping = try optionalGrouping()
     guard current.kind == .leftParen else { throw unexpected(expected: "\"(\" after \(op.rawValue)") }
-    let arguments = try callArguments()
+    var firstType = PromQLValueType.unknown, lastType = PromQLValueType.unknown
+    let arguments = try callArguments { index, type in
+      if index == 0 { firstType = type }
+      lastType = type
+    }
     if grouping == nil {
       grouping = try optionalGrouping()
     } else if current.kind == .keyword(.by) || current.kind == .keyword(.without) {
@@ -364,17 +372,16 @@ public struct PromQLParser {
     if arguments.count != wanted {
       throw error(at: opToken, "wrong number of arguments for aggregate expression provided, expected \(wanted), got \(arguments.count)")
     }
-    let inner = arguments[arguments.count - 1]
-    if !inner.type.fits(.vector) { throw error(at: opToken, "expected type instant vector in aggregation expression, got \(inner.type.name)") }
+    if !lastType.fits(.vector) { throw error(at: opToken, "expected type instant vector in aggregation expression, got \(lastType.name)") }
     var parameter: PromQLExpression?
     if hasParameter {
       let wantedType: PromQLValueType = op == .count_values ? .string : .scalar
-      if !arguments[0].type.fits(wantedType) {
-        throw error(at: opToken, "expected type \(wantedType.name) in aggregation parameter, got \(arguments[0].type.name)")
+      if !firstType.fits(wantedType) {
+        throw error(at: opToken, "expected type \(wantedType.name) in aggregation parameter, got \(firstType.name)")
       }
-      parameter = arguments[0].expression
+      parameter = arguments[0]
     }
-    return (.aggregation(op, inner.expression, parameter: parameter, grouping: grouping), .vector)
+    return (.aggregation(op, arguments[arguments.count - 1], parameter: parameter, grouping: grouping), .vector)
   }
 
   private mutating func optionalGrouping() throws(Failure) -> Grouping? {

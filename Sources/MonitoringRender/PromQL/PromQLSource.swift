@@ -27,8 +27,7 @@ struct PromQLSource {
   /// The text as Grafana sends it, its variables replaced.
   init(grafana text: String) {
     let original = Array(text.utf8)
-    let hasDoubleBracket = zip(original, original.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "[") }
-    guard original.contains(UInt8(ascii: "$")) || hasDoubleBracket else {
+    guard Self.mayHoldVariables(original) else {
       self.init(prometheus: text)
       return
     }
@@ -42,6 +41,16 @@ struct PromQLSource {
     bytes = substitution.output
     originalOffsets = substitution.offsets + [original.count]
     substitutions = substitution.ranges
+  }
+
+  /// A `$` or a `[[`: text without either has nothing to substitute (the common case, checked fast).
+  private static func mayHoldVariables(_ bytes: [UInt8]) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "$") || (byte == UInt8(ascii: "[") && previous == byte) { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// The offset in the written text of byte `offset` of `bytes`.
