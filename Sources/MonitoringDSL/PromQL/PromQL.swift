@@ -50,15 +50,15 @@ public enum Grouping: Hashable, Sendable {
 }
 
 public enum BinaryOperator: String, Sendable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^"
+  case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%", power = "^", atan2
   case equal = "==", notEqual = "!=", greater = ">", less = "<", greaterOrEqual = ">=", lessOrEqual = "<="
   case and, or, unless
 
   /// Binding strength, as the PromQL parser has it (higher binds tighter).
-  var precedence: Int {
+  public var precedence: Int {
     switch self {
     case .power: 6
-    case .multiply, .divide, .modulo: 5
+    case .multiply, .divide, .modulo, .atan2: 5
     case .add, .subtract: 4
     case .equal, .notEqual, .greater, .less, .greaterOrEqual, .lessOrEqual: 3
     case .and, .unless: 2

@@ -43,28 +43,47 @@ public struct PromDuration: Hashable, Sendable, ExpressibleByStringLiteral, Cust
   /// Accepts the units Prometheus accepts (`y w d h m s ms`), each at most once and in that order,
   /// like Prometheus' `model.ParseDuration`.
   public var milliseconds: Int? {
-    let units: [(suffix: String, factor: Int)] = [
-      ("y", 365 * 86_400_000), ("w", 7 * 86_400_000), ("d", 86_400_000), ("h", 3_600_000),
-      ("m", 60_000), ("s", 1000), ("ms", 1),
-    ]
     if text == "0" { return 0 }
-    var rest = Substring(text)
+    var rest = text.utf8[...]
     var total = 0
     var nextUnit = 0
-    var sawAny = false
+    guard !rest.isEmpty else { return nil }
     while !rest.isEmpty {
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      guard !digits.isEmpty, let amount = Int(digits) else { return nil }
+      var amount = 0
+      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+      guard !digits.isEmpty else { return nil }
+      for digit in digits {
+        let (shifted, overflow) = amount.multipliedReportingOverflow(by: 10)
+        guard !overflow else { return nil }
+        amount = shifted + Int(digit - UInt8(ascii: "0"))
+      }
       rest = rest.dropFirst(digits.count)
-      let unitText = rest.prefix { $0.isASCII && $0.isLetter }
-      guard let index = units[nextUnit...].firstIndex(where: { $0.suffix == unitText }) else { return nil }
+      let unitText = rest.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+      guard let (index, factor) = Self.unit(unitText), index >= nextUnit else { return nil }
       rest = rest.dropFirst(unitText.count)
-      let (product, overflow) = amount.multipliedReportingOverflow(by: units[index].factor)
+      let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
       guard !overflow else { return nil }
       total += product
       nextUnit = index + 1
-      sawAny = true
     }
-    return sawAny ? total : nil
+    return total
+  }
+
+  /// Prometheus' units, largest first (the order a duration must use them): their rank and length in ms.
+  private static func unit(_ text: Substring.UTF8View) -> (rank: Int, factor: Int)? {
+    var bytes = text.makeIterator()
+    let first = bytes.next()
+    let second = bytes.next()
+    guard bytes.next() == nil else { return nil }
+    switch (first, second) {
+    case (UInt8(ascii: "y"), nil): return (0, 365 * 86_400_000)
+    case (UInt8(ascii: "w"), nil): return (1, 7 * 86_400_000)
+    case (UInt8(ascii: "d"), nil): return (2, 86_400_000)
+    case (UInt8(ascii: "h"), nil): return (3, 3_600_000)
+    case (UInt8(ascii: "m"), nil): return (4, 60_000)
+    case (UInt8(ascii: "s"), nil): return (5, 1000)
+    case (UInt8(ascii: "m"), UInt8(ascii: "s")): return (6, 1)
+    default: return nil
+    }
   }
 }

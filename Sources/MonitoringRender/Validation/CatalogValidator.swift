@@ -32,7 +32,7 @@ enum CatalogValidator {
     reportDuplicates(dashboards.map { Renderer.slug($0.title) }, into: &collector) { [.dashboard($0)] } message: {
       "two dashboards would both be written to \($0).json; give them distinct titles"
     }
-    let promQL = PromQLValidator(prometheusConfigs: catalog.prometheusConfigs)
+    let promQL = PromQLValidator(prometheusConfigs: catalog.prometheusConfigs, metrics: catalog.metrics)
     var dashboardValidator = DashboardValidator(knownDatasourceUIDs: Set(catalog.datasources.map(\.uid)), promQL: promQL)
     for dashboard in dashboards { dashboardValidator.validate(dashboard) }
     collector.append(contentsOf: dashboardValidator.collector.diagnostics)

@@ -1,7 +1,8 @@
 import MonitoringDSL
 
 /// Checks one dashboard before anything is rendered: titles, uid, datasource references, durations,
-/// thresholds, refIds, variables and modifiers applied to the wrong panel kind. Layout problems
+/// thresholds, refIds, variables, modifiers applied to the wrong panel kind, and the PromQL of every
+/// Prometheus query, variable query and annotation (parsed as Grafana substitutes it). Layout problems
 /// (width, overlap) come from ``GridLayout``.
 struct DashboardValidator {
   /// Uids of the provisioned datasources the catalog declares.
@@ -32,6 +33,11 @@ struct DashboardValidator {
     for variable in dashboard.variables { check(variable, context: context, at: root + [.variable(variable.name)]) }
     for annotation in dashboard.annotations {
       checkDatasource(annotation.datasource, context: context, at: root + [.annotation(annotation.name)])
+      if annotation.datasource.type == .prometheus, !annotation.expr.isBlank {
+        for problem in promQL.check(annotation.expr, typed: nil, context: .dashboard).problems {
+          collector.report(root + [.annotation(annotation.name)], problem)
+        }
+      }
     }
     if let datasource = dashboard.defaultDatasource {
       checkDatasource(datasource, context: context, at: root + [.field("default datasource")])
@@ -94,10 +100,12 @@ struct DashboardValidator {
         collector.report(queryPath(), "expression is empty")
       }
       if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
-      if let expr = query.promQL {
-        for problem in promQL.problems(in: expr, context: .dashboard) { collector.report(queryPath(), problem) }
-        if let legend = query.legend {
-          for problem in promQL.labels.legendProblems(legend, of: expr) { collector.report(queryPath(), problem) }
+      let datasourceType = (query.datasource ?? panelDatasource)?.type
+      if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
+        let (tree, problems) = promQL.check(query.expr, typed: query.promQL, context: .dashboard)
+        for problem in problems { collector.report(queryPath(), problem) }
+        if let tree, let legend = query.legend {
+          for problem in promQL.labels.legendProblems(legend, of: tree) { collector.report(queryPath(), problem) }
         }
       }
       if let datasource = query.datasource {
@@ -135,6 +143,13 @@ struct DashboardValidator {
     case .query(let query, let datasource, _, _):
       if query.isBlank { collector.report(path, "query is empty") }
       checkDatasource(datasource, context: context, at: path)
+      if datasource.type == .prometheus, !query.isBlank {
+        do {
+          _ = try GrafanaVariableQuery.parse(query)
+        } catch {
+          collector.report(path, error.description)
+        }
+      }
     case .custom(let values):
       if values.isEmpty { collector.report(path, "has no values") }
     case .interval(let values):

@@ -3,10 +3,15 @@ import MonitoringDSL
 /// The pint- and mixin-style checks on a typed expression: `rate` over a non-counter, `rate(sum(…))`,
 /// a range shorter than 4× the scrape interval, Grafana's `$__rate_interval` outside Grafana, a raw
 /// counter in an alert, and a histogram quantile compared with a value that is not a bucket bound.
+/// Text (``PromQL/raw(_:)``, a query written as a string) is parsed first (``PromQLParser``); a parse
+/// error is the problem, otherwise the same checks run on the parsed tree, its metric names resolved
+/// against the catalogue.
 struct PromQLValidator {
   /// Scrape interval per job, in milliseconds, and the fallback for selectors without a `job` matcher.
   var jobIntervals: [String: Int] = [:]
   var defaultInterval: Int?
+  /// The catalogue by series name: a histogram under its `_bucket`, `_count` and `_sum` series too.
+  var metrics: [String: Metric.Definition] = [:]
   /// Label names against the catalogue's declared labels.
   let labels: LabelChecker
 
@@ -16,7 +21,7 @@ struct PromQLValidator {
   /// Functions that may take a counter as it is.
   static let counterSafeFunctions: Set<String> = ["rate", "irate", "increase", "resets", "changes", "absent", "absent_over_time"]
 
-  init(prometheusConfigs: [PrometheusConfig]) {
+  init(prometheusConfigs: [PrometheusConfig], metrics: [Metric.Definition] = []) {
     labels = LabelChecker(prometheusConfigs: prometheusConfigs)
     for config in prometheusConfigs {
       if defaultInterval == nil { defaultInterval = config.scrapeInterval.milliseconds }
@@ -24,11 +29,40 @@ struct PromQLValidator {
         jobIntervals[job.name] = (job.interval ?? config.scrapeInterval).milliseconds
       }
     }
+    for metric in metrics {
+      let series: [String] =
+        switch metric.kind {
+        case .counter, .gauge: [metric.name]
+        case .histogram: [metric.name + "_bucket", metric.name + "_count", metric.name + "_sum"]
+        case .summary: [metric.name, metric.name + "_count", metric.name + "_sum"]
+        }
+      for name in series where self.metrics[name] == nil { self.metrics[name] = metric }
+    }
   }
 
-  func problems(in expr: PromQL, context: Context) -> [String] {
+  /// An expression as it is written, with its typed tree when there is one: a typed tree without raw
+  /// parts is checked as it is; otherwise `text` is parsed (as Grafana substitutes it in dashboards)
+  /// and its tree checked. `tree` is what was checked, `nil` when `text` does not parse.
+  /// ```swift
+  /// validator.check("sum(rate(app_messages_total[5m]) <", typed: nil, context: .alert).problems
+  /// // ["PromQL parse error at column 35: unexpected end of input, expected an expression"]
+  /// ```
+  func check(_ text: String, typed: PromQL?, context: Context) -> (tree: PromQL?, problems: [String]) {
+    if let typed, !typed.containsRaw { return (typed, problems(in: typed, context: context)) }
+    do {
+      let parsed = try PromQLParser.parse(text, dialect: context == .dashboard ? .grafana : .prometheus)
+      let tree = parsed.typed(metrics: metrics)
+      return (tree, problems(in: tree, context: context, rangesOfCataloguedMetricsOnly: true))
+    } catch {
+      return (nil, [error.description])
+    }
+  }
+
+  /// `rangesOfCataloguedMetricsOnly`: check the rate range only on selectors of catalogue metrics (text
+  /// brought in by `gen import` names metrics the catalogue does not know).
+  func problems(in expr: PromQL, context: Context, rangesOfCataloguedMetricsOnly: Bool = false) -> [String] {
     var found = labels.problems(in: expr)
-    walk(expr, context: context, into: &found)
+    walk(expr, context: context, cataloguedOnly: rangesOfCataloguedMetricsOnly, into: &found)
     if context == .alert {
       found += Self.rawCounters(in: expr).map { "compares the raw counter \($0); alert on rate() or increase() of it" }
       found += histogramThresholdProblems(expr)
@@ -57,33 +91,33 @@ struct PromQLValidator {
     }
   }
 
-  private func walk(_ expr: PromQL, context: Context, into found: inout [String]) {
+  private func walk(_ expr: PromQL, context: Context, cataloguedOnly: Bool, into found: inout [String]) {
     switch expr {
     case .call(let function, let arguments):
       if Self.rateFunctions.contains(function), case .range(let inner, let window, let step)? = arguments.first {
-        checkRate(function, inner: inner, window: window, step: step, context: context, into: &found)
+        checkRate(function, inner: inner, window: window, step: step, cataloguedOnly: cataloguedOnly, into: &found)
       }
-      for argument in arguments { walk(argument, context: context, into: &found) }
+      for argument in arguments { walk(argument, context: context, cataloguedOnly: cataloguedOnly, into: &found) }
     case .range(let inner, let window, _):
       if case .rateInterval = window, context != .dashboard {
         found.append("$__rate_interval exists only in Grafana; use a duration in rules")
       }
-      walk(inner, context: context, into: &found)
+      walk(inner, context: context, cataloguedOnly: cataloguedOnly, into: &found)
     case .aggregation(_, let inner, _, let parameter):
-      walk(inner, context: context, into: &found)
-      if let parameter { walk(parameter, context: context, into: &found) }
+      walk(inner, context: context, cataloguedOnly: cataloguedOnly, into: &found)
+      if let parameter { walk(parameter, context: context, cataloguedOnly: cataloguedOnly, into: &found) }
     case .binary(let left, _, let right, _, _):
-      walk(left, context: context, into: &found)
-      walk(right, context: context, into: &found)
+      walk(left, context: context, cataloguedOnly: cataloguedOnly, into: &found)
+      walk(right, context: context, cataloguedOnly: cataloguedOnly, into: &found)
     case .offset(let inner, _):
-      walk(inner, context: context, into: &found)
+      walk(inner, context: context, cataloguedOnly: cataloguedOnly, into: &found)
     case .selector, .number, .string, .raw:
       break
     }
   }
 
   private func checkRate(
-    _ function: String, inner: PromQL, window: PromWindow, step: PromDuration?, context: Context, into found: inout [String]
+    _ function: String, inner: PromQL, window: PromWindow, step: PromDuration?, cataloguedOnly: Bool, into found: inout [String]
   ) {
     guard case .selector(let name, let matchers, let metric) = inner else {
       if step != nil || containsAggregation(inner) {
@@ -94,7 +128,7 @@ struct PromQLValidator {
     if let metric, !Self.isCounterSeries(name, metric) {
       found.append("\(function)() over \(name), a \(metric.kind.typeName): only counters have a rate")
     }
-    guard case .duration(let duration) = window, let range = duration.milliseconds else { return }
+    guard !cataloguedOnly || metric != nil, case .duration(let duration) = window, let range = duration.milliseconds else { return }
     let job = matchers.first { $0.label == "job" && $0.op == .equal }?.value
     if let interval = job.flatMap({ jobIntervals[$0] }) ?? defaultInterval, range < 4 * interval {
       found.append(
@@ -150,6 +184,20 @@ struct PromQLValidator {
     case .aggregation(_, let inner, _, _), .range(let inner, _, _), .offset(let inner, _): selectorDefinition(inner)
     case .binary(let left, _, let right, _, _): selectorDefinition(left) ?? selectorDefinition(right)
     case .number, .string, .raw: nil
+    }
+  }
+}
+
+extension PromQL {
+  /// Whether any part of the tree is ``PromQL/raw(_:)`` text.
+  var containsRaw: Bool {
+    switch self {
+    case .raw: true
+    case .selector, .number, .string: false
+    case .range(let inner, _, _), .offset(let inner, _): inner.containsRaw
+    case .call(_, let arguments): arguments.contains(where: \.containsRaw)
+    case .aggregation(_, let inner, _, let parameter): inner.containsRaw || (parameter?.containsRaw ?? false)
+    case .binary(let left, _, let right, _, _): left.containsRaw || right.containsRaw
     }
   }
 }

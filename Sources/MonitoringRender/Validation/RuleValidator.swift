@@ -2,7 +2,8 @@ import MonitoringDSL
 
 /// Checks a rule file: group settings and the target version, alert conventions (CamelCase names,
 /// severity, a static summary sentence, a templated description), recording-rule names, `for` on
-/// `absent()` alerts, every expression through ``PromQLValidator``, and the unit-test scenarios.
+/// `absent()` alerts, every expression through ``PromQLValidator`` (raw text parsed as Prometheus
+/// parses it), and the unit-test scenarios.
 struct RuleValidator {
   let promQL: PromQLValidator
   var collector = DiagnosticCollector()
@@ -58,10 +59,11 @@ struct RuleValidator {
       if name == "severity" { collector.report(path, "set severity with the severity parameter, not as a label") }
       if value.contains("$value") { collector.report(path, "label \(name) holds $value: every new value makes a new alert and resets `for`") }
     }
-    if containsAbsent(alert.expr), let scrape = promQL.defaultInterval, hold < 2 * scrape {
+    let (tree, problems) = promQL.check(alert.expr.description, typed: alert.expr, context: .alert)
+    if let tree, containsAbsent(tree), let scrape = promQL.defaultInterval, hold < 2 * scrape {
       collector.report(path, "absent() needs a `for` of at least 2× the scrape interval (\(PromDuration(milliseconds: 2 * scrape).text)) to ride out restarts")
     }
-    for problem in promQL.problems(in: alert.expr, context: .alert) { collector.report(path, problem) }
+    for problem in problems { collector.report(path, problem) }
     if let test = alert.test { check(test, of: alert, groupInterval: groupInterval, hasInterval: hasInterval, at: path) }
   }
 
@@ -102,7 +104,9 @@ struct RuleValidator {
 
   private mutating func check(_ record: RecordingRule, at path: [PathElement]) {
     if enforcesConventions { for problem in RuleConventions.problems(of: record) { collector.report(path, problem.message) } }
-    for problem in promQL.problems(in: record.expr, context: .recordingRule) { collector.report(path, problem) }
+    for problem in promQL.check(record.expr.description, typed: record.expr, context: .recordingRule).problems {
+      collector.report(path, problem)
+    }
     if let test = record.test {
       let testPath = path + [.field("test")]
       collector.milliseconds(of: test.interval, "interval", at: testPath)
