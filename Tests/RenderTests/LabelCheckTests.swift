@@ -61,6 +61,15 @@ import Testing
     ])
   }
 
+  /// Ignoring a label one side lacks is harmless; a `by` over undeclared metrics stays unknown.
+  @Test func ignoringAndUnknownGroupingsAreNotFlagged() {
+    let ratio = Self.requests.rate("5m").sum(by: ["job", "code"])
+      .dividedBy(Self.requests.rate("5m").sum(by: ["job"]), VectorMatching(.ignoring(["code"]), group: .left([])))
+    #expect(problems(rule: ratio).isEmpty)
+    let unknown = PromQL.call("histogram_quantile", [.number(0.99), Self.undeclared.rate("5m").sum(by: ["le"])])
+    #expect(problems(dashboard: Query(unknown, legend: "{{data_type}}")).isEmpty)
+  }
+
   /// What cannot be known is not checked: metrics without declared labels, raw PromQL.
   @Test func undeclaredLabelsAndRawPromQLAreNotChecked() {
     #expect(problems(rule: Self.undeclared.rate("5m", [.equal("anything", "x")]).sum(by: ["whatever"])).isEmpty)

@@ -4,8 +4,9 @@ import MonitoringDSL
 /// matcher on it, every `by`/`without`/`on`/`ignoring` over it and every legend `{{label}}` of a
 /// query on it checkable. Series also carry the labels of their target (`job`, `instance`, the
 /// scrape jobs' static and relabelled labels), `le` on histogram buckets and `quantile` on summaries.
-/// An expression whose labels cannot be known (raw PromQL, a metric without declared labels) is
-/// not checked.
+/// Only what rests on declared labels is checked: an expression over metrics the catalogue does
+/// not describe (unparsed text, imported dashboards' own metrics) has unknown labels, even after a
+/// `by`, so a real dashboard's harmless legend never fails a render.
 struct LabelChecker {
   /// Labels every scraped series may carry besides its own.
   var targetLabels: Set<String> = ["job", "instance"]
@@ -61,8 +62,7 @@ struct LabelChecker {
     case .call(let function, let arguments):
       let vectors = arguments.map { labels(of: $0, problems: &problems) }
       switch function {
-      case "absent", "absent_over_time", "scalar": return nil
-      case "vector", "time": return []
+      case "absent", "absent_over_time", "scalar", "vector", "time": return nil
       case "histogram_quantile": return vectors.last.flatMap { $0 }.map { $0.subtracting(["le"]) }
       case "label_replace", "label_join":
         guard case .string(let target)? = arguments.dropFirst().first else { return nil }
@@ -78,16 +78,15 @@ struct LabelChecker {
       case .by(let names)?, .without(let names)?: named = names
       case nil: named = []
       }
-      if let available {
-        for name in named where !available.contains(name) {
-          problems.append(
-            "\(operation.rawValue) groups by \(name), which is no label of the aggregated series (\(Self.list(available)))\(NearestName.suggestion(for: name, in: available))")
-        }
+      guard let available else { return nil }
+      for name in named where !available.contains(name) {
+        problems.append(
+          "\(operation.rawValue) groups by \(name), which is no label of the aggregated series (\(Self.list(available)))\(NearestName.suggestion(for: name, in: available))")
       }
       var result: Set<String>?
       switch grouping {
       case .by(let names)?: result = Set(names)
-      case .without(let names)?: result = available?.subtracting(names)
+      case .without(let names)?: result = available.subtracting(names)
       case nil: result = []
       }
       if operation == .topk || operation == .bottomk { result = available }
@@ -99,10 +98,11 @@ struct LabelChecker {
       if Self.isScalar(left) { return rightLabels }
       if Self.isScalar(right) { return leftLabels }
       if let matching {
+        // `ignoring` a label a side lacks is harmless; matching `on` one it lacks matches nothing.
         let names: [String]
         switch matching.labels {
         case .on(let on): names = on
-        case .ignoring(let ignoring): names = ignoring
+        case .ignoring: names = []
         }
         for (side, available) in [("left", leftLabels), ("right", rightLabels)] {
           guard let available else { continue }
