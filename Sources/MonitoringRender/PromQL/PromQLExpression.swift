@@ -1,7 +1,7 @@
 public import MonitoringDSL
 
 /// A PromQL expression as ``PromQLParser`` reads it from text: the syntax tree Prometheus' parser
-/// builds, with the operators and modifiers of the DSL's ``PromQL`` where they mean the same.
+/// builds, with the operators and modifiers of the DSL's `PromQL` where they mean the same.
 /// ```swift
 /// let tree = try PromQLParser.parse(#"sum by (job) (rate(http_requests_total{code=~"5.."}[5m]))"#)
 /// // .aggregation(.sum, .call("rate", [.matrix(selector, range: 5m)]), parameter: nil, grouping: .by(["job"]))

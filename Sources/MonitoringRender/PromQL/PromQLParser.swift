@@ -6,7 +6,7 @@ import MonitoringDSL
 /// expressions — so that what it accepts is what `promtool check rules` accepts.
 ///
 /// With ``Dialect/grafana`` it first substitutes Grafana's macros and template variables as Grafana
-/// does (see ``PromQLSource``); errors point at the column of the text as written.
+/// does (see `PromQLSource`); errors point at the column of the text as written.
 /// ```swift
 /// let tree = try PromQLParser.parse("sum by (job) (rate(app_messages_total[5m]))")
 /// try PromQLParser.parse("rate(x[$__rate_interval])", dialect: .grafana)   // fine in a dashboard

@@ -1,7 +1,7 @@
 import MonitoringDSL
 
 extension PromQLExpression {
-  /// The parsed tree as the DSL's ``PromQL``, its selectors resolved against the metric catalogue, so
+  /// The parsed tree as the DSL's `PromQL`, its selectors resolved against the metric catalogue, so
   /// that ``PromQLValidator`` checks raw text as it checks typed expressions. What the checks do not
   /// look at is simplified: `@` is dropped, `-x` becomes `0 - x`, parentheses are the tree's shape, and
   /// a window Grafana substitutes becomes ``PromWindow/rateInterval``.
