@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func statGaugeAndBarGaugeOptions() {
-    let stat = renderedPanel(Stat("s") { Query("x") }.reduce(.mean).graphMode(.none).statColorMode(.background).textMode(.value))
+    let stat = renderedPanel(Stat("s") { Query("x") }.reduce(.mean).graphMode(.off).statColorMode(.background).textMode(.value))
     #expect(stat["options", "reduceOptions"] == ["calcs": ["mean"], "fields": "", "values": false])
     #expect(stat["options", "graphMode"] == "none")
     #expect(stat["options", "colorMode"] == "background")
@@ -74,7 +74,7 @@ import Testing
 
   @Test func tableHeatmapTextAndStateTimeline() {
     let table = renderedPanel(
-      Table("t") { Query("up").instant().format(.table) }.sortBy("Value", descending: true).cellDisplay(.colorBackground))
+      Table("t") { Query("up").instant().format(.table) }.sortBy("Value", descending: true).cellDisplay(.colorBackground(.init())))
     #expect(table["targets", 0, "format"] == "table")
     #expect(table["targets", 0, "instant"] == true)
     #expect(table["targets", 0, "range"] == false)

@@ -21,7 +21,7 @@ import Testing
       base.color(.fixed(.red)),
       base.datasource(.prometheus("other")),
       base.extraJSON(["options": ["legend": ["showLegend": false]]]),
-      Stat("\(prefix) stat") { Query("up") }.graphMode(.none),
+      Stat("\(prefix) stat") { Query("up") }.graphMode(.off),
       Stat("\(prefix) stat 2") { Query("up") },
       Heatmap("\(prefix) heatmap") { Query("up").format(.heatmap) }.unit(.seconds),
       Heatmap("\(prefix) heatmap 2") { Query("up").format(.heatmap) },

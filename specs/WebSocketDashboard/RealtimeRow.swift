@@ -51,7 +51,7 @@ extension WebSocketDashboard {
       .description("Errors counted in the last hour.")
       .unit(.short)
       .decimals(0)
-      .graphMode(.none)
+      .graphMode(.off)
       .thresholds { Step(.green); Step(.yellow, from: 1); Step(.red, from: 60) }
       .size(width: 6, height: 4)
   }

@@ -53,24 +53,3 @@ public struct TooltipOptions: Hashable, Sendable {
 public enum ReduceCalculation: String, Sendable {
   case lastNotNull, last, firstNotNull, first, mean, min, max, sum, count, delta, range, diff, median
 }
-
-/// Which values a stat, gauge or bar gauge panel shows.
-/// ```swift
-/// Stat("Errors") { Query("…") }.reduce(.lastNotNull)
-/// ```
-public struct ReduceOptions: Hashable, Sendable {
-  public var calculation: ReduceCalculation
-  /// Show every value rather than one reduced value per series.
-  public var showAllValues: Bool
-  /// Restrict to fields whose name matches this regex (empty: numeric fields).
-  public var fields: String
-
-  public init(_ calculation: ReduceCalculation = .lastNotNull, showAllValues: Bool = false, fields: String = "") {
-    self.calculation = calculation
-    self.showAllValues = showAllValues
-    self.fields = fields
-  }
-}
-
-/// Horizontal or vertical layout for stat, gauge and bar gauge panels.
-public enum Orientation: String, Sendable { case auto, horizontal, vertical }

@@ -9,7 +9,12 @@ extension Panel {
   /// ```swift
   /// .unit(.bytes)   .unit("suffix: msg")
   /// ```
-  public func unit(_ unit: ValueUnit) -> Panel { with { $0.field.unit = unit } }
+  public func unit(_ unit: ValueUnit) -> Panel {
+    with {
+      $0.field.unit = unit
+      $0.kind.base.unitChanged(to: unit)
+    }
+  }
   public func decimals(_ decimals: Int) -> Panel { with { $0.field.decimals = decimals } }
   public func min(_ value: Double) -> Panel { with { $0.field.min = value } }
   public func max(_ value: Double) -> Panel { with { $0.field.max = value } }
@@ -34,18 +39,27 @@ extension Panel {
     with { $0.overrides += overrides() }
   }
   public func links(@LinkBuilder _ links: () -> [Link]) -> Panel { with { $0.links += links() } }
-  /// Legend options; only time series, heatmap and state timeline panels have a legend.
+  /// The legend of the kinds that have Grafana's standard legend (time series, bar chart, state timeline, …).
+  /// ```swift
+  /// .legend(.table(placement: .right, calcs: [.mean, .max]))
+  /// ```
   public func legend(_ legend: LegendOptions) -> Panel {
-    with {
-      $0.legend = legend
-      if !$0.visualization.hasLegendAndTooltip { $0.misapplied.append("legend") }
+    if kind[HeatmapPanel.self] != nil {
+      return updating(HeatmapPanel.self, modifier: "legend") { $0.options.legend = .init(show: legend.isVisible) }
+    }
+    return updatingOptions((any LegendBearing).self, modifier: "legend") {
+      $0.legend = .init(
+        calcs: legend.calcs.map(\.rawValue), displayMode: .init(rawValue: legend.displayMode.rawValue),
+        placement: .init(rawValue: legend.placement.rawValue), showLegend: legend.isVisible)
     }
   }
-  /// Tooltip options; only time series, heatmap and state timeline panels have this tooltip.
+  /// The tooltip of the kinds that have Grafana's standard tooltip.
+  /// ```swift
+  /// .tooltip(.all(sort: .descending))
+  /// ```
   public func tooltip(_ tooltip: TooltipOptions) -> Panel {
-    with {
-      $0.tooltip = tooltip
-      if !$0.visualization.hasLegendAndTooltip { $0.misapplied.append("tooltip") }
+    updatingOptions((any TooltipBearing).self, modifier: "tooltip") {
+      $0.tooltip = .init(hideZeros: false, mode: .init(rawValue: tooltip.mode.rawValue), sort: .init(rawValue: tooltip.sort.rawValue))
     }
   }
   /// Repeats the panel once per value of `variable` (which should allow several values).
@@ -66,23 +80,37 @@ extension Panel {
   }
   /// Pins the panel at column `x`, line `y` of its section (the dashboard top or its row's content).
   public func position(x: Int, y: Int) -> Panel { with { $0.layout.position = GridPoint(x: x, y: y) } }
-  /// How a stat, gauge or bar gauge panel reduces each series to one value.
+  /// How a stat, gauge, bar gauge or pie chart panel reduces each series to one value.
+  /// ```swift
+  /// .reduce(.max)
+  /// ```
   public func reduce(_ calculation: ReduceCalculation, showAllValues: Bool = false) -> Panel {
+    updatingOptions((any ReduceBearing).self, modifier: "reduce") {
+      $0.reduceOptions = .init(calcs: [calculation.rawValue], fields: $0.reduceOptions?.fields ?? "", values: showAllValues)
+    }
+  }
+  /// ```swift
+  /// .orientation(.horizontal)
+  /// ```
+  public func orientation(_ orientation: GrafanaSchema.VizOrientation) -> Panel {
+    updatingOptions((any OrientationBearing).self, modifier: "orientation") { $0.orientation = orientation }
+  }
+
+  /// Changes a panel of kind `Kind`, or records the modifier as misapplied on another kind.
+  func updating<Kind: PanelKind>(_ kind: Kind.Type, modifier: String, _ change: (inout Kind) -> Void) -> Panel {
     with {
-      guard $0.visualization.reduce != nil else { return $0.misapplied.append("reduce") }
-      $0.visualization.reduce = ReduceOptions(calculation, showAllValues: showAllValues)
+      guard var typed = $0.kind[Kind.self] else { return $0.misapplied.append(modifier) }
+      change(&typed)
+      $0.kind[Kind.self] = typed
     }
   }
 
-
-  /// Changes the options of one panel kind, or records the modifier as misapplied on another kind.
-  func updating<Options>(
-    _ kind: WritableKeyPath<Visualization, Options?>, modifier: String, _ change: (inout Options) -> Void
-  ) -> Panel {
+  /// Changes the options of any kind that has `Capability`, or records the modifier as misapplied.
+  func updatingOptions<Capability>(_ capability: Capability.Type, modifier: String, _ change: (inout Capability) -> Void) -> Panel {
     with {
-      guard var options = $0.visualization[keyPath: kind] else { return $0.misapplied.append(modifier) }
-      change(&options)
-      $0.visualization[keyPath: kind] = options
+      var base = $0.kind.base
+      guard base.changeOptions(as: capability, change) else { return $0.misapplied.append(modifier) }
+      $0.kind.base = base
     }
   }
 }

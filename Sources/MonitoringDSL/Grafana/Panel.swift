@@ -1,5 +1,5 @@
-/// One visualization on a dashboard. Build it with a kind's entry point (``TimeSeries(_:queries:)``,
-/// ``Stat(_:queries:)``, ``Gauge(_:queries:)``, …) and refine it with modifiers that return a copy.
+/// One visualization on a dashboard. Build it with a kind's entry point (`TimeSeries`, `Stat`,
+/// `Gauge`, … one per ``PanelKind``) and refine it with modifiers that return a copy.
 /// ```swift
 /// Gauge("Active Connections") { Query("sum(app_active_connections)") }
 ///   .unit(.short)
@@ -9,13 +9,12 @@
 public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var title: String
   public var description: String?
-  public var visualization: Visualization
+  /// The panel's kind with its options and field config (``PanelKind``).
+  public var kind: AnyPanelKind
   public var datasource: DatasourceRef?
   public var queries: [Query]
   public var field = FieldDefaults()
   public var overrides: [FieldOverride] = []
-  public var legend: LegendOptions?
-  public var tooltip: TooltipOptions?
   public var links: [Link] = []
   public var repeatBy: Repeat?
   public var isTransparent = false
@@ -30,9 +29,9 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 
-  public init(_ title: String, visualization: Visualization, queries: [Query]) {
+  public init(_ title: String, kind: any PanelKind, queries: [Query]) {
     self.title = title
-    self.visualization = visualization
+    self.kind = AnyPanelKind(kind)
     self.queries = queries
   }
 }

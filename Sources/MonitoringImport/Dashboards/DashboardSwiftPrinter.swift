@@ -107,15 +107,12 @@ public enum DashboardSwiftPrinter {
   /// A panel expression: the kind's builder with its queries, then its modifiers.
   static func expression(_ panel: Panel, indent: String) -> String {
     let title = SwiftLiteral.string(panel.title)
-    var text: String
-    switch panel.visualization {
-    case .text(let options):
-      text = "Text(\(title), \(options.mode == .html ? "html" : "markdown"): \(SwiftLiteral.string(options.content)))"
-    default:
-      let builder = builderName(panel.visualization)
+    let kind = type(of: panel.kind.base)
+    var text = SwiftSource.call(kind.builderName, [("", .code(title))] + panel.kind.base.builderArguments).text(indent: indent)
+    if kind.runsQueries {
       let refIDsAreDefault = panel.queries.enumerated().allSatisfy { $0.element.refID == nil || $0.element.refID == letters($0.offset) }
       let queries = panel.queries.map { indent + "  " + querySource($0, showRefID: !refIDsAreDefault, indent: indent + "  ") + "\n" }
-      text = "\(builder)(\(title)) {\n" + queries.joined() + indent + "}"
+      text += " {\n" + queries.joined() + indent + "}"
     }
     var lines: [String] = []
     if let description = panel.description { lines.append(".description(\(SwiftLiteral.string(description)))") }
@@ -146,11 +143,6 @@ public enum DashboardSwiftPrinter {
       if let maxPerRow = repeatBy.maxPerRow { arguments.append("maxPerRow: \(maxPerRow)") }
       lines.append(".repeatBy(\(arguments.joined(separator: ", ")))")
     }
-    lines += optionLines(panel)
-    if let legend = panel.legend { lines.append(".legend(\(legendSource(legend)))") }
-    if let tooltip = panel.tooltip {
-      lines.append(".tooltip(TooltipOptions(mode: .\(tooltip.mode), sort: .\(tooltip.sort)))")
-    }
     if let width = panel.layout.width, let height = panel.layout.height { lines.append(".size(width: \(width), height: \(height))") }
     if let position = panel.layout.position { lines.append(".position(x: \(position.x), y: \(position.y))") }
     if panel.isTransparent { lines.append(".transparent()") }
@@ -160,86 +152,6 @@ public enum DashboardSwiftPrinter {
     let raw = raw(extra: panel.extraJSON, removed: panel.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
     return text
-  }
-
-  /// The options a migrated legacy panel sets away from the defaults.
-  private static func optionLines(_ panel: Panel) -> [String] {
-    var lines: [String] = []
-    switch panel.visualization {
-    case .timeSeries(let options):
-      let defaults = TimeSeriesOptions()
-      if options.drawStyle != defaults.drawStyle { lines.append(".drawStyle(.\(options.drawStyle))") }
-      if options.lineInterpolation != defaults.lineInterpolation { lines.append(".lineInterpolation(.\(options.lineInterpolation))") }
-      if options.lineWidth != defaults.lineWidth { lines.append(".lineWidth(\(options.lineWidth))") }
-      if options.fillOpacity != defaults.fillOpacity { lines.append(".fillOpacity(\(options.fillOpacity))") }
-      if options.showPoints != defaults.showPoints { lines.append(".showPoints(.\(options.showPoints))") }
-      if options.stacking != defaults.stacking { lines.append(".stacking(.\(options.stacking))") }
-      if options.spanNulls != defaults.spanNulls { lines.append(".spanNulls()") }
-      if options.gradientMode != defaults.gradientMode { lines.append(".gradientMode(.\(options.gradientMode))") }
-      if options.axisLabel != defaults.axisLabel { lines.append(".axisLabel(\(SwiftLiteral.string(options.axisLabel)))") }
-      if options.axisSoftMin != nil || options.axisSoftMax != nil {
-        let bounds = [options.axisSoftMin.map { "min: \(SwiftLiteral.double($0))" }, options.axisSoftMax.map { "max: \(SwiftLiteral.double($0))" }]
-        lines.append(".axisSoftRange(\(bounds.compactMap { $0 }.joined(separator: ", ")))")
-      }
-      if options.thresholdsStyle != defaults.thresholdsStyle { lines.append(".showThresholds(.\(options.thresholdsStyle))") }
-    case .stat(let options):
-      let defaults = StatOptions()
-      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
-      if options.graphMode != defaults.graphMode { lines.append(".graphMode(.\(options.graphMode))") }
-      if options.colorMode != defaults.colorMode { lines.append(".statColorMode(.\(options.colorMode))") }
-      if options.textMode != defaults.textMode { lines.append(".textMode(.\(options.textMode))") }
-      if options.justifyMode != defaults.justifyMode { lines.append(".justifyMode(.\(options.justifyMode))") }
-    case .gauge(let options):
-      let defaults = GaugeOptions()
-      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
-      if options.showThresholdMarkers != defaults.showThresholdMarkers || options.showThresholdLabels != defaults.showThresholdLabels {
-        lines.append(".thresholdMarkers(\(options.showThresholdMarkers), labels: \(options.showThresholdLabels))")
-      }
-    case .barGauge(let options):
-      let defaults = BarGaugeOptions()
-      if options.orientation != defaults.orientation { lines.append(".orientation(.\(options.orientation))") }
-      if options.displayMode != defaults.displayMode { lines.append(".barDisplayMode(.\(options.displayMode))") }
-      if options.namePlacement != defaults.namePlacement { lines.append(".namePlacement(.\(options.namePlacement))") }
-      if options.showUnfilled != defaults.showUnfilled { lines.append(".showUnfilled(\(options.showUnfilled))") }
-    case .table(let options):
-      let defaults = TableOptions()
-      if options.cellDisplay != defaults.cellDisplay { lines.append(".cellDisplay(.\(options.cellDisplay))") }
-      if options.filterable != defaults.filterable { lines.append(".filterable(\(options.filterable))") }
-      if options.showHeader != defaults.showHeader { lines.append(".showHeader(\(options.showHeader))") }
-      for sort in options.sortBy {
-        lines.append(".sortBy(\(SwiftLiteral.string(sort.displayName))\(sort.descending ? ", descending: true" : ""))")
-      }
-    case .heatmap(let options):
-      let defaults = HeatmapOptions()
-      if options.colorScheme != defaults.colorScheme || options.colorScale != defaults.colorScale {
-        lines.append(".heatmapColors(scheme: \(SwiftLiteral.string(options.colorScheme)), scale: .\(options.colorScale))")
-      }
-      if options.calculate != defaults.calculate { lines.append(".calculateBuckets(\(options.calculate))") }
-      if options.showValue != defaults.showValue { lines.append(".showValue(.\(options.showValue))") }
-    case .stateTimeline(let options):
-      let defaults = StateTimelineOptions()
-      if options.showValue != defaults.showValue { lines.append(".showValue(.\(options.showValue))") }
-      if options.mergeValues != defaults.mergeValues { lines.append(".mergeValues(\(options.mergeValues))") }
-      if options.rowHeight != defaults.rowHeight { lines.append(".rowHeight(\(SwiftLiteral.double(options.rowHeight)))") }
-    default: break
-    }
-    if let reduce = panel.visualization.reduce, reduce.calculation != ReduceOptions().calculation || reduce.showAllValues {
-      lines.append(".reduce(.\(reduce.calculation.rawValue)\(reduce.showAllValues ? ", showAllValues: true" : ""))")
-    }
-    return lines
-  }
-
-  private static func builderName(_ visualization: Visualization) -> String {
-    switch visualization {
-    case .timeSeries: "TimeSeries"
-    case .stat: "Stat"
-    case .gauge: "Gauge"
-    case .barGauge: "BarGauge"
-    case .table: "Table"
-    case .heatmap: "Heatmap"
-    case .text: "Text"
-    case .stateTimeline: "StateTimeline"
-    }
   }
 
   static func querySource(_ query: Query, showRefID: Bool, indent: String) -> String {
@@ -394,14 +306,6 @@ public enum DashboardSwiftPrinter {
     }
     let mode = thresholds.mode == .percentage ? "(.percentage)" : ""
     return ".thresholds\(mode) { \(steps.joined(separator: "; ")) }"
-  }
-
-  private static func legendSource(_ legend: LegendOptions) -> String {
-    if legend == .hidden { return ".hidden" }
-    if legend == .list { return ".list" }
-    let calcs = legend.calcs.map { ".\($0.rawValue)" }.joined(separator: ", ")
-    let hidden = legend.isVisible ? "" : ", isVisible: false"
-    return "LegendOptions(displayMode: .\(legend.displayMode), placement: .\(legend.placement), calcs: [\(calcs)]\(hidden))"
   }
 
   /// `.extraJSON(…)` and `.removingJSON(…)` lines, each ending in a newline; empty without raw JSON.

@@ -45,6 +45,7 @@ enum LegacyPanels {
     let isGraph = json["type"]?.text == "graph"
     let newType = isGraph ? "timeseries" : (json["gauge"]?["show"] == .bool(true) ? "gauge" : "stat")
     var panel = PanelImporter.panel(json.merging(["type": .string(newType)]), sectionTop: sectionTop, notes: &notes)
+    panel.kind = AnyPanelKind(type(of: panel.kind.base).newPanel)  // Grafana's migration starts from a new panel
     panel.datasource = panel.datasource ?? legacyDatasource(json["datasource"])
     for index in panel.queries.indices where panel.queries[index].datasource == nil {
       panel.queries[index].datasource = legacyDatasource(json["targets"]?.elements[index]["datasource"])
@@ -78,34 +79,37 @@ enum LegacyPanels {
       panel.field.min = min
       panel.field.max = max
     }
-    var options = TimeSeriesOptions()
+    var series = panel.kind[TimeSeriesPanel.self] ?? TimeSeriesPanel.newPanel
     if json["bars"] == .bool(true) {
-      options.drawStyle = .bars
+      series.fieldConfig.drawStyle = .bars
     } else if json["points"] == .bool(true), json["lines"] == .bool(false) {
-      options.drawStyle = .points
+      series.fieldConfig.drawStyle = .points
     }
-    if let width = json["linewidth"]?.integer { options.lineWidth = width }
-    if let fill = json["fill"]?.integer { options.fillOpacity = Swift.min(fill * 10, 100) }
-    if json["stack"] == .bool(true) { options.stacking = json["percentage"] == .bool(true) ? .percent : .normal }
-    if json["nullPointMode"]?.text == "connected" { options.spanNulls = true }
-    if json["steppedLine"] == .bool(true) { options.lineInterpolation = .stepAfter }
-    options.showPoints = json["points"] == .bool(true) ? .always : .never
-    panel.visualization = .timeSeries(options)
+    if let width = json["linewidth"]?.number { series.fieldConfig.lineWidth = width }
+    if let fill = json["fill"]?.number { series.fieldConfig.fillOpacity = Swift.min(fill * 10, 100) }
+    if json["stack"] == .bool(true) {
+      series.fieldConfig.stacking = .init(group: "A", mode: json["percentage"] == .bool(true) ? .percent : .normal)
+    }
+    if json["nullPointMode"]?.text == "connected" { series.fieldConfig.spanNulls = true }
+    if json["steppedLine"] == .bool(true) { series.fieldConfig.lineInterpolation = .stepAfter }
+    series.fieldConfig.showPoints = json["points"] == .bool(true) ? .always : .never
+    panel.kind = AnyPanelKind(series)
     if let legend = json["legend"] {
       var calcs: [ReduceCalculation] = []
       for (key, calc) in [("current", ReduceCalculation.lastNotNull), ("min", .min), ("max", .max), ("avg", .mean), ("total", .sum)]
       where legend[key] == .bool(true) {
         calcs.append(calc)
       }
-      panel.legend = legend["show"] == .bool(false)
-        ? .hidden
-        : LegendOptions(
-          displayMode: legend["alignAsTable"] == .bool(true) ? .table : .list,
-          placement: legend["rightSide"] == .bool(true) ? .right : .bottom, calcs: calcs)
+      panel = panel.legend(
+        legend["show"] == .bool(false)
+          ? .hidden
+          : LegendOptions(
+            displayMode: legend["alignAsTable"] == .bool(true) ? .table : .list,
+            placement: legend["rightSide"] == .bool(true) ? .right : .bottom, calcs: calcs))
     }
     if let tooltip = json["tooltip"] {
       let sort: TooltipOptions.Sort = switch tooltip["sort"]?.integer { case 1: .descending; case 2: .ascending; default: .none }
-      panel.tooltip = TooltipOptions(mode: tooltip["shared"] == .bool(false) ? .single : .multi, sort: sort)
+      panel = panel.tooltip(TooltipOptions(mode: tooltip["shared"] == .bool(false) ? .single : .multi, sort: sort))
     }
     return ["yaxes", "decimals", "bars", "points", "lines", "linewidth", "fill", "stack", "percentage", "nullPointMode", "steppedLine", "legend", "tooltip"]
   }
@@ -126,9 +130,9 @@ enum LegacyPanels {
       panel.field.thresholds = thresholds
       panel.field.color = .thresholds
     }
-    if var stat = panel.visualization.stat {
-      stat.graphMode = json["sparkline"]?["show"] == .bool(true) ? .area : .none
-      panel.visualization = .stat(stat)
+    if var stat = panel.kind[StatPanel.self] {
+      stat.options.graphMode = json["sparkline"]?["show"] == .bool(true) ? .area : .off
+      panel.kind[StatPanel.self] = stat
     }
     return ["format", "decimals", "thresholds", "colors", "sparkline", "gauge"]
   }

@@ -1,7 +1,8 @@
 import MonitoringDSL
 import MonitoringRender
 
-/// One panel of Grafana's JSON as a typed DSL panel: kind, title, description, datasource, queries,
+/// One panel of Grafana's JSON as a typed DSL panel: kind with its options and field config (read by
+/// the kind's generated model, ``PanelKind``), title, description, datasource, queries,
 /// unit, decimals, min/max, thresholds, size and position, repeat, transparency. What is left is
 /// put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
 enum PanelImporter {
@@ -20,25 +21,21 @@ enum PanelImporter {
       notes.append(.warning("panel \(quoted(title)): unknown key \"\(key)\"\(DashboardImporter.suggestion(for: key, in: knownKeys)): Grafana ignores it; kept as raw JSON"))
     }
     var panel: Panel
-    switch type {
-    case "timeseries": panel = TimeSeries(title) {}
-    case "stat": panel = Stat(title) {}
-    case "gauge": panel = Gauge(title) {}
-    case "bargauge": panel = BarGauge(title) {}
-    case "table": panel = Table(title) {}
-    case "heatmap": panel = Heatmap(title) {}
-    case "state-timeline": panel = StateTimeline(title) {}
-    case "text":
-      let content = json["options"]?["content"]?.text ?? json["content"]?.text ?? ""
-      panel = json["options"]?["mode"]?.text == "html" || json["mode"]?.text == "html" ? Text(title, html: content) : Text(title, markdown: content)
-    default:
+    if let kind = PanelKinds.kind(typeID: type) {
+      var decoding = SchemaDecoding()
+      let typed = kind.decoded(options: json["options"], fieldConfig: json["fieldConfig"]?["defaults"]?["custom"], decoding: &decoding)
+      panel = Panel(title, kind: typed, queries: [])
+      for issue in decoding.issues {
+        notes.append(.warning("panel \(quoted(title)): \(issue); kept as raw JSON"))
+      }
+    } else {
       notes.append(.warning("panel \(quoted(title)): kind \(quoted(type)) has no typed builder; it is kept as raw JSON on a time series"))
       panel = TimeSeries(title) {}
     }
     if title.isEmpty { panel.title = "Untitled" }  // a title is required in specs; the raw JSON keeps it empty
     if let description = json["description"]?.text, !description.isEmpty { panel.description = description }
     panel.datasource = datasource(json["datasource"])
-    if case .text = panel.visualization {} else {
+    if Swift.type(of: panel.kind.base).runsQueries {
       panel.queries = (json["targets"]?.elements ?? []).enumerated().map { query($0.element, index: $0.offset) }
       if panel.queries.isEmpty { panel.queries = [Query("vector(0)")] }  // replaced by the raw JSON: the input has none
     }
@@ -78,114 +75,8 @@ enum PanelImporter {
       panel.minInterval = PromDuration(interval)
     }
     if let points = json["maxDataPoints"]?.integer { panel.maxDataPoints = points }
-    typeOptions(json, into: &panel)
     reconcile(&panel, input: json)
     return panel
-  }
-
-  /// The kind's options the DSL types: legend and tooltip, time series drawing, stat display and
-  /// reduction. A value the DSL cannot hold is left to the raw JSON.
-  static func typeOptions(_ json: JSONValue, into panel: inout Panel) {
-    let options = json["options"]
-    if panel.visualization.hasLegendAndTooltip {
-      if let legend = options?["legend"], let typed = self.legend(legend) { panel.legend = typed }
-      if let tooltip = options?["tooltip"],
-        let mode = tooltip["mode"]?.text.flatMap(TooltipOptions.Mode.init(rawValue:)),
-        let sort = tooltip["sort"]?.text.flatMap(TooltipOptions.Sort.init(rawValue:))
-      {
-        panel.tooltip = TooltipOptions(mode: mode, sort: sort)
-      }
-    }
-    if var series = panel.visualization.timeSeries, let custom = json["fieldConfig"]?["defaults"]?["custom"] {
-      if let style = custom["drawStyle"]?.text.flatMap(TimeSeriesOptions.DrawStyle.init(rawValue:)) { series.drawStyle = style }
-      if let interpolation = custom["lineInterpolation"]?.text.flatMap(TimeSeriesOptions.LineInterpolation.init(rawValue:)) {
-        series.lineInterpolation = interpolation
-      }
-      if let width = custom["lineWidth"]?.integer { series.lineWidth = width }
-      if let opacity = custom["fillOpacity"]?.integer { series.fillOpacity = opacity }
-      if let gradient = custom["gradientMode"]?.text.flatMap(TimeSeriesOptions.GradientMode.init(rawValue:)) { series.gradientMode = gradient }
-      if let points = custom["showPoints"]?.text.flatMap(TimeSeriesOptions.ShowPoints.init(rawValue:)) { series.showPoints = points }
-      if let stacking = custom["stacking"]?["mode"]?.text.flatMap(TimeSeriesOptions.Stacking.init(rawValue:)) { series.stacking = stacking }
-      if custom["spanNulls"] == .bool(true) { series.spanNulls = true }
-      if let label = custom["axisLabel"]?.text { series.axisLabel = label }
-      series.axisSoftMin = custom["axisSoftMin"]?.number
-      series.axisSoftMax = custom["axisSoftMax"]?.number
-      if let style = custom["thresholdsStyle"]?["mode"]?.text.flatMap(TimeSeriesOptions.ThresholdsStyle.init(rawValue:)) {
-        series.thresholdsStyle = style
-      }
-      panel.visualization = .timeSeries(series)
-    }
-    if var stat = panel.visualization.stat, let options {
-      if let mode = options["graphMode"]?.text.flatMap(StatOptions.GraphMode.init(rawValue:)) { stat.graphMode = mode }
-      if let mode = options["colorMode"]?.text.flatMap(StatOptions.ColorMode.init(rawValue:)) { stat.colorMode = mode }
-      if let mode = options["textMode"]?.text.flatMap(StatOptions.TextMode.init(rawValue:)) { stat.textMode = mode }
-      if let mode = options["justifyMode"]?.text.flatMap(StatOptions.JustifyMode.init(rawValue:)) { stat.justifyMode = mode }
-      panel.visualization = .stat(stat)
-    }
-    typeKindOptions(json, into: &panel)
-    if panel.visualization.reduce != nil, let reduce = options?["reduceOptions"],
-      let calcs = reduce["calcs"]?.elements, calcs.count == 1,
-      let calculation = calcs[0].text.flatMap(ReduceCalculation.init(rawValue:))
-    {
-      panel.visualization.reduce = ReduceOptions(calculation, showAllValues: reduce["values"] == .bool(true))
-    }
-  }
-
-  /// Gauge, bar gauge, table, heatmap and state timeline options the DSL has modifiers for.
-  static func typeKindOptions(_ json: JSONValue, into panel: inout Panel) {
-    let options = json["options"]
-    let custom = json["fieldConfig"]?["defaults"]?["custom"]
-    let orientation = options?["orientation"]?.text.flatMap(Orientation.init(rawValue:))
-    switch panel.visualization {
-    case .stat(var stat):
-      if let orientation { stat.orientation = orientation }
-      panel.visualization = .stat(stat)
-    case .gauge(var gauge):
-      if let orientation { gauge.orientation = orientation }
-      if case .bool(let show)? = options?["showThresholdMarkers"] { gauge.showThresholdMarkers = show }
-      if case .bool(let show)? = options?["showThresholdLabels"] { gauge.showThresholdLabels = show }
-      panel.visualization = .gauge(gauge)
-    case .barGauge(var bar):
-      if let orientation { bar.orientation = orientation }
-      if let mode = options?["displayMode"]?.text.flatMap(BarGaugeOptions.DisplayMode.init(rawValue:)) { bar.displayMode = mode }
-      if let placement = options?["namePlacement"]?.text.flatMap(BarGaugeOptions.NamePlacement.init(rawValue:)) {
-        bar.namePlacement = placement
-      }
-      if case .bool(let show)? = options?["showUnfilled"] { bar.showUnfilled = show }
-      panel.visualization = .barGauge(bar)
-    case .table(var table):
-      if let display = custom?["cellOptions"]?["type"]?.text.flatMap(TableOptions.CellDisplay.init(rawValue:)) { table.cellDisplay = display }
-      if case .bool(let filterable)? = custom?["filterable"] { table.filterable = filterable }
-      if case .bool(let show)? = options?["showHeader"] { table.showHeader = show }
-      panel.visualization = .table(table)
-      for sort in options?["sortBy"]?.elements ?? [] {
-        guard let column = sort["displayName"]?.text else { continue }
-        panel = panel.sortBy(column, descending: sort["desc"] == .bool(true))
-      }
-    case .heatmap(var heatmap):
-      if options?["legend"]?["show"] == .bool(false) { panel.legend = .hidden }
-      if case .bool(let calculate)? = options?["calculate"] { heatmap.calculate = calculate }
-      if let scheme = options?["color"]?["scheme"]?.text { heatmap.colorScheme = scheme }
-      if let scale = options?["color"]?["scale"]?.text.flatMap(HeatmapOptions.ColorScale.init(rawValue:)) { heatmap.colorScale = scale }
-      if let show = options?["showValue"]?.text.flatMap(StateTimelineOptions.ShowValue.init(rawValue:)) { heatmap.showValue = show }
-      panel.visualization = .heatmap(heatmap)
-    case .stateTimeline(var timeline):
-      if let show = options?["showValue"]?.text.flatMap(StateTimelineOptions.ShowValue.init(rawValue:)) { timeline.showValue = show }
-      if case .bool(let merge)? = options?["mergeValues"] { timeline.mergeValues = merge }
-      if let height = options?["rowHeight"]?.number { timeline.rowHeight = height }
-      panel.visualization = .stateTimeline(timeline)
-    default:
-      break
-    }
-  }
-
-  static func legend(_ json: JSONValue) -> LegendOptions? {
-    guard let mode = json["displayMode"]?.text.flatMap(LegendOptions.DisplayMode.init(rawValue:)),
-      let placement = json["placement"]?.text.flatMap(LegendOptions.Placement.init(rawValue:))
-    else { return nil }
-    let calcs = (json["calcs"]?.elements ?? []).compactMap { $0.text.flatMap(ReduceCalculation.init(rawValue:)) }
-    guard calcs.count == json["calcs"]?.elements.count ?? 0 else { return nil }
-    return LegendOptions(displayMode: mode, placement: placement, calcs: calcs, isVisible: json["showLegend"] != .bool(false))
   }
 
   static func query(_ json: JSONValue, index: Int) -> Query {

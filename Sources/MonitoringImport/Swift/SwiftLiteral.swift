@@ -11,28 +11,7 @@ enum SwiftLiteral {
     "struct", "super", "switch", "throw", "true", "try", "var", "where", "while",
   ]
 
-  static func string(_ text: String) -> String {
-    let needsEscapes = text.contains("\"") || text.contains("\\")
-    let hasControl = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-    if needsEscapes, !hasControl, !text.contains("\"#") { return "#\"\(text)\"#" }
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\\": result += "\\\\"
-      case "\"": result += "\\\""
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          result += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return result + "\""
-  }
+  static func string(_ text: String) -> String { SwiftSource.literal(text) }
 
   static func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
 

@@ -144,7 +144,7 @@ public enum GridLayout {
   }
 
   static func size(of panel: Panel) -> (width: Int, height: Int) {
-    let fallback = panel.visualization.defaultSize
+    let fallback = type(of: panel.kind.base).defaultSize
     return (panel.layout.width ?? fallback.width, panel.layout.height ?? fallback.height)
   }
 

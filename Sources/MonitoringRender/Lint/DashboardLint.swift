@@ -53,7 +53,7 @@ enum DashboardLint {
     if panel.description?.isBlank ?? true {
       collector.report(.panelTitleDescription, path, "has no description; say what it shows with .description(…)")
     }
-    if kindsWithUnits.contains(panel.visualization.typeID), panel.field.unit == nil, !panel.overrides.contains(where: setsUnit) {
+    if kindsWithUnits.contains(panel.kind.typeID), panel.field.unit == nil, !panel.overrides.contains(where: setsUnit) {
       collector.report(.panelUnits, path, "has no unit; set one with .unit(…) (.short or .none for plain numbers)")
     }
     let panelDatasource = panel.datasource ?? dashboard.defaultDatasource

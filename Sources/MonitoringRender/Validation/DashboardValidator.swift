@@ -69,7 +69,7 @@ struct DashboardValidator {
     func path() -> [PathElement] { parent + [.panel(title)] }
     if panel.title.isBlank { collector.report(path(), "title is empty") }
     for modifier in panel.misapplied {
-      collector.report(path(), "\(modifier) does not apply to a \(panel.visualization.typeID) panel")
+      collector.report(path(), "\(modifier) does not apply to a \(panel.kind.typeID) panel")
     }
     if let thresholds = panel.field.thresholds { check(thresholds, at: path) }
     if panel.field.min.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
@@ -82,7 +82,7 @@ struct DashboardValidator {
     if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
       collector.report(path(), "repeats by unknown variable \"\(repeatBy.variable)\"")
     }
-    if case .text = panel.visualization { return }
+    if !type(of: panel.kind.base).runsQueries { return }
 
     let panelDatasource = panel.datasource ?? dashboard.defaultDatasource
     if let datasource = panel.datasource { checkDatasource(datasource, context: context, at: path()) }

@@ -62,7 +62,7 @@ enum AllPanelKinds {
       .unit(.seconds)
       .decimals(0)
       .reduce(.lastNotNull)
-      .graphMode(.none)
+      .graphMode(.off)
       .statColorMode(.background)
       .textMode(.valueAndName)
       .justifyMode(.center)
@@ -94,7 +94,7 @@ enum AllPanelKinds {
   static var table: Panel {
     Table("Targets") { Query("up", legend: "{{instance}}").instant().format(.table) }
       .description("Every target and whether it is up.")
-      .cellDisplay(.colorText)
+      .cellDisplay(.colorText(.init()))
       .sortBy("instance")
       .filterable()
       .mappings {

@@ -1,46 +1,24 @@
-/// A bar gauge panel (`bargauge`): one bar per series.
-/// ```swift
-/// BarGauge("Shutdown duration buckets") { Query("sum by (le) (app_shutdown_duration_seconds_bucket)") }
-///   .barDisplayMode(.gradient)
-///   .orientation(.horizontal)
-/// ```
-public func BarGauge(_ title: String, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, visualization: .barGauge(BarGaugeOptions()), queries: queries())
-}
-
-public struct BarGaugeOptions: Hashable, Sendable {
-  public enum DisplayMode: String, Sendable { case basic, lcd, gradient }
-  public enum ValueMode: String, Sendable { case color, text, hidden }
-  public enum NamePlacement: String, Sendable { case auto, top, left, hidden }
-
-  public var reduce = ReduceOptions()
-  public var displayMode: DisplayMode = .gradient
-  public var valueMode: ValueMode = .color
-  public var namePlacement: NamePlacement = .auto
-  public var showUnfilled = true
-  public var orientation: Orientation = .auto
-  public init() {}
+extension BarGaugePanel {
+  public static let newPanel = BarGaugePanel(
+    options: .init(
+      displayMode: .gradient, legend: .newHidden, maxVizHeight: 300, minVizHeight: 16, minVizWidth: 8,
+      namePlacement: .auto, orientation: .auto, reduceOptions: .newPanel, showUnfilled: true, sizing: .auto,
+      valueMode: .color))
+  public static let defaultSize = (width: 6, height: 6)
+  public static let previewGlyph = PanelGlyphShape.bars
 }
 
 extension Panel {
-  public func barDisplayMode(_ mode: BarGaugeOptions.DisplayMode) -> Panel {
-    updating(\.barGauge, modifier: "barDisplayMode") { $0.displayMode = mode }
+  /// ```swift
+  /// BarGauge("Queue depth") { Query("sum by (queue) (queue_depth)") }.barDisplayMode(.lcd)
+  /// ```
+  public func barDisplayMode(_ mode: GrafanaSchema.BarGaugeDisplayMode) -> Panel {
+    updating(BarGaugePanel.self, modifier: "barDisplayMode") { $0.options.displayMode = mode }
   }
   public func showUnfilled(_ show: Bool = true) -> Panel {
-    updating(\.barGauge, modifier: "showUnfilled") { $0.showUnfilled = show }
+    updating(BarGaugePanel.self, modifier: "showUnfilled") { $0.options.showUnfilled = show }
   }
-  public func namePlacement(_ placement: BarGaugeOptions.NamePlacement) -> Panel {
-    updating(\.barGauge, modifier: "namePlacement") { $0.namePlacement = placement }
-  }
-  /// Layout direction of a stat, gauge or bar gauge panel.
-  public func orientation(_ orientation: Orientation) -> Panel {
-    with {
-      switch $0.visualization {
-      case .stat(var options): options.orientation = orientation; $0.visualization = .stat(options)
-      case .gauge(var options): options.orientation = orientation; $0.visualization = .gauge(options)
-      case .barGauge(var options): options.orientation = orientation; $0.visualization = .barGauge(options)
-      default: $0.misapplied.append("orientation")
-      }
-    }
+  public func namePlacement(_ placement: BarGaugePanel.BarGaugeNamePlacement) -> Panel {
+    updating(BarGaugePanel.self, modifier: "namePlacement") { $0.options.namePlacement = placement }
   }
 }

@@ -1,26 +1,20 @@
-/// A gauge panel (`gauge`): a dial per series, coloured by the thresholds.
-/// ```swift
-/// Gauge("Active Connections") { Query("sum(app_active_connections)") }
-///   .thresholds { Step(.red); Step(.green, from: 1) }
-///   .max(100)
-/// ```
-public func Gauge(_ title: String, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, visualization: .gauge(GaugeOptions()), queries: queries())
-}
-
-public struct GaugeOptions: Hashable, Sendable {
-  public var reduce = ReduceOptions()
-  public var showThresholdMarkers = true
-  public var showThresholdLabels = false
-  public var orientation: Orientation = .auto
-  public init() {}
+extension GaugePanel {
+  public static let newPanel = GaugePanel(
+    options: .init(
+      minVizHeight: 75, minVizWidth: 75, orientation: .auto, reduceOptions: .newPanel, showThresholdLabels: false,
+      showThresholdMarkers: true, sizing: .auto))
+  public static let defaultSize = (width: 6, height: 6)
+  public static let previewGlyph = PanelGlyphShape.gauge
 }
 
 extension Panel {
+  /// ```swift
+  /// Gauge("CPU") { Query("avg(rate(process_cpu_seconds_total[5m]))") }.thresholdMarkers(labels: true)
+  /// ```
   public func thresholdMarkers(_ show: Bool = true, labels: Bool = false) -> Panel {
-    updating(\.gauge, modifier: "thresholdMarkers") {
-      $0.showThresholdMarkers = show
-      $0.showThresholdLabels = labels
+    updating(GaugePanel.self, modifier: "thresholdMarkers") {
+      $0.options.showThresholdMarkers = show
+      $0.options.showThresholdLabels = labels
     }
   }
 }

@@ -1,35 +1,40 @@
-/// A heatmap panel (`heatmap`). For Prometheus histograms, query the `_bucket` series with
-/// `.format(.heatmap)`; the panel then uses the buckets as they are (no re-bucketing).
-/// ```swift
-/// Heatmap("Shutdown duration distribution") {
-///   Query("sum by (le) (increase(app_shutdown_duration_seconds_bucket[$__rate_interval]))", legend: "{{le}}")
-///     .format(.heatmap)
-/// }
-/// .unit(.seconds)
-/// ```
-public func Heatmap(_ title: String, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, visualization: .heatmap(HeatmapOptions()), queries: queries())
+extension HeatmapPanel {
+  public static let newPanel = HeatmapPanel(
+    options: .init(
+      calculate: false, cellGap: 1,
+      color: .init(exponent: 0.5, fill: "dark-orange", mode: .scheme, reverse: false, scale: .exponential, scheme: "Oranges", steps: 64),
+      exemplars: .init(color: "rgba(255,0,255,0.7)"), filterValues: .init(le: 1e-9), legend: .init(show: true),
+      rowsFrame: .init(layout: .auto), showValue: .auto,
+      tooltip: .init(mode: .single, showColorScale: false, yHistogram: false),
+      yAxis: .init(axisPlacement: .left, reverse: false)),
+    fieldConfig: .init(hideFrom: .newPanel, scaleDistribution: .init(type: .linear)))
+  public static let previewGlyph = PanelGlyphShape.heatmap
+
+  /// The y axis shows the buckets' bounds, in the panel's unit.
+  public mutating func unitChanged(to unit: ValueUnit) {
+    options.yAxis = (options.yAxis ?? .init()).with(unit: unit.rawValue)
+  }
 }
 
-public struct HeatmapOptions: Hashable, Sendable {
-  public enum ColorScale: String, Sendable { case exponential, linear }
-  /// Let Grafana bucket raw values itself; off for data that already is a histogram.
-  public var calculate = false
-  public var colorScheme = "Oranges"
-  public var colorScale: ColorScale = .exponential
-  public var showValue: StateTimelineOptions.ShowValue = .auto
-  public var cellGap = 1
-  public init() {}
+extension HeatmapPanel.YAxisConfig {
+  fileprivate func with(unit: String) -> Self {
+    var copy = self
+    copy.unit = unit
+    return copy
+  }
 }
 
 extension Panel {
-  public func heatmapColors(scheme: String, scale: HeatmapOptions.ColorScale = .exponential) -> Panel {
-    updating(\.heatmap, modifier: "heatmapColors") {
-      $0.colorScheme = scheme
-      $0.colorScale = scale
+  /// ```swift
+  /// Heatmap("Latency") { Query("sum by (le) (rate(x_bucket[5m]))").format(.heatmap) }.heatmapColors(scheme: "Blues")
+  /// ```
+  public func heatmapColors(scheme: String, scale: HeatmapPanel.HeatmapColorScale = .exponential) -> Panel {
+    updating(HeatmapPanel.self, modifier: "heatmapColors") {
+      $0.options.color?.scheme = scheme
+      $0.options.color?.scale = scale
     }
   }
   public func calculateBuckets(_ calculate: Bool = true) -> Panel {
-    updating(\.heatmap, modifier: "calculateBuckets") { $0.calculate = calculate }
+    updating(HeatmapPanel.self, modifier: "calculateBuckets") { $0.options.calculate = calculate }
   }
 }

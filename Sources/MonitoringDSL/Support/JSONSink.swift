@@ -1,12 +1,10 @@
-public import MonitoringDSL
-
 /// Receives a JSON document as a stream of events: what the dashboard lowering writes to. Two sinks
-/// exist: ``JSONWriter`` turns the events into the committed bytes as they come (no tree, no key
-/// sorting at run time), ``JSONTreeBuilder`` collects them into a `JSONValue` (for tests and for
+/// exist: `JSONWriter` (MonitoringRender) turns the events into the committed bytes as they come (no tree, no key
+/// sorting at run time), `JSONTreeBuilder` collects them into a `JSONValue` (for tests and for
 /// the raw-JSON escape hatch, which merges into a tree). One lowering therefore serves both.
 ///
 /// A producer writes each object's keys in ascending UTF-8 byte order, the order the committed
-/// files have; ``JSONWriter`` checks this in debug builds.
+/// files have; `JSONWriter` (MonitoringRender) checks this in debug builds.
 /// ```swift
 /// sink.beginObject()
 /// sink.member("id", 1)
@@ -38,7 +36,7 @@ public protocol JSONSink: ~Copyable {
 
   /// A member whose value `write` writes from `input` alone. A sink may keep the text and, when the
   /// same member comes again at the same depth with an equal `input`, copy it instead of calling
-  /// `write` (``JSONWriter`` does: panels repeat the same option objects). So `write` must read
+  /// `write` (`JSONWriter` (MonitoringRender) does: panels repeat the same option objects). So `write` must read
   /// nothing but `input`, and a key is written by one `write` for each input type.
   mutating func member<Input: Equatable>(
     _ key: StaticString, memoizing input: Input, _ write: (Input, inout Self) -> Void)

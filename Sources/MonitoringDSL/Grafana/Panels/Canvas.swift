@@ -1,0 +1,3 @@
+extension CanvasPanel {
+  public static let newPanel = CanvasPanel(options: .init(root: .init(elements: [], name: "Element root", type: "frame")))
+}

@@ -1,0 +1,4 @@
+extension DashboardListPanel {
+  public static let newPanel = DashboardListPanel(options: .init(tags: []))
+  public static let previewGlyph = PanelGlyphShape.text
+}

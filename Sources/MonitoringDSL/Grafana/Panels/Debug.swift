@@ -1,0 +1,3 @@
+extension DebugPanel {
+  public static let newPanel = DebugPanel(options: .init(mode: .render))
+}
