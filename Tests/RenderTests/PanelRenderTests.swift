@@ -40,7 +40,7 @@ import Testing
       "steps": [["color": "green", "value": nil], ["color": "yellow", "value": .double(10)], ["color": "red", "value": .double(50)]],
     ])
     #expect(defaults?["color"] == ["mode": "palette-classic"])
-    #expect(defaults?["custom", "fillOpacity"] == 25)
+    #expect(defaults?["custom", "fillOpacity"] == .double(25))
     #expect(defaults?["custom", "stacking", "mode"] == "normal")
     #expect(defaults?["custom", "thresholdsStyle", "mode"] == "dashed")
   }

@@ -43,12 +43,13 @@ extension PanelKind {
   public static var previewGlyph: PanelGlyphShape { .generic }
   public mutating func unitChanged(to unit: ValueUnit) {}
 
-  /// Reads a panel's `options` and `fieldConfig.defaults.custom`; what does not fit is reported in `decoding`.
+  /// Reads a panel's `options` and `fieldConfig.defaults.custom`; what does not fit is reported in
+  /// `decoding`. An absent or unreadable object is a new panel's (the raw JSON then says the rest).
   public static func decoded(options: JSONValue?, fieldConfig: JSONValue?, decoding: inout SchemaDecoding) -> Self {
-    let typedOptions = options.flatMap { decoding.decode($0, at: "options", as: Options.self) } ?? Options()
+    let typedOptions = options.flatMap { decoding.decode($0, at: "options", as: Options.self) } ?? newPanel.options
     let typedFieldConfig =
       hasFieldConfig ? fieldConfig.flatMap { decoding.decode($0, at: "fieldConfig.defaults.custom", as: FieldConfig.self) } : nil
-    return Self(options: typedOptions, fieldConfig: typedFieldConfig ?? FieldConfig())
+    return Self(options: typedOptions, fieldConfig: typedFieldConfig ?? newPanel.fieldConfig)
   }
 
   public func writeOptions<Sink: JSONSink & ~Copyable>(to sink: inout Sink) { options.writeJSON(to: &sink) }

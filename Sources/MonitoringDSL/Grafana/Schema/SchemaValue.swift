@@ -18,6 +18,18 @@ public protocol SchemaObject: SchemaValue {
   init()
 }
 
+extension SchemaObject {
+  /// A copy with `change` applied: a kind's new-panel options with a few of them changed.
+  /// ```swift
+  /// BarChart("By handler", options: BarChartPanel.newPanel.options.with { $0.stacking = .normal }) { Query("x") }
+  /// ```
+  public func with(_ change: (inout Self) -> Void) -> Self {
+    var copy = self
+    change(&copy)
+    return copy
+  }
+}
+
 /// A generated enumeration: the raw value is what Grafana writes.
 public protocol SchemaEnum: SchemaValue, RawRepresentable, CaseIterable where RawValue: SchemaValue {}
 

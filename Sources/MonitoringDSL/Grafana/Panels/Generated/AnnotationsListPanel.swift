@@ -5,6 +5,7 @@ public struct AnnotationsListPanel: PanelKind {
   public static let typeID = "annolist"
   public static let builderName = "AnnotationsList"
   public static let hasFieldConfig = false
+  public static let runsQueries = false
 
   public var options: Options
   public var fieldConfig: FieldConfig

@@ -5,6 +5,7 @@ public struct DashboardListPanel: PanelKind {
   public static let typeID = "dashlist"
   public static let builderName = "DashboardList"
   public static let hasFieldConfig = false
+  public static let runsQueries = false
 
   public var options: Options
   public var fieldConfig: FieldConfig

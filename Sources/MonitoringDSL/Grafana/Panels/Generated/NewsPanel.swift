@@ -5,6 +5,7 @@ public struct NewsPanel: PanelKind {
   public static let typeID = "news"
   public static let builderName = "News"
   public static let hasFieldConfig = false
+  public static let runsQueries = false
 
   public var options: Options
   public var fieldConfig: FieldConfig

@@ -5,6 +5,7 @@ public struct TextPanel: PanelKind {
   public static let typeID = "text"
   public static let builderName = "Text"
   public static let hasFieldConfig = false
+  public static let runsQueries = false
 
   public var options: Options
   public var fieldConfig: FieldConfig
