@@ -1,6 +1,6 @@
 public import MonitoringDSL
 
-/// A ``JSONSink`` that collects the events into a `JSONValue`: the tree form of what the lowering
+/// A `JSONSink` that collects the events into a `JSONValue`: the tree form of what the lowering
 /// writes, for tests that look inside a dashboard and for merging the raw-JSON escape hatch.
 /// ```swift
 /// var builder = JSONTreeBuilder()

@@ -4,7 +4,7 @@ public import MonitoringDSL
 /// bytes, `{}`/`[]` when empty, no escaped `/`, integral numbers without `.0`, and a final newline.
 /// Every formatting policy lives here and nowhere else.
 ///
-/// It is a streaming ``JSONSink``: the dashboard lowering writes its events straight into the byte
+/// It is a streaming `JSONSink`: the dashboard lowering writes its events straight into the byte
 /// buffer, keys already in order, so no tree is built and nothing is sorted at run time. A tree
 /// (`JSONValue`) goes through the same writer, its keys sorted on the way (``write(_:)``).
 /// With a `flush` handler the buffer is handed over in chunks (the benchmark writes them to

@@ -2,9 +2,9 @@ public import MonitoringDSL
 
 /// Lowers one placed panel to Grafana's panel JSON: common keys, `fieldConfig`, and the kind's
 /// `options` and `fieldConfig.defaults.custom`, which the kind's generated model writes
-/// (``PanelKind``): no kind is named here.
+/// (`PanelKind`): no kind is named here.
 ///
-/// The lowering writes to any ``JSONSink``: straight into the committed bytes (``JSONWriter``) or
+/// The lowering writes to any `JSONSink`: straight into the committed bytes (``JSONWriter``) or
 /// into a tree (``JSONTreeBuilder``). NB: each object's keys are written in UTF-8 byte order, the
 /// order of the file (uppercase before lowercase, a prefix before its extensions); the writer
 /// asserts it in debug builds, so the tests catch a key out of place.
