@@ -39,6 +39,11 @@ extension Panel {
     with { $0.overrides += overrides() }
   }
   public func links(@LinkBuilder _ links: () -> [Link]) -> Panel { with { $0.links += links() } }
+  /// Links on the panel's values (``DataLink``), added to any it has:
+  /// `.dataLinks { DataLink("Pod", url: "/d/pod?var-pod=${__field.labels.pod}") }`.
+  public func dataLinks(@DataLinkBuilder _ links: () -> [DataLink]) -> Panel {
+    with { $0.field.links = ($0.field.links ?? []) + links() }
+  }
   /// The legend of the kinds that have Grafana's standard legend (time series, bar chart, state timeline, …).
   /// ```swift
   /// .legend(.table(placement: .right, calcs: [.mean, .max]))
@@ -71,6 +76,10 @@ extension Panel {
   public func transparent(_ transparent: Bool = true) -> Panel { with { $0.isTransparent = transparent } }
   public func minInterval(_ interval: PromDuration) -> Panel { with { $0.minInterval = interval } }
   public func maxDataPoints(_ points: Int) -> Panel { with { $0.maxDataPoints = points } }
+  /// A fixed panel id (``Panel/id``): `Stat("Up") { Query("up") }.id(7)`.
+  public func id(_ id: Int) -> Panel { with { $0.id = id } }
+  /// The plugin version the panel was saved with (``Panel/pluginVersion``): `.pluginVersion("11.6.1")`.
+  public func pluginVersion(_ version: String) -> Panel { with { $0.pluginVersion = version } }
   /// Width (1…24 columns) and height (grid lines) of the panel.
   public func size(width: Int? = nil, height: Int? = nil) -> Panel {
     with {

@@ -22,6 +22,11 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var minInterval: PromDuration?
   public var maxDataPoints: Int?
   public var layout = PanelLayout()
+  /// A fixed panel id, for links and library panels that name it; without one the layout gives the
+  /// next id no other panel or row holds.
+  public var id: Int?
+  /// The `pluginVersion` written; without one, the dashboard's Grafana version (``GrafanaTarget``).
+  public var pluginVersion: String?
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
   /// Modifiers that were applied to a panel kind they do not fit, reported by validation.
@@ -45,6 +50,8 @@ public struct FieldDefaults: Hashable, Sendable {
   public var thresholds: Thresholds?
   public var color: ColorMode?
   public var mappings: [ValueMapping] = []
+  /// Links on the values (``DataLink``); without a list, none written.
+  public var links: [DataLink]?
   public var noValue: String?
   public var displayName: String?
   public init() {}

@@ -22,10 +22,26 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
     case heatmap
   }
 
+  /// Members Grafana's query editor writes on every Prometheus query, which dashboards saved by older
+  /// versions (or written by hand) leave out; Grafana reads a missing one as its default.
+  public enum EditorMember: String, CaseIterable, Sendable {
+    /// Without one, the query takes the panel's datasource.
+    case datasource
+    /// `editorMode: "code"`.
+    case editorMode
+    case instant
+    case range
+    /// `legendFormat`; without one Grafana names series by their labels.
+    case legendFormat
+    /// `refId`; Grafana gives a query without one the next free letter.
+    case refId
+  }
+
   public var expr: String
   public var legend: String?
   public var mode: RangeMode = .range
-  public var format: Format = .timeSeries
+  /// The result format; without one, `time_series` (not written).
+  public var format: Format?
   /// Minimum step for this query (Grafana's per-query "Min step").
   public var interval: PromDuration?
   /// Overrides the panel's datasource for this query.
@@ -33,7 +49,14 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   /// An explicit refId; queries without one get the next free letter (A, B, C…).
   public var refID: String?
   public var isHidden = false
-  public var exemplars = false
+  /// Whether exemplars are queried; without a value, not written (off).
+  public var exemplars: Bool?
+  /// The step of Grafana 5's query editor, in seconds: old dashboards keep it; Grafana now reads `interval`.
+  public var legacyStep: Int?
+  /// Grafana's "Resolution" (1/N of the panel's width in points), kept by older dashboards.
+  public var intervalFactor: Int?
+  /// Editor members this query leaves out (``EditorMember``).
+  public var omittedMembers: Set<EditorMember> = []
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
 
@@ -63,6 +86,12 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   public func refID(_ refID: String) -> Query { with { $0.refID = refID } }
   public func hidden(_ hidden: Bool = true) -> Query { with { $0.isHidden = hidden } }
   public func exemplars(_ enabled: Bool = true) -> Query { with { $0.exemplars = enabled } }
+  /// Grafana 5's per-query step in seconds (``legacyStep``): `.legacyStep(240)`.
+  public func legacyStep(_ seconds: Int) -> Query { with { $0.legacyStep = seconds } }
+  /// Grafana's "Resolution" 1/N (``intervalFactor``): `.intervalFactor(2)`.
+  public func intervalFactor(_ factor: Int) -> Query { with { $0.intervalFactor = factor } }
+  /// Leaves out editor members, as dashboards of older Grafana versions do: `.omitting(.editorMode, .range)`.
+  public func omitting(_ members: EditorMember...) -> Query { with { $0.omittedMembers.formUnion(members) } }
 
 }
 

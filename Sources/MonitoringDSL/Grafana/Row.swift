@@ -11,6 +11,8 @@ public struct Row: Hashable, Sendable, RawJSONCarrying {
   public var panels: [Panel]
   public var isCollapsed = false
   public var repeatVariable: String?
+  /// A fixed row id; without one the layout gives the next id no panel or other row holds.
+  public var id: Int?
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
@@ -24,6 +26,9 @@ public struct Row: Hashable, Sendable, RawJSONCarrying {
   public func collapsed(_ collapsed: Bool = true) -> Row {
     with { $0.isCollapsed = collapsed }
   }
+
+  /// A fixed row id (``Row/id``): `Row("Traffic") { … }.id(20)`.
+  public func id(_ id: Int) -> Row { with { $0.id = id } }
 
   /// Repeats the row, with its panels, once per value of `variable`.
   public func repeatBy(_ variable: String) -> Row {

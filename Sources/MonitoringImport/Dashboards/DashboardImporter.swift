@@ -23,13 +23,15 @@ public enum DashboardImporter {
   ) throws(ImportFailure) -> DashboardImport {
     let parsed = try ImportInput.json(text, source: source, limits: limits)
     var notes: [ImportNote] = []
-    let expected = normalized(parsed, target: target, notes: &notes)
+    var defaults = LoadTimeDefaults.Applied()
+    let expected = LoadTimeDefaults.normalizingFieldConfigs(normalized(parsed, target: target, notes: &notes), applied: &defaults)
     guard case .object = expected, expected["panels"] != nil || expected["title"] != nil else {
       throw ImportFailure("\(source): not a Grafana dashboard (no \"panels\" or \"title\")")
     }
     var dashboard = typedDashboard(expected, source: source, target: target, notes: &notes)
     var model = expected
-    patch(&dashboard, expected: &model, notes: &notes)
+    patch(&dashboard, expected: &model, notes: &notes, defaults: &defaults)
+    if let note = defaults.note { notes.append(note) }
     return DashboardImport(dashboard: dashboard, expected: model, notes: notes, source: source)
   }
 
@@ -94,7 +96,41 @@ public enum DashboardImporter {
     var summary = LegacyPanels.Summary()
     dashboard.items = items(json["panels"]?.elements ?? [], notes: &notes, summary: &summary)
     notes += summary.notes
+    dropImpliedIDsAndVersions(&dashboard)
     return dashboard
+  }
+
+  /// Fixed ids only where the layout would not give the same ones, plugin versions only where they
+  /// are not the dashboard's: the spec states what it pins, not what it gets anyway.
+  static func dropImpliedIDsAndVersions(_ dashboard: inout Dashboard) {
+    var implied = dashboard
+    editItems(of: &implied, panel: { $0.id = nil }, row: { $0.id = nil })
+    let automatic = GridLayout.place(implied).items
+    let fixed = GridLayout.place(dashboard).items
+    let allImplied = automatic == fixed
+    let version = dashboard.target.version
+    editItems(
+      of: &dashboard,
+      panel: { panel in
+        if allImplied { panel.id = nil }
+        if panel.pluginVersion == version { panel.pluginVersion = nil }
+      },
+      row: { row in if allImplied { row.id = nil } })
+  }
+
+  /// Edits every row and every panel, in rows or not, in place.
+  static func editItems(of dashboard: inout Dashboard, panel edit: (inout Panel) -> Void, row editRow: (inout Row) -> Void) {
+    for index in dashboard.items.indices {
+      switch dashboard.items[index] {
+      case .panel(var panel):
+        edit(&panel)
+        dashboard.items[index] = .panel(panel)
+      case .row(var row):
+        editRow(&row)
+        for panelIndex in row.panels.indices { edit(&row.panels[panelIndex]) }
+        dashboard.items[index] = .row(row)
+      }
+    }
   }
 
   /// Panels before the first row stand alone; an open row takes the panels after it, a collapsed
@@ -108,6 +144,7 @@ public enum DashboardImporter {
         if row.title.isEmpty { row.title = "Untitled" }
         row.isCollapsed = json["collapsed"] == .bool(true)
         if let variable = json["repeat"]?.text, !variable.isEmpty { row.repeatVariable = variable }
+        row.id = json["id"]?.integer
         row.panels = (json["panels"]?.elements ?? []).map { panel($0, sectionTop: top, notes: &notes, summary: &summary) }
         items.append(.row(row))
       } else if case .row(var row)? = items.last, !row.isCollapsed {
@@ -131,7 +168,9 @@ public enum DashboardImporter {
 
   /// Lowers the typed dashboard and puts back, as raw JSON on each variable, row, panel and query,
   /// what differs from the input. Legacy panels keep their migrated form: `expected` takes it.
-  static func patch(_ dashboard: inout Dashboard, expected: inout JSONValue, notes: inout [ImportNote]) {
+  static func patch(
+    _ dashboard: inout Dashboard, expected: inout JSONValue, notes: inout [ImportNote], defaults: inout LoadTimeDefaults.Applied
+  ) {
     // Positions inside open rows are relative to where the layout puts the row.
     placeRowPanels(&dashboard, expected: expected)
     var lowered = lower(dashboard)
@@ -147,9 +186,8 @@ public enum DashboardImporter {
       func patchPanel(_ panel: inout Panel) {
         let input = inputPanels[index]
         let output = loweredPanels[index]
-        let target = LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
-        migratedPanels[index] = target
-        Self.patchPanel(&panel, lowered: output, input: target, notes: &notes)
+        migratedPanels[index] = LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
+        Self.patchPanel(&panel, lowered: output, input: &migratedPanels[index], notes: &notes, defaults: &defaults)
         index += 1
       }
       for item in items.indices {
@@ -159,7 +197,9 @@ public enum DashboardImporter {
           items[item] = .panel(panel)
         case .row(var row):
           items[item] = .row(Row("") {})
-          patchRow(&row, input: inputPanels[index], output: loweredPanels[index], migrated: &migratedPanels[index], notes: &notes)
+          patchRow(
+            &row, input: inputPanels[index], output: loweredPanels[index], migrated: &migratedPanels[index], notes: &notes,
+            defaults: &defaults)
           index += 1
           if !row.isCollapsed {
             for panelIndex in row.panels.indices { patchPanel(&row.panels[panelIndex]) }
@@ -175,13 +215,18 @@ public enum DashboardImporter {
     // Variables, links and annotations lower the same without the panels: compared on the dashboard alone.
     var bare = dashboard
     bare.items = []
-    patchVariables(&dashboard, output: lower(bare), expected: expected, notes: &notes)
+    patchVariables(&dashboard, output: lower(bare), expected: &expected, notes: &notes, defaults: &defaults)
     // Lists typed whole or not at all (see LinkImporter).
     bare.variables = dashboard.variables
     lowered = lower(bare)
+    acceptListDefaults(DashboardSchemaDefaults.link, of: "link", at: ["links"], into: &expected, lowered: lowered, defaults: &defaults)
+    acceptListDefaults(
+      DashboardSchemaDefaults.annotation, of: "annotation", at: ["annotations", "list"], into: &expected, lowered: lowered,
+      defaults: &defaults)
     if !JSONPatch.same(lowered["links"] ?? .null, expected["links"] ?? .null) { dashboard.links = [] }
     if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) { dashboard.annotations = [] }
     lowered = lower(dashboard)
+    LoadTimeDefaults.accept(DashboardSchemaDefaults.dashboard, of: "dashboard", into: &expected, lowered: lowered, applied: &defaults)
     let patch = JSONPatch(from: lowered, to: expected)
     dashboard.extraJSON = patch.merge
     dashboard.removedJSON = patch.removals
@@ -190,25 +235,36 @@ public enum DashboardImporter {
 
   /// A row's own raw part (its panels, when collapsed, each their own); `migrated` is the input
   /// entry with legacy panels in it migrated.
-  static func patchRow(_ row: inout Row, input: JSONValue, output: JSONValue, migrated: inout JSONValue, notes: inout [ImportNote]) {
+  static func patchRow(
+    _ row: inout Row, input: JSONValue, output: JSONValue, migrated: inout JSONValue, notes: inout [ImportNote],
+    defaults: inout LoadTimeDefaults.Applied
+  ) {
     let nestedInput = input["panels"]?.elements ?? []
     let nestedOutput = output["panels"]?.elements ?? []
     if nestedInput.count == nestedOutput.count, nestedInput.count == row.panels.count {
-      let targets = zip(nestedInput, nestedOutput).map { input, output in
+      var targets = zip(nestedInput, nestedOutput).map { input, output in
         LegacyPanels.isLegacy(input) ? LegacyPanels.expected(migrated: output, input: input) : input
       }
       for nestedIndex in targets.indices {
-        patchPanel(&row.panels[nestedIndex], lowered: nestedOutput[nestedIndex], input: targets[nestedIndex], notes: &notes)
+        patchPanel(
+          &row.panels[nestedIndex], lowered: nestedOutput[nestedIndex], input: &targets[nestedIndex], notes: &notes,
+          defaults: &defaults)
       }
       migrated = input.merging(["panels": .array(targets)])
     }
+    LoadTimeDefaults.accept(DashboardSchemaDefaults.row, of: "row", into: &migrated, lowered: output, applied: &defaults)
     let patch = JSONPatch(from: output, to: migrated, skipping: ["panels"])
     row.extraJSON = patch.merge
     row.removedJSON = patch.removals
     if !patch.isEmpty { notes.append(.keptRaw(item: "row \(PanelImporter.quoted(row.title))", paths: patch.paths)) }
   }
 
-  static func patchPanel(_ panel: inout Panel, lowered: JSONValue, input: JSONValue, notes: inout [ImportNote]) {
+  static func patchPanel(
+    _ panel: inout Panel, lowered: JSONValue, input: inout JSONValue, notes: inout [ImportNote],
+    defaults: inout LoadTimeDefaults.Applied
+  ) {
+    LoadTimeDefaults.accept(DashboardSchemaDefaults.panel, of: "panel", into: &input, lowered: lowered, applied: &defaults)
+    LoadTimeDefaults.acceptPluginDefaults(into: &input, lowered: lowered, applied: &defaults)
     let loweredTargets = lowered["targets"]?.elements ?? []
     let inputTargets = input["targets"]?.elements ?? []
     var skipped: Set<String> = []
@@ -229,16 +285,43 @@ public enum DashboardImporter {
     if !patch.isEmpty { notes.append(.keptRaw(item: "panel \(PanelImporter.quoted(input["title"]?.text ?? ""))", paths: patch.paths)) }
   }
 
-  static func patchVariables(_ dashboard: inout Dashboard, output lowered: JSONValue, expected: JSONValue, notes: inout [ImportNote]) {
-    let input = expected["templating"]?["list"]?.elements ?? []
+  static func patchVariables(
+    _ dashboard: inout Dashboard, output lowered: JSONValue, expected: inout JSONValue, notes: inout [ImportNote],
+    defaults: inout LoadTimeDefaults.Applied
+  ) {
+    var input = expected["templating"]?["list"]?.elements ?? []
     let output = lowered["templating"]?["list"]?.elements ?? []
     guard input.count == output.count, input.count == dashboard.variables.count else { return }
     for index in input.indices {
+      LoadTimeDefaults.accept(DashboardSchemaDefaults.variable, of: "variable", into: &input[index], lowered: output[index], applied: &defaults)
       let patch = JSONPatch(from: output[index], to: input[index])
       dashboard.variables[index].extraJSON = patch.merge
       dashboard.variables[index].removedJSON = patch.removals
       if !patch.isEmpty { notes.append(.keptRaw(item: "variable \(dashboard.variables[index].name)", paths: patch.paths)) }
     }
+    if case .object(var templating)? = expected["templating"] {
+      templating["list"] = .array(input)
+      expected = expected.merging(["templating": .object(templating)])
+    }
+  }
+
+  /// Schema defaults on the entries of a list (links, annotations), entry by entry, where the list
+  /// lowers to as many entries.
+  static func acceptListDefaults(
+    _ schemaDefaults: [String: JSONValue], of object: String, at path: [String], into expected: inout JSONValue,
+    lowered: JSONValue, defaults: inout LoadTimeDefaults.Applied
+  ) {
+    func list(_ value: JSONValue) -> [JSONValue]? {
+      guard case .array(let entries)? = path.reduce(Optional(value), { $0?[$1] }) else { return nil }
+      return entries
+    }
+    guard var entries = list(expected), let written = list(lowered), entries.count == written.count else { return }
+    for index in entries.indices {
+      LoadTimeDefaults.accept(schemaDefaults, of: object, into: &entries[index], lowered: written[index], applied: &defaults)
+    }
+    var value: JSONValue = .array(entries)
+    for key in path.reversed() { value = .object([key: value]) }
+    expected = expected.merging(value)
   }
 
   /// The entries of the lowered panel list: each item, and the panels of each open row.

@@ -37,6 +37,7 @@ public enum DashboardSwiftPrinter {
         text += "    }\n"
         if row.isCollapsed { text += "    .collapsed()\n" }
         if let variable = row.repeatVariable { text += "    .repeatBy(\(SwiftLiteral.string(variable)))\n" }
+        if let id = row.id { text += "    .id(\(id))\n" }
         text += raw(extra: row.extraJSON, removed: row.removedJSON, indent: "    ")
         text += "  }\n"
         functions.insert(text, at: functions.count - row.panels.filter(hasRaw).count)
@@ -129,6 +130,10 @@ public enum DashboardSwiftPrinter {
       let inner = indent + "  "
       lines.append(".mappings {\n" + panel.field.mappings.map { inner + mappingSource($0) + "\n" }.joined() + indent + "}")
     }
+    if let links = panel.field.links {
+      let inner = indent + "  "
+      lines.append(links.isEmpty ? ".dataLinks {}" : ".dataLinks {\n" + links.map { inner + dataLinkSource($0) + "\n" }.joined() + indent + "}")
+    }
     if !panel.links.isEmpty {
       let inner = indent + "  "
       lines.append(".links {\n" + panel.links.map { inner + linkSource($0) + "\n" }.joined() + indent + "}")
@@ -148,6 +153,8 @@ public enum DashboardSwiftPrinter {
     if panel.isTransparent { lines.append(".transparent()") }
     if let interval = panel.minInterval { lines.append(".minInterval(\(SwiftLiteral.string(interval.text)))") }
     if let points = panel.maxDataPoints { lines.append(".maxDataPoints(\(points))") }
+    if let id = panel.id { lines.append(".id(\(id))") }
+    if let version = panel.pluginVersion { lines.append(".pluginVersion(\(SwiftLiteral.string(version)))") }
     text += lines.map { "\n" + indent + $0 }.joined()
     let raw = raw(extra: panel.extraJSON, removed: panel.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
@@ -164,10 +171,19 @@ public enum DashboardSwiftPrinter {
     case .instant: text += ".instant()"
     case .both: text += ".rangeAndInstant()"
     }
-    if query.format != .timeSeries { text += ".format(.\(query.format == .table ? "table" : "heatmap"))" }
+    switch query.format {
+    case nil: break
+    case .timeSeries: text += ".format(.timeSeries)"
+    case .table: text += ".format(.table)"
+    case .heatmap: text += ".format(.heatmap)"
+    }
     if let interval = query.interval { text += ".interval(\(SwiftLiteral.string(interval.text)))" }
     if query.isHidden { text += ".hidden()" }
-    if query.exemplars { text += ".exemplars()" }
+    if let exemplars = query.exemplars { text += exemplars ? ".exemplars()" : ".exemplars(false)" }
+    if let step = query.legacyStep { text += ".legacyStep(\(step))" }
+    if let factor = query.intervalFactor { text += ".intervalFactor(\(factor))" }
+    let omitted = Query.EditorMember.allCases.filter(query.omittedMembers.contains)
+    if !omitted.isEmpty { text += ".omitting(\(omitted.map { ".\($0)" }.joined(separator: ", ")))" }
     if let datasource = query.datasource { text += ".datasource(\(datasourceSource(datasource)))" }
     let raw = raw(extra: query.extraJSON, removed: query.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
@@ -245,6 +261,11 @@ public enum DashboardSwiftPrinter {
       return "Link.dashboards(tags: \(SwiftLiteral.strings(tags)), title: \(SwiftLiteral.string(link.title)), "
         + "asDropdown: \(link.asDropdown), includeVariables: \(link.includesVariables), keepTime: \(link.keepsTimeRange))"
     }
+  }
+
+  private static func dataLinkSource(_ link: DataLink) -> String {
+    let newTab = link.opensInNewTab.map { ", newTab: \($0)" } ?? ""
+    return "DataLink(\(SwiftLiteral.string(link.title)), url: \(SwiftLiteral.string(link.url))\(newTab))"
   }
 
   private static func annotationSource(_ annotation: Annotation) -> String {

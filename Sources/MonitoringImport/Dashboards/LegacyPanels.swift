@@ -93,6 +93,15 @@ enum LegacyPanels {
     if json["nullPointMode"]?.text == "connected" { series.fieldConfig.spanNulls = true }
     if json["steppedLine"] == .bool(true) { series.fieldConfig.lineInterpolation = .stepAfter }
     series.fieldConfig.showPoints = json["points"] == .bool(true) ? .always : .never
+    if json["points"] == .bool(true), let radius = json["pointradius"]?.number { series.fieldConfig.pointSize = 2 + radius * 2 }
+    let dashed = json["dashes"] == .bool(true)
+    let dash = [json["dashLength"]?.number ?? 10, json["spaceLength"]?.number ?? 10]
+    if dashed { series.fieldConfig.lineStyle = .init(dash: dash, fill: .dash) }
+    panel.overrides += aliasColorOverrides(json["aliasColors"]) + seriesOverrides(json["seriesOverrides"], dashed: dashed, dash: dash)
+    if let (thresholds, style) = graphThresholds(json["thresholds"]) {
+      panel.field.thresholds = thresholds
+      series.fieldConfig.thresholdsStyle = .init(mode: style)
+    }
     panel.kind = AnyPanelKind(series)
     if let legend = json["legend"] {
       var calcs: [ReduceCalculation] = []
@@ -111,7 +120,111 @@ enum LegacyPanels {
       let sort: TooltipOptions.Sort = switch tooltip["sort"]?.integer { case 1: .descending; case 2: .ascending; default: .none }
       panel = panel.tooltip(TooltipOptions(mode: tooltip["shared"] == .bool(false) ? .single : .multi, sort: sort))
     }
-    return ["yaxes", "decimals", "bars", "points", "lines", "linewidth", "fill", "stack", "percentage", "nullPointMode", "steppedLine", "legend", "tooltip"]
+    return [
+      "yaxes", "decimals", "bars", "points", "lines", "linewidth", "fill", "stack", "percentage", "nullPointMode", "steppedLine",
+      "legend", "tooltip", "thresholds", "aliasColors", "seriesOverrides", "dashes", "dashLength", "spaceLength", "pointradius",
+    ]
+  }
+
+  /// A fixed colour per series alias, as Grafana's migration adds them (name order: JSON objects have none).
+  static func aliasColorOverrides(_ json: JSONValue?) -> [FieldOverride] {
+    json?.objectKeys.compactMap { alias in
+      guard let color = json?[alias]?.text, !color.isEmpty else { return nil }
+      return FieldOverride(.byName(alias), properties: [.color(.fixed(Color(rawValue: color)))])
+    } ?? []
+  }
+
+  /// Series overrides as override rules, property by property as Grafana's migration writes them; a
+  /// property it ignores (and the right y-axis, whose axis settings become their own properties) is
+  /// left out as there.
+  static func seriesOverrides(_ json: JSONValue?, dashed: Bool, dash: [Double]) -> [FieldOverride] {
+    (json?.elements ?? []).compactMap { entry in
+      guard let alias = entry["alias"]?.text, !alias.isEmpty else { return nil }
+      let isRegex = alias.count > 1 && alias.hasPrefix("/") && alias.hasSuffix("/")
+      var properties: [FieldOverride.Property] = []
+      var lineStyle: (fill: String, dash: [Double])?
+      for key in entry.objectKeys {
+        guard let value = entry[key] else { continue }
+        switch key {
+        case "fill": if let fill = value.number { properties.append(.custom("custom.fillOpacity", .double(fill * 10))) }
+        case "fillBelowTo": properties.append(.custom("custom.fillBelowTo", value))
+        case "fillGradient":
+          if let gradient = value.number, gradient > 0 {
+            properties.append(.custom("custom.fillGradient", "opacity"))
+            properties.append(.custom("custom.fillOpacity", .double(gradient * 10)))
+          }
+        case "points": properties.append(.custom("custom.showPoints", value == .bool(true) ? "always" : "never"))
+        case "bars":
+          if value == .bool(true) {
+            properties.append(.custom("custom.drawStyle", "bars"))
+            properties.append(.custom("custom.fillOpacity", 100))
+          } else {
+            properties.append(.custom("custom.drawStyle", "line"))
+          }
+        case "lines": properties.append(.custom("custom.lineWidth", 0))
+        case "linewidth": properties.append(.custom("custom.lineWidth", value))
+        case "pointradius": if let radius = value.number { properties.append(.custom("custom.pointSize", .double(2 + radius * 2))) }
+        case "dashLength", "spaceLength", "dashes":
+          var style = lineStyle ?? (dashed ? "dash" : "solid", dash)
+          if key == "dashLength", let length = value.number { style.dash[0] = length }
+          if key == "spaceLength", let length = value.number { style.dash[1] = length }
+          if key == "dashes" { style.fill = value == .bool(true) ? "dash" : "solid" }
+          lineStyle = style
+        case "stack": properties.append(.custom("custom.stacking", ["mode": "normal", "group": value]))
+        case "color": if let color = value.text { properties.append(.color(.fixed(Color(rawValue: color)))) }
+        default: break
+        }
+      }
+      if let lineStyle {
+        properties.append(.custom("custom.lineStyle", ["fill": .string(lineStyle.fill), "dash": .array(lineStyle.dash.map(JSONValue.double))]))
+      }
+      return properties.isEmpty ? nil : FieldOverride(isRegex ? .byRegex(alias) : .byName(alias), properties: properties)
+    }
+  }
+
+  /// A graph's threshold lines and bands as Grafana's time-series migration (`flotToGraphOptions`)
+  /// makes them: sorted by value, a `gt` threshold starts a step of its colour, an `lt` one ends a
+  /// band (transparent after it, or the next `lt`'s colour); a transparent base where the first does
+  /// not start at -Infinity; drawn as lines, areas or both as the thresholds were.
+  static func graphThresholds(_ json: JSONValue?) -> (Thresholds, GrafanaSchema.GraphThresholdsStyleMode)? {
+    let thresholds = (json?.elements ?? []).compactMap { entry -> (value: Double, entry: JSONValue)? in
+      entry["value"]?.number.map { ($0, entry) }
+    }
+    guard !thresholds.isEmpty else { return nil }
+    let sorted = thresholds.sorted { $0.value < $1.value }
+    func color(_ threshold: JSONValue) -> Color {
+      switch threshold["colorMode"]?.text {
+      case "warning": .orange
+      case "custom": Color(rawValue: threshold["fillColor"]?.text ?? threshold["lineColor"]?.text ?? "red")
+      default: .red
+      }
+    }
+    var steps: [Step] = []
+    var area = false
+    var line = false
+    for (index, (value, threshold)) in sorted.enumerated() {
+      let next = index + 1 < sorted.count ? sorted[index + 1] : nil
+      if threshold["fill"] == .bool(true) { area = true }
+      if threshold["line"] == .bool(true) { line = true }
+      switch threshold["op"]?.text {
+      case "gt":
+        steps.append(Step(color(threshold), from: value))
+      case "lt":
+        if steps.isEmpty { steps.append(Step(color(threshold))) }
+        if let next, next.entry["op"]?.text == "lt" {
+          steps.append(Step(color(next.entry), from: value))
+        } else {
+          steps.append(Step(.transparent, from: value))
+        }
+      default:
+        continue
+      }
+    }
+    guard !steps.isEmpty else { return nil }
+    if steps[0].value != nil { steps.insert(Step(.transparent), at: 0) }
+    var result = Thresholds(.absolute) {}
+    result.steps = steps
+    return (result, line && area ? .lineArea : area ? .area : .line)
   }
 
   /// Grafana's `migrateSinglestat`: thresholds from the comma list and `colors`, unit from `format`.

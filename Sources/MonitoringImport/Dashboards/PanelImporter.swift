@@ -53,6 +53,7 @@ enum PanelImporter {
     if let text = defaults?["noValue"]?.text { panel.field.noValue = text }
     if let text = defaults?["displayName"]?.text { panel.field.displayName = text }
     panel.field.mappings = mappings(defaults?["mappings"])
+    panel.field.links = dataLinks(defaults?["links"])
     panel.overrides = overrides(json["fieldConfig"]?["overrides"])
     panel.links = LinkImporter.links(json["links"])
     if let variable = json["repeat"]?.text, !variable.isEmpty {
@@ -75,6 +76,8 @@ enum PanelImporter {
       panel.minInterval = PromDuration(interval)
     }
     if let points = json["maxDataPoints"]?.integer { panel.maxDataPoints = points }
+    panel.id = json["id"]?.integer
+    panel.pluginVersion = json["pluginVersion"]?.text
     reconcile(&panel, input: json)
     return panel
   }
@@ -87,16 +90,15 @@ enum PanelImporter {
     let instant = json["instant"] == .bool(true)
     let range = json["range"].map { $0 == .bool(true) } ?? !instant
     query.mode = instant ? (range ? .both : .instant) : .range
-    switch json["format"]?.text {
-    case "table": query.format = .table
-    case "heatmap": query.format = .heatmap
-    default: break
-    }
+    query.format = json["format"]?.text.flatMap(Query.Format.init(rawValue:))
+    query.legacyStep = json["step"]?.integer
+    query.intervalFactor = json["intervalFactor"]?.integer
+    query.omittedMembers = Set(Query.EditorMember.allCases.filter { json[$0.rawValue] == nil })
     if let interval = json["interval"]?.text, !interval.isEmpty, PromDuration(interval).milliseconds != nil {
       query.interval = PromDuration(interval)
     }
     if json["hide"] == .bool(true) { query.isHidden = true }
-    if json["exemplar"] == .bool(true) { query.exemplars = true }
+    if case .bool(let exemplars)? = json["exemplar"] { query.exemplars = exemplars }
     query.datasource = datasource(json["datasource"])
     return query
   }
@@ -147,6 +149,24 @@ enum PanelImporter {
       }
     }
     return indexed.sorted { $0.index < $1.index }.map(\.mapping)
+  }
+
+  /// Data links of title, url and new-tab flag; a list with anything else stays raw JSON whole.
+  static func dataLinks(_ json: JSONValue?) -> [DataLink]? {
+    guard case .array(let entries)? = json else { return nil }
+    var links: [DataLink] = []
+    for entry in entries {
+      guard Set(entry.objectKeys).isSubset(of: ["title", "url", "targetBlank"]), let title = entry["title"]?.text,
+        let url = entry["url"]?.text
+      else { return nil }
+      var newTab: Bool?
+      if let flag = entry["targetBlank"] {
+        guard case .bool(let value) = flag else { return nil }
+        newTab = value
+      }
+      links.append(DataLink(title, url: url, newTab: newTab))
+    }
+    return links
   }
 
   /// Overrides by matcher, each property typed where the DSL has it and by id otherwise; `nil`

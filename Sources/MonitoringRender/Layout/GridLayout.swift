@@ -35,7 +35,8 @@ public enum PlacedItem: Hashable, Sendable {
   case row(PlacedRow)
 }
 
-/// The layout pass: assigns panel ids in traversal order and places every panel on the 24-column grid.
+/// The layout pass: assigns panel ids in traversal order (a fixed id kept, the others the next id no
+/// fixed one takes) and places every panel on the 24-column grid.
 ///
 /// Panels without a position flow left to right and wrap, each taking the first free spot at or after
 /// the previous one (the way Grafana compacts a grid, so nothing moves on load). A row takes a full-width
@@ -49,7 +50,7 @@ public enum GridLayout {
 
   public static func place(_ dashboard: Dashboard) -> (items: [PlacedItem], diagnostics: [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
-    var nextID = 1
+    var ids = PanelIDs(dashboard, root: [.dashboard(dashboard.title)], into: &diagnostics)
     var items: [PlacedItem] = []
     items.reserveCapacity(dashboard.items.count)
     var top = 0
@@ -58,7 +59,7 @@ public enum GridLayout {
 
     func flushLoosePanels() {
       guard !looseSection.isEmpty else { return }
-      let placed = placeSection(looseSection, top: top, firstID: &nextID, path: root, into: &diagnostics)
+      let placed = placeSection(looseSection, top: top, ids: &ids, path: root, into: &diagnostics)
       items += placed.panels.map(PlacedItem.panel)
       top = placed.bottom
       looseSection = []
@@ -70,11 +71,10 @@ public enum GridLayout {
         looseSection.append(panel)
       case .row(let row):
         flushLoosePanels()
-        let rowID = nextID
-        nextID += 1
+        let rowID = ids.next(fixed: row.id)
         let rowPosition = GridPosition(x: 0, y: top, width: columns, height: 1)
         let placed = placeSection(
-          row.panels, top: top + 1, firstID: &nextID, path: root + [.row(row.title)], into: &diagnostics)
+          row.panels, top: top + 1, ids: &ids, path: root + [.row(row.title)], into: &diagnostics)
         items.append(.row(PlacedRow(id: rowID, position: rowPosition, panels: placed.panels)))
         top = row.isCollapsed ? top + 1 : placed.bottom
       }
@@ -85,7 +85,7 @@ public enum GridLayout {
 
   /// Places one section (the panels above the first row, or one row's panels) starting at line `top`.
   private static func placeSection(
-    _ panels: [Panel], top: Int, firstID: inout Int, path: [PathElement], into diagnostics: inout DiagnosticCollector
+    _ panels: [Panel], top: Int, ids: inout PanelIDs, path: [PathElement], into diagnostics: inout DiagnosticCollector
   ) -> (panels: [PlacedPanel], bottom: Int) {
     var occupied = Occupancy()
     var positions = [GridPosition?](repeating: nil, count: panels.count)
@@ -120,9 +120,8 @@ public enum GridLayout {
 
     var placed: [PlacedPanel] = []
     placed.reserveCapacity(panels.count)
-    for position in positions {
-      placed.append(PlacedPanel(id: firstID, position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
-      firstID += 1
+    for (panel, position) in zip(panels, positions) {
+      placed.append(PlacedPanel(id: ids.next(fixed: panel.id), position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
     }
     let bottom = occupied.all.reduce(top) { Swift.max($0, $1.y + $1.height) }
     return (placed, bottom)

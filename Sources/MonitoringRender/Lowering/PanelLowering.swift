@@ -51,7 +51,7 @@ public enum PanelLowering {
     if let points = panel.maxDataPoints { sink.member("maxDataPoints", points) }
     if let maxPerRow = panel.repeatBy?.maxPerRow { sink.member("maxPerRow", maxPerRow) }
     sink.member("options", memoizing: panel.kind) { $0.base.writeOptions(to: &$1) }
-    sink.member("pluginVersion", dashboard.target.version)
+    sink.member("pluginVersion", panel.pluginVersion ?? dashboard.target.version)
     if let repeatBy = panel.repeatBy {
       sink.member("repeat", repeatBy.variable)
       sink.member("repeatDirection", repeatBy.direction.rawValue)
@@ -93,20 +93,23 @@ public enum PanelLowering {
   private static func writeTargetMembers<Sink: JSONSink & ~Copyable>(
     _ query: Query, refID: String, datasource: DatasourceRef?, to sink: inout Sink
   ) {
+    let omitted = query.omittedMembers
     sink.beginObject()
-    if let datasource {
+    if let datasource, !omitted.contains(.datasource) {
       sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
     }
-    sink.member("editorMode", "code")
-    if query.exemplars { sink.member("exemplar", true) }
+    if !omitted.contains(.editorMode) { sink.member("editorMode", "code") }
+    if let exemplars = query.exemplars { sink.member("exemplar", exemplars) }
     sink.member("expr", query.expr)
-    if query.format != .timeSeries { sink.member("format", query.format.rawValue) }
+    if let format = query.format { sink.member("format", format.rawValue) }
     if query.isHidden { sink.member("hide", true) }
-    sink.member("instant", query.mode != .range)
+    if !omitted.contains(.instant) { sink.member("instant", query.mode != .range) }
     if let interval = query.interval { sink.member("interval", interval.text) }
-    sink.member("legendFormat", query.legend ?? "__auto")
-    sink.member("range", query.mode != .instant)
-    sink.member("refId", refID)
+    if let factor = query.intervalFactor { sink.member("intervalFactor", factor) }
+    if query.legend != nil || !omitted.contains(.legendFormat) { sink.member("legendFormat", query.legend ?? "__auto") }
+    if !omitted.contains(.range) { sink.member("range", query.mode != .instant) }
+    if !omitted.contains(.refId) { sink.member("refId", refID) }
+    if let step = query.legacyStep { sink.member("step", step) }
     sink.endObject()
   }
 
@@ -124,6 +127,18 @@ public enum PanelLowering {
     }
     if let decimals = field.decimals { sink.member("decimals", decimals) }
     if let displayName = field.displayName { sink.member("displayName", displayName) }
+    if let links = field.links {
+      sink.key("links")
+      sink.beginArray()
+      for link in links {
+        sink.beginObject()
+        if let newTab = link.opensInNewTab { sink.member("targetBlank", newTab) }
+        sink.member("title", link.title)
+        sink.member("url", link.url)
+        sink.endObject()
+      }
+      sink.endArray()
+    }
     sink.key("mappings")
     writeMappings(field.mappings, to: &sink)
     if let max = field.max { sink.member("max", max) }

@@ -1,0 +1,32 @@
+import MonitoringDSL
+
+/// The ids of a dashboard's rows and panels, handed out in traversal order: a fixed id (``Panel/id``,
+/// ``Row/id``) as it is, the others counting up from 1 past every fixed id, so no two items share one
+/// (Grafana keys repeats, links and library panels by id). Two fixed ones alike are an error.
+struct PanelIDs {
+  private var fixed: Set<Int> = []
+  private var nextFree = 1
+
+  init(_ dashboard: Dashboard, root: [PathElement], into diagnostics: inout DiagnosticCollector) {
+    func claim(_ id: Int?, _ path: [PathElement]) {
+      guard let id else { return }
+      if !fixed.insert(id).inserted { diagnostics.report(path, "panel id \(id) is already given to another panel or row") }
+    }
+    for item in dashboard.items {
+      switch item {
+      case .panel(let panel): claim(panel.id, root + [.panel(panel.title)])
+      case .row(let row):
+        claim(row.id, root + [.row(row.title)])
+        for panel in row.panels { claim(panel.id, root + [.row(row.title), .panel(panel.title)]) }
+      }
+    }
+  }
+
+  /// The item's id: its fixed one, or the next free one.
+  mutating func next(fixed id: Int?) -> Int {
+    if let id { return id }
+    while fixed.contains(nextFree) { nextFree += 1 }
+    defer { nextFree += 1 }
+    return nextFree
+  }
+}
