@@ -65,7 +65,6 @@ import Testing
       return nil
     }.joined()
     #expect(!raw.contains("options"))  // the kind's generated model types every option of the schema
-    #expect(raw.contains("id"))
     #expect(!raw.contains("fieldConfig.overrides"))
     guard case .panel(let panel) = imported.dashboard.items.first else {
       Issue.record("no panel")

@@ -98,4 +98,26 @@ import Testing
         #"dashboard "Test" › row "R" › panel "wide": size 25×8 does not fit the grid (width 1…24, height ≥ 1)"#,
       ])
   }
+
+  /// Fixed ids stay; the others count up past them, so no two items share one.
+  @Test func fixedIDsStayAndTheOthersSkipThem() {
+    let panels = renderedPanels(dashboard {
+      panel("a", width: 12)
+      panel("b", width: 12).id(2)
+      Row("R") { panel("c", width: 12); panel("d", width: 12).id(1) }
+    })
+    #expect(panels.map { $0["id"] } == [3, 2, 4, 5, 1].map(JSONValue.int))
+  }
+
+  @Test func reportsTwoItemsWithOneFixedID() {
+    let (_, problems) = GridLayout.place(dashboard {
+      panel("a", width: 12).id(4)
+      Row("R") { panel("b", width: 12).id(4) }.id(4)
+    })
+    #expect(
+      problems.map(\.description) == [
+        #"dashboard "Test" › row "R": panel id 4 is already given to another panel or row"#,
+        #"dashboard "Test" › row "R" › panel "b": panel id 4 is already given to another panel or row"#,
+      ])
+  }
 }

@@ -1,0 +1,112 @@
+import MonitoringDSL
+import MonitoringImport
+import Testing
+
+/// What an import types instead of keeping raw: fixed ids, the query editor's members, data links,
+/// Grafana's load-time defaults (named in a note) and the graph panel's migration as Grafana does it.
+@Suite struct ImportFidelityTests {
+  private func imported(_ panels: String, variables: String = "[]") throws -> DashboardImport {
+    try DashboardImporter.importDashboard(
+      #"{"uid": "f", "title": "F", "schemaVersion": 41, "templating": {"list": \#(variables)}, "panels": \#(panels)}"#,
+      source: "f.json")
+  }
+
+  private func swift(_ imported: DashboardImport) -> String {
+    DashboardSwiftPrinter.source(imported, typeName: "F")
+  }
+
+  private func firstPanel(_ imported: DashboardImport) -> Panel? {
+    guard case .panel(let panel)? = imported.dashboard.items.first else { return nil }
+    return panel
+  }
+
+  @Test func editorMembersAStoredQueryLeavesOutAreTypedNotRemoved() throws {
+    let result = try imported(
+      #"[{"type": "timeseries", "title": "Old", "id": 1, "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "datasource": {"type": "prometheus", "uid": "p"}, "targets": [{"expr": "up", "format": "time_series", "intervalFactor": 2, "step": 240, "exemplar": false}]}]"#
+    )
+    #expect(result.differences.isEmpty)
+    let query = try #require(firstPanel(result)?.queries.first)
+    #expect(query.omittedMembers == [.datasource, .editorMode, .instant, .range, .legendFormat, .refId])
+    #expect(query.format == .timeSeries && query.legacyStep == 240 && query.intervalFactor == 2 && query.exemplars == false)
+    let source = swift(result)
+    #expect(source.contains(#"Query("up").format(.timeSeries).exemplars(false).legacyStep(240).intervalFactor(2).omitting(.datasource, .editorMode, .instant, .range, .legendFormat, .refId)"#))
+    #expect(!source.contains(#"["editorMode"]"#) && !source.contains(#"["refId"]"#) && !source.contains(#""step""#))
+  }
+
+  @Test func panelIDsArePinnedOnlyWhereTheLayoutWouldNotGiveThem() throws {
+    let sequential = try imported(
+      #"[{"type": "stat", "title": "A", "id": 1, "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}, {"type": "stat", "title": "B", "id": 2, "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}]"#
+    )
+    #expect(!swift(sequential).contains(".id("))
+    let pinned = try imported(
+      #"[{"type": "stat", "title": "A", "id": 20, "pluginVersion": "10.4.1", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}]"#
+    )
+    #expect(pinned.differences.isEmpty)
+    #expect(swift(pinned).contains(".id(20)"))
+    #expect(swift(pinned).contains(#".pluginVersion("10.4.1")"#))
+    #expect(!swift(pinned).contains(".extraJSON("))
+  }
+
+  @Test func dataLinksAreTyped() throws {
+    let result = try imported(
+      #"[{"type": "table", "title": "Pods", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"links": [{"title": "Pod", "url": "/d/pod?var-pod=${__field.labels.pod}", "targetBlank": true}]}, "overrides": []}}]"#
+    )
+    #expect(result.differences.isEmpty)
+    #expect(firstPanel(result)?.field.links == [DataLink("Pod", url: "/d/pod?var-pod=${__field.labels.pod}", newTab: true)])
+    #expect(swift(result).contains(#"DataLink("Pod", url: "/d/pod?var-pod=${__field.labels.pod}", newTab: true)"#))
+  }
+
+  /// Members Grafana gives a dashboard on load are written by the spec, named in a note, never raw.
+  @Test func loadTimeDefaultsAreNamedAndNotRemovedAgain() throws {
+    let result = try imported(
+      #"[{"type": "stat", "title": "Up", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"thresholds": {"steps": [{"color": "green", "value": 0}, {"color": "red", "value": 1}]}, "mappings": [{"type": "value", "options": {"0": {"text": "Down"}}}]}}}]"#,
+      variables: #"[{"type": "custom", "name": "env", "query": "a,b", "options": [], "hide": 0}]"#)
+    #expect(result.differences.isEmpty)
+    let names = result.notes.compactMap { note -> [String]? in
+      if case .defaulted(let names) = note { return names }
+      return nil
+    }.first ?? []
+    #expect(names.contains("thresholds.mode absolute (schema: required)"))
+    #expect(names.contains("thresholds base step value null (schema: the first step is always -Infinity)"))
+    #expect(names.contains("mapping result index (schema: its position)"))
+    #expect(names.contains("fieldConfig.defaults.color (plugin)"))
+    #expect(names.contains("fieldConfig.overrides (schema: required, [])"))
+    #expect(names.contains("variable.multi (schema)"))
+    let panel = try #require(firstPanel(result))
+    #expect(panel.field.thresholds == Thresholds { Step(.green); Step(.red, from: 1) })
+    #expect(panel.field.mappings == [.value("0", text: "Down")])
+    let source = swift(result)
+    #expect(!source.contains(#"["multi"]"#) && !source.contains(#""thresholds""#) && !source.contains(#""mappings""#))
+  }
+
+  /// Grafana's `flotToGraphOptions`: graph thresholds become steps and a threshold style, alias
+  /// colours and series overrides become override rules.
+  @Test func graphPanelsKeepThresholdsAndOverridesAsGrafanasMigrationDoes() throws {
+    let result = try imported(
+      #"[{"type": "graph", "title": "Load", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "node_load1"}], "thresholds": [{"value": 90, "op": "gt", "colorMode": "critical", "fill": true, "line": true}, {"value": 70, "op": "gt", "colorMode": "warning", "line": true}], "aliasColors": {"load": "dark-red"}, "seriesOverrides": [{"alias": "/idle/", "fill": 0, "linewidth": 2, "yaxis": 2}], "dashes": true}]"#
+    )
+    let panel = try #require(firstPanel(result))
+    #expect(panel.kind.typeID == "timeseries")
+    #expect(panel.field.thresholds == Thresholds { Step(.transparent); Step(.orange, from: 70); Step(.red, from: 90) })
+    let series = try #require(panel.kind[TimeSeriesPanel.self])
+    #expect(series.fieldConfig.thresholdsStyle == .init(mode: .lineArea))
+    #expect(series.fieldConfig.lineStyle == .init(dash: [10, 10], fill: .dash))
+    #expect(
+      panel.overrides == [
+        FieldOverride(.byName("load"), properties: [.color(.fixed(Color(rawValue: "dark-red")))]),
+        FieldOverride(.byRegex("/idle/"), properties: [.custom("custom.fillOpacity", .double(0)), .custom("custom.lineWidth", 2)]),
+      ])
+    let dropped = result.notes.map(\.description).filter { $0.contains("graph → timeseries") }.joined()
+    #expect(!dropped.contains("thresholds") && !dropped.contains("aliasColors") && !dropped.contains("seriesOverrides"))
+  }
+
+  /// A misspelled option key, at any depth of a kind's options, gets the nearest known key.
+  @Test func misspelledOptionKeysGetTheNearestKnownKey() throws {
+    let result = try imported(
+      #"[{"type": "timeseries", "title": "CPU", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"custom": {"hideFrom": {"vis": false, "legend": false, "tooltip": false}}}, "overrides": []}}]"#
+    )
+    let warnings = result.notes.map(\.description).filter { $0.hasPrefix("warning:") }.joined(separator: "\n")
+    #expect(warnings.contains(#""vis""#) && warnings.contains(#"did you mean "viz"?"#))
+    #expect(result.differences.isEmpty)
+  }
+}
