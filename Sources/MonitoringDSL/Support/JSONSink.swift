@@ -1,10 +1,11 @@
 /// Receives a JSON document as a stream of events: what the dashboard lowering writes to. Two sinks
-/// exist: `JSONWriter` (MonitoringRender) turns the events into the committed bytes as they come (no tree, no key
-/// sorting at run time), `JSONTreeBuilder` collects them into a `JSONValue` (for tests and for
-/// the raw-JSON escape hatch, which merges into a tree). One lowering therefore serves both.
+/// exist: `JSONWriter` (MonitoringRender) turns the events into the committed bytes as they come (no
+/// tree), `JSONTreeBuilder` collects them into a `JSONValue` (for tests and for the raw-JSON escape
+/// hatch, which merges into a tree). One lowering therefore serves both.
 ///
-/// A producer writes each object's keys in ascending UTF-8 byte order, the order the committed
-/// files have; `JSONWriter` (MonitoringRender) checks this in debug builds.
+/// A producer may write an object's keys in any order: both sinks put them in ascending UTF-8 byte
+/// order, the order of the committed files (a producer that writes them in that order saves the
+/// writer a sort).
 /// ```swift
 /// sink.beginObject()
 /// sink.member("id", 1)

@@ -19,11 +19,6 @@ public struct JSONTreeBuilder: JSONSink {
   /// The key each open object is waiting to fill, and the key of the member being written.
   private var keys: [String?] = []
   private var pendingKey: String?
-  #if DEBUG
-    /// Per open object, the last key: the lowering writes keys in byte order for ``JSONWriter``, and
-    /// checking it here too makes every tree-based test check it.
-    private var lastKeys: [String?] = []
-  #endif
 
   public init() {}
 
@@ -32,15 +27,9 @@ public struct JSONTreeBuilder: JSONSink {
     objects.append([:])
     keys.append(pendingKey)
     pendingKey = nil
-    #if DEBUG
-      lastKeys.append(nil)
-    #endif
   }
 
   public mutating func endObject() {
-    #if DEBUG
-      lastKeys.removeLast()
-    #endif
     kinds.removeLast()
     let members = objects.removeLast()
     pendingKey = keys.removeLast()
@@ -63,15 +52,7 @@ public struct JSONTreeBuilder: JSONSink {
 
   public mutating func key(_ key: StaticString) { dynamicKey(key.description) }
 
-  public mutating func dynamicKey(_ key: String) {
-    #if DEBUG
-      if let previous = lastKeys.last ?? nil {
-        assert(previous.utf8.lexicographicallyPrecedes(key.utf8), "JSON keys out of byte order: \(key) after \(previous)")
-      }
-      if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = key }
-    #endif
-    pendingKey = key
-  }
+  public mutating func dynamicKey(_ key: String) { pendingKey = key }
   public mutating func null() { add(.null) }
   public mutating func bool(_ value: Bool) { add(.bool(value)) }
   public mutating func int(_ value: Int) { add(.int(value)) }

@@ -5,10 +5,10 @@ public import MonitoringDSL
 /// Every formatting policy lives here and nowhere else.
 ///
 /// It is a streaming `JSONSink`: the dashboard lowering writes its events straight into the byte
-/// buffer, keys already in order, so no tree is built and nothing is sorted at run time. A tree
-/// (`JSONValue`) goes through the same writer, its keys sorted on the way (``write(_:)``).
-/// With a `flush` handler the buffer is handed over in chunks (the benchmark writes them to
-/// stdout), so memory stays flat however large the document.
+/// buffer, so no tree is built. The order of keys is the writer's, not its callers': when an object
+/// closes whose keys did not come in byte order, the writer sorts its members in place (a producer
+/// that writes them in order, as the lowering does, pays only a comparison per key). A tree
+/// (`JSONValue`) goes through the same writer (``write(_:)``).
 /// ```swift
 /// let text = JSONWriter.write(["b": 1, "a": [true, nil]])
 ///
@@ -27,32 +27,28 @@ public struct JSONWriter: ~Copyable, JSONSink {
   private var atContainerStart = false
   /// Right after `"key": `: the value follows on the same line.
   private var afterKey = false
-  private let chunkSize: Int
-  private let flush: ((UnsafeBufferPointer<UInt8>) -> Void)?
-  /// Set while a memoized member is written, so its bytes stay in the buffer until they are kept.
-  private var recording = 0
   /// The text of memoized members, by member key and depth (a handful: one per memoized key and depth).
   private var memos: [Memo] = []
-  #if DEBUG
-    /// Per open container, the last key written (nil before the first): checks the byte order.
-    private var lastKeys: [[UInt8]?] = []
-  #endif
+  /// Per open container (index `depth - 1`), its members so far; kept across containers at a depth
+  /// so their storage is reused.
+  private var containers: [OpenContainer] = []
+
+  /// Where an object's members are in the buffer, to sort them when their keys came out of order.
+  private struct OpenContainer {
+    struct Member {
+      /// Its separator: the `,` (but for the first), line break and indent before the key.
+      var start: Int
+      /// The key's bytes, between its quotes.
+      var key: Range<Int>
+    }
+    var members: [Member] = []
+    var inOrder = true
+  }
 
   /// A writer that keeps every byte until ``finish()``.
   public init(capacity: Int = 1 << 14) {
     self.capacity = Swift.max(capacity, 256)
     base = .allocate(capacity: self.capacity)
-    chunkSize = .max
-    flush = nil
-  }
-
-  /// A writer that hands its bytes to `flush` whenever a container closes with at least
-  /// `chunkSize` bytes buffered, and at ``finish()``.
-  public init(chunkSize: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
-    self.chunkSize = Swift.max(chunkSize, 256)
-    capacity = self.chunkSize * 2
-    base = .allocate(capacity: capacity)
-    self.flush = flush
   }
 
   deinit { base.deallocate() }
@@ -64,15 +60,10 @@ public struct JSONWriter: ~Copyable, JSONSink {
     return String(decoding: writer.finish(), as: UTF8.self)
   }
 
-  /// Ends the document with its final newline; returns the bytes not flushed (all of them without
-  /// a `flush` handler).
+  /// Ends the document with its final newline and returns its bytes.
   public mutating func finish() -> [UInt8] {
     reserve(1)
     put(UInt8(ascii: "\n"))
-    if let flush {
-      flush(UnsafeBufferPointer(start: base, count: count))
-      count = 0
-    }
     let bytes = Array(UnsafeBufferPointer(start: base, count: count))
     count = 0
     return bytes
@@ -137,24 +128,56 @@ public struct JSONWriter: ~Copyable, JSONSink {
   @inline(__always) private mutating func open() {
     depth &+= 1
     atContainerStart = true
-    #if DEBUG
-      lastKeys.append(nil)
-    #endif
+    if containers.count < depth {
+      containers.append(OpenContainer())
+    } else {
+      containers[depth &- 1].members.removeAll(keepingCapacity: true)
+      containers[depth &- 1].inOrder = true
+    }
   }
 
   @inline(__always) private mutating func close(_ bracket: UInt8) {
+    if !containers[depth &- 1].inOrder { sortMembers(of: depth &- 1) }
     depth &-= 1
     reserve(2 &* depth &+ 2)
     if !atContainerStart { breakLine(comma: false) }
     put(bracket)
     atContainerStart = false
-    #if DEBUG
-      lastKeys.removeLast()
-    #endif
-    if count >= chunkSize, recording == 0, let flush {
-      flush(UnsafeBufferPointer(start: base, count: count))
-      count = 0
+  }
+
+  /// Rewrites the members of the open object at `index` (its last bytes in the buffer) in the byte
+  /// order of their keys: the same bytes, each member moved whole with its own separator.
+  @inline(never) private mutating func sortMembers(of index: Int) {
+    let members = containers[index].members
+    let first = members[0].start
+    let copy = Array(UnsafeBufferPointer(start: base + first, count: count &- first))
+    let ends = members.dropFirst().map(\.start) + [count]
+    let order = members.indices.sorted { left, right in
+      copy[(members[left].key.lowerBound &- first)..<(members[left].key.upperBound &- first)]
+        .lexicographicallyPrecedes(copy[(members[right].key.lowerBound &- first)..<(members[right].key.upperBound &- first)])
     }
+    count = first
+    let indent = 2 &* (index &+ 1)
+    for (position, member) in order.enumerated() {
+      if position > 0 { put(UInt8(ascii: ",")) }
+      put(UInt8(ascii: "\n"))
+      for _ in 0..<indent { put(UInt8(ascii: " ")) }
+      // From the key's opening quote to the member's end, without the separator it came with.
+      let from = members[member].key.lowerBound &- 1 &- first
+      copy[from..<(ends[member] &- first)].withUnsafeBufferPointer { put($0) }
+    }
+  }
+
+  /// Notes where a member starts and where its key's bytes are, and whether it breaks the order.
+  @inline(__always) private mutating func recordMember(start: Int, key: Range<Int>) {
+    let index = depth &- 1
+    if containers[index].inOrder, let previous = containers[index].members.last?.key,
+      !UnsafeBufferPointer(start: base + previous.lowerBound, count: previous.count)
+        .lexicographicallyPrecedes(UnsafeBufferPointer(start: base + key.lowerBound, count: key.count))
+    {
+      containers[index].inOrder = false
+    }
+    containers[index].members.append(.init(start: start, key: key))
   }
 
   /// Where a value starts: after a key on the same line, else on its own line inside a container.
@@ -229,10 +252,8 @@ public struct JSONWriter: ~Copyable, JSONSink {
       return
     }
     let start = count
-    recording &+= 1
     afterKey = true
     write(input, &self)
-    recording &-= 1
     let text = MemoText(input: input, bytes: Array(UnsafeBufferPointer(start: base + start, count: count &- start)))
     let memo = Memo(key: key.utf8Start, depth: depth, inputType: ObjectIdentifier(Input.self), text: text)
     if let slot { memos[slot] = memo } else { memos.append(memo) }
@@ -257,43 +278,32 @@ public struct JSONWriter: ~Copyable, JSONSink {
 
   /// The line break and `"key": `, with room for `extra` more bytes.
   @inline(__always) private mutating func putKey(_ key: StaticString, reserving extra: Int) {
-    #if DEBUG
-      checkOrder(key.withUTF8Buffer { Array($0) })
-    #endif
     reserve(2 &* depth &+ 5 &+ key.utf8CodeUnitCount &+ extra)
+    let start = count
     breakLine(comma: !atContainerStart)
     atContainerStart = false
     put(UInt8(ascii: "\""))
+    let keyStart = count
     put(key)
+    recordMember(start: start, key: keyStart..<count)
     put(UInt8(ascii: "\""))
     put(UInt8(ascii: ":"))
     put(UInt8(ascii: " "))
   }
 
   public mutating func dynamicKey(_ key: String) {
-    #if DEBUG
-      checkOrder(Array(key.utf8))
-    #endif
     reserve(2 &* depth &+ 2)
+    let start = count
     breakLine(comma: !atContainerStart)
     atContainerStart = false
+    let quote = count
     appendQuoted(key)
+    recordMember(start: start, key: (quote &+ 1)..<(count &- 1))
     reserve(2)
     put(UInt8(ascii: ":"))
     put(UInt8(ascii: " "))
     afterKey = true
   }
-
-  #if DEBUG
-    private mutating func checkOrder(_ key: [UInt8]) {
-      if let previous = lastKeys[lastKeys.count - 1] {
-        assert(
-          previous.lexicographicallyPrecedes(key),
-          "JSON keys out of byte order: \(String(decoding: key, as: UTF8.self)) after \(String(decoding: previous, as: UTF8.self))")
-      }
-      lastKeys[lastKeys.count - 1] = key
-    }
-  #endif
 
   // MARK: - Scalars
 

@@ -3,8 +3,8 @@ public import MonitoringDSL
 /// Lowers a validated dashboard and its layout to the JSON model Grafana's file provisioning reads:
 /// the dashboard at the top level (no `{"dashboard": …}` API envelope).
 ///
-/// Like ``PanelLowering`` it writes to any `JSONSink`, keys in UTF-8 byte order: `gen` streams it
-/// into the file's bytes, ``json(_:placed:)`` collects the same events into a tree.
+/// Like ``PanelLowering`` it writes to any `JSONSink`: `gen` streams it into the file's bytes,
+/// ``json(_:placed:)`` collects the same events into a tree.
 public enum DashboardLowering {
   /// The dashboard as a tree.
   public static func json(_ dashboard: Dashboard, placed: [PlacedItem]) -> JSONValue {

@@ -5,9 +5,9 @@ public import MonitoringDSL
 /// (`PanelKind`): no kind is named here.
 ///
 /// The lowering writes to any `JSONSink`: straight into the committed bytes (``JSONWriter``) or
-/// into a tree (``JSONTreeBuilder``). NB: each object's keys are written in UTF-8 byte order, the
-/// order of the file (uppercase before lowercase, a prefix before its extensions); the writer
-/// asserts it in debug builds, so the tests catch a key out of place.
+/// into a tree (``JSONTreeBuilder``). Both sinks order each object's keys; they are written here in
+/// that order (UTF-8 bytes: uppercase before lowercase, a prefix before its extensions) only so the
+/// writer has nothing to sort.
 public enum PanelLowering {
   /// The panel, at its place, as a tree.
   public static func json(_ panel: Panel, placed: PlacedPanel, dashboard: Dashboard) -> JSONValue {

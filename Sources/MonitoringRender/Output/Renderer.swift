@@ -117,13 +117,12 @@ public enum Renderer {
   }
 
   /// Validates `catalog`, lays out its dashboard with uid `uid` and streams that dashboard's file (the
-  /// bytes `gen` writes for it) into `writer`; returns what the writer did not flush. Nothing is
-  /// written when there is a diagnostic. With a flushing writer the document is never held whole.
+  /// bytes `gen` writes for it) into `writer`, and returns them. Nothing is written when there is a
+  /// diagnostic.
   /// ```swift
-  /// var writer = JSONWriter { chunk in _ = write(1, chunk.baseAddress, chunk.count) }
-  /// try Renderer.writeDashboard(uid: "ops", of: catalog, to: &writer)
+  /// var writer = JSONWriter()
+  /// let bytes = try Renderer.writeDashboard(uid: "ops", of: catalog, to: &writer)
   /// ```
-  @discardableResult
   public static func writeDashboard(uid: String, of catalog: Catalog, to writer: inout JSONWriter) throws(ValidationFailure)
     -> [UInt8]
   {
