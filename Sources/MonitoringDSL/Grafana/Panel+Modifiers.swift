@@ -39,6 +39,16 @@ extension Panel {
     with { $0.overrides += overrides() }
   }
   public func links(@LinkBuilder _ links: () -> [Link]) -> Panel { with { $0.links += links() } }
+  /// Transformations of the query results, applied in order (``Transformation``).
+  /// ```swift
+  /// .transformations {
+  ///   Transformation.organize(exclude: ["Time"], rename: ["Value": "Connections"])
+  ///   Transformation.reduce(.seriesToRows, reducers: [.last])
+  /// }
+  /// ```
+  public func transformations(@TransformationBuilder _ transformations: () -> [Transformation]) -> Panel {
+    with { $0.transformations += transformations() }
+  }
   /// The legend of the kinds that have Grafana's standard legend (time series, bar chart, state timeline, …).
   /// ```swift
   /// .legend(.table(placement: .right, calcs: [.mean, .max]))

@@ -36,7 +36,8 @@ public struct Transformation: Hashable, Sendable, RawJSONCarrying {
   }
 
   public var kind: Kind
-  public var isDisabled = false
+  /// Whether Grafana skips it (`disabled`); nil when the JSON does not say.
+  public var disabled: Bool?
   /// The frames it applies to (`filter`); all of them when nil.
   public var filter: FrameMatcher?
   public var topic: Topic?
@@ -49,7 +50,7 @@ public struct Transformation: Hashable, Sendable, RawJSONCarrying {
   /// ```swift
   /// Transformation.merge().disabled()
   /// ```
-  public func disabled(_ disabled: Bool = true) -> Transformation { with { $0.isDisabled = disabled } }
+  public func disabled(_ disabled: Bool = true) -> Transformation { with { $0.disabled = disabled } }
   /// Applies the transformation to some frames only.
   /// ```swift
   /// Transformation.seriesToRows().filter(.byRefID("A"))
@@ -59,6 +60,43 @@ public struct Transformation: Hashable, Sendable, RawJSONCarrying {
   /// Transformation.merge().topic(.annotations)
   /// ```
   public func topic(_ topic: Topic) -> Transformation { with { $0.topic = topic } }
+
+  static let keys = ["disabled", "filter", "id", "options", "topic"]
+
+  /// A transformation of Grafana's JSON; nil when its id is none of Grafana's. What does not fit the
+  /// typed model is reported in `decoding` and left out (the importer keeps it as raw JSON).
+  public static func decoded(_ json: JSONValue, decoding: inout SchemaDecoding) -> Transformation? {
+    guard let members = decoding.members(of: json, known: keys), let id: String = decoding.decode(members, "id") else { return nil }
+    let options = members["options"] ?? .object([:])
+    guard let kind = Kind.untypedIDs.contains(id) ? .other(id: id, options: options) : Kind.decoded(id: id, options: options, decoding: &decoding)
+    else { return nil }
+    var transformation = Transformation(kind)
+    transformation.disabled = decoding.decode(members, "disabled")
+    transformation.filter = decoding.decode(members, "filter")
+    transformation.topic = decoding.decode(members, "topic")
+    return transformation
+  }
+
+  /// Grafana's JSON of the transformation (its raw JSON aside), keys in UTF-8 byte order.
+  public func writeJSON<Sink: JSONSink & ~Copyable>(to sink: inout Sink) {
+    sink.beginObject()
+    sink.member("disabled", ifPresent: disabled)
+    sink.member("filter", ifPresent: filter)
+    sink.member("id", kind.id)
+    sink.key("options")
+    kind.writeOptions(to: &sink)
+    sink.member("topic", ifPresent: topic)
+    sink.endObject()
+  }
+
+  /// The Swift that builds it, modifiers included (raw JSON aside), laid out from `indent`, for `gen import`.
+  public func swiftSource(indent: String) -> String {
+    var text = kind.swiftSource.text(indent: indent)
+    if let disabled { text += disabled ? ".disabled()" : ".disabled(false)" }
+    if let filter { text += ".filter(\(filter.swiftSource.text(indent: "")))" }
+    if let topic { text += ".topic(\(topic.swiftSource.text(indent: "")))" }
+    return text
+  }
 }
 
 extension Transformation.Kind {
