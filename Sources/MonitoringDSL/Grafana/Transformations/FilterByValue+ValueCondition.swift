@@ -20,10 +20,11 @@ extension Transformation.FilterByValue {
       guard let options = decoding.decode(members["options"] ?? .object([:]), at: ".options", as: [String: JSONValue].self) else {
         return nil
       }
-      func read<Value: SchemaValue>(_ key: String, known: [String] = ["value"], as type: Value.Type) -> Value? {
-        for unknown in options.keys.sorted() where !known.contains(unknown) {
-          decoding.report("options: unknown key \"\(unknown)\"\(NearestName.suggestion(for: unknown, in: known))")
-        }
+      let known = ["isNull", "isNotNull"].contains(id) ? [] : id == "between" ? ["from", "to"] : ["value"]
+      for unknown in options.keys.sorted() where !known.contains(unknown) {
+        decoding.report("options: unknown key \"\(unknown)\"\(NearestName.suggestion(for: unknown, in: known))")
+      }
+      func read<Value: SchemaValue>(_ key: String = "value", as type: Value.Type) -> Value? {
         guard let value = options[key] else {
           decoding.report("options: \"\(key)\" is missing")
           return nil
@@ -31,22 +32,20 @@ extension Transformation.FilterByValue {
         return decoding.decode(value, at: ".options.\(key)", as: type)
       }
       switch id {
-      case "isNull", "isNotNull":
-        for unknown in options.keys.sorted() { decoding.report("options: unknown key \"\(unknown)\"") }
-        self = id == "isNull" ? .isNull : .isNotNull
-      case "greater": guard let value = read("value", as: Double.self) else { return nil }; self = .greater(value)
-      case "greaterOrEqual": guard let value = read("value", as: Double.self) else { return nil }; self = .greaterOrEqual(value)
-      case "lower": guard let value = read("value", as: Double.self) else { return nil }; self = .lower(value)
-      case "lowerOrEqual": guard let value = read("value", as: Double.self) else { return nil }; self = .lowerOrEqual(value)
-      case "equal": guard let value = read("value", as: JSONValue.self) else { return nil }; self = .equal(value)
-      case "notEqual": guard let value = read("value", as: JSONValue.self) else { return nil }; self = .notEqual(value)
+      case "isNull": self = .isNull
+      case "isNotNull": self = .isNotNull
+      case "greater": guard let value = read(as: Double.self) else { return nil }; self = .greater(value)
+      case "greaterOrEqual": guard let value = read(as: Double.self) else { return nil }; self = .greaterOrEqual(value)
+      case "lower": guard let value = read(as: Double.self) else { return nil }; self = .lower(value)
+      case "lowerOrEqual": guard let value = read(as: Double.self) else { return nil }; self = .lowerOrEqual(value)
+      case "equal": guard let value = read(as: JSONValue.self) else { return nil }; self = .equal(value)
+      case "notEqual": guard let value = read(as: JSONValue.self) else { return nil }; self = .notEqual(value)
       case "between":
-        guard let from = read("from", known: ["from", "to"], as: Double.self), let to = options["to"].flatMap({ decoding.decode($0, at: ".options.to", as: Double.self) })
-        else { return nil }
+        guard let from = read("from", as: Double.self), let to = read("to", as: Double.self) else { return nil }
         self = .between(from: from, to: to)
-      case "regex": guard let value = read("value", as: String.self) else { return nil }; self = .regex(value)
-      case "substring": guard let value = read("value", as: String.self) else { return nil }; self = .substring(value)
-      case "notSubstring": guard let value = read("value", as: String.self) else { return nil }; self = .notSubstring(value)
+      case "regex": guard let value = read(as: String.self) else { return nil }; self = .regex(value)
+      case "substring": guard let value = read(as: String.self) else { return nil }; self = .substring(value)
+      case "notSubstring": guard let value = read(as: String.self) else { return nil }; self = .notSubstring(value)
       default:
         decoding.report("unknown value matcher \"\(id)\"\(NearestName.suggestion(for: id, in: Self.ids))")
         return nil
