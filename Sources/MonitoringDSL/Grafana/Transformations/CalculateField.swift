@@ -6,7 +6,7 @@ extension Transformation {
   public struct CalculateField: SchemaValue {
     /// How the field is computed.
     public enum Mode: String, Sendable, SchemaEnum {
-      case reduceRow, binary = "binary", unary, index, cumulativeFunctions, windowFunctions
+      case reduceRow, binary, unary, index, cumulativeFunctions, windowFunctions
     }
 
     /// The options of `reduceRow` mode: each row's fields (all numeric ones, or `include`) reduced to one value.
@@ -254,7 +254,7 @@ extension Transformation {
 
     /// How `reduceRow` treats null values.
     public enum NullValueMode: String, Sendable, SchemaEnum {
-      case null = "null", connected = "connected", nullAsZero = "null as zero"
+      case null, connected, nullAsZero = "null as zero"
     }
 
     public var mode: Mode?
