@@ -43,10 +43,15 @@ import Testing
       ["id": "filterFieldsByName", "options": ["byVariable": false, "exclude": ["names": ["Time"]], "include": ["pattern": "^cpu"]]]
     ),
     (
-      .groupBy(.init(fields: ["job": .groupBy, "Value": .aggregate([.max])])),
+      .groupBy(.init(fields: ["job": .groupBy, "Value": .aggregate([.max]), "le": .init(aggregations: [], operation: .ignore)])),
       [
         "id": "groupBy",
-        "options": ["fields": ["Value": ["aggregations": ["max"], "operation": "aggregate"], "job": ["aggregations": [], "operation": "groupby"]]],
+        "options": [
+          "fields": [
+            "Value": ["aggregations": ["max"], "operation": "aggregate"], "job": ["aggregations": [], "operation": "groupby"],
+            "le": ["aggregations": [], "operation": nil],
+          ]
+        ],
       ]
     ),
     (.joinByField(.init(mode: .outerTabular)), ["id": "joinByField", "options": ["mode": "outerTabular"]]),

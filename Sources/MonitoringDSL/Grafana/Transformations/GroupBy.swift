@@ -6,8 +6,30 @@ extension Transformation {
   public struct GroupBy: SchemaValue {
     /// What happens to one field: grouped on, or aggregated by some reducers.
     public struct Field: SchemaValue {
-      public enum Operation: String, Sendable, SchemaEnum {
-        case groupby, aggregate
+      /// What Grafana's editor sets: group on the field, aggregate it, or ignore it (`null`).
+      public enum Operation: SchemaValue {
+        case groupby, aggregate, ignore
+
+        public init?(schemaJSON json: JSONValue, decoding: inout SchemaDecoding) {
+          switch json {
+          case .null: self = .ignore
+          case .string("groupby"): self = .groupby
+          case .string("aggregate"): self = .aggregate
+          default:
+            decoding.report("unknown value \(json.compactText); known: groupby, aggregate, null")
+            return nil
+          }
+        }
+
+        public func writeJSON<Sink: JSONSink & ~Copyable>(to sink: inout Sink) {
+          switch self {
+          case .groupby: sink.string("groupby")
+          case .aggregate: sink.string("aggregate")
+          case .ignore: sink.null()
+          }
+        }
+
+        public var swiftSource: SwiftSource { .code(".\(self)") }
       }
 
       public var aggregations: [ReduceCalculation]?
