@@ -160,7 +160,10 @@ import Testing
   static let goldens = Fixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("GoldenTests/Fixtures")
 
-  @Test(arguments: ["all-panel-kinds/grafana/dashboards/all-panel-kinds.json", "rows/grafana/dashboards/rows.json"])
+  @Test(arguments: [
+    "all-panel-kinds/grafana/dashboards/all-panel-kinds.json", "rows/grafana/dashboards/rows.json",
+    "transformations/grafana/dashboards/transformations.json",
+  ])
   func goldenDashboardImportsFullyTyped(_ path: String) throws {
     let text = try String(contentsOf: Self.goldens.appendingPathComponent(path), encoding: .utf8)
     let imported = try DashboardImporter.importDashboard(text, source: path)

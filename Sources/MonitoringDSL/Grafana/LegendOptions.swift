@@ -49,7 +49,9 @@ public struct TooltipOptions: Hashable, Sendable {
   public static func all(sort: Sort = .none) -> TooltipOptions { TooltipOptions(mode: .multi, sort: sort) }
 }
 
-/// How a series is reduced to one value (stat, gauge, bar gauge, legend columns).
-public enum ReduceCalculation: String, Sendable {
+/// How a series is reduced to one value (stat, gauge, bar gauge, legend columns, transformations):
+/// Grafana's reducer ids.
+public enum ReduceCalculation: String, Sendable, SchemaEnum {
   case lastNotNull, last, firstNotNull, first, mean, min, max, sum, count, delta, range, diff, median
+  case stdDev, variance, logmin, diffperc, step, changeCount, distinctCount, allIsZero, allIsNull, allValues, uniqueValues
 }

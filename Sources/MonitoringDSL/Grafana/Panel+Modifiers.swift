@@ -44,6 +44,16 @@ extension Panel {
   public func dataLinks(@DataLinkBuilder _ links: () -> [DataLink]) -> Panel {
     with { $0.field.links = ($0.field.links ?? []) + links() }
   }
+  /// Transformations of the query results, applied in order (``Transformation``).
+  /// ```swift
+  /// .transformations {
+  ///   Transformation.organize(exclude: ["Time"], rename: ["Value": "Connections"])
+  ///   Transformation.reduce(.seriesToRows, reducers: [.last])
+  /// }
+  /// ```
+  public func transformations(@TransformationBuilder _ transformations: () -> [Transformation]) -> Panel {
+    with { $0.transformations += transformations() }
+  }
   /// The legend of the kinds that have Grafana's standard legend (time series, bar chart, state timeline, …).
   /// ```swift
   /// .legend(.table(placement: .right, calcs: [.mean, .max]))

@@ -16,6 +16,8 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var field = FieldDefaults()
   public var overrides: [FieldOverride] = []
   public var links: [Link] = []
+  /// Grafana's transformations of the query results, applied in order.
+  public var transformations: [Transformation] = []
   public var repeatBy: Repeat?
   public var isTransparent = false
   /// Lower bound for `$__interval` in this panel's queries.

@@ -1,7 +1,7 @@
 /// The raw-JSON escape hatch, for what the DSL does not type: members merged into the lowered JSON
 /// (``JSONValue/merging(_:)``), then member paths taken out. Dashboards, rows, panels, queries,
-/// variables, datasources and dashboard providers carry it; `gen import` writes it for what it
-/// could not type, so an imported spec renders its input exactly.
+/// transformations, variables, datasources and dashboard providers carry it; `gen import` writes it
+/// for what it could not type, so an imported spec renders its input exactly.
 /// ```swift
 /// TimeSeries("CPU") { Query("rate(cpu_seconds_total[5m])") }
 ///   .extraJSON(["options": ["legend": ["sortBy": "Max", "sortDesc": true]]])

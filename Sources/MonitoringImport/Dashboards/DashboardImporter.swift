@@ -279,6 +279,22 @@ public enum DashboardImporter {
         }
       }
     }
+    let loweredTransformations = lowered["transformations"]?.elements ?? []
+    let inputTransformations = input["transformations"]?.elements ?? []
+    if !panel.transformations.isEmpty, loweredTransformations.count == inputTransformations.count,
+      loweredTransformations.count == panel.transformations.count
+    {
+      skipped.insert("transformations")
+      for index in panel.transformations.indices {
+        let patch = JSONPatch(from: loweredTransformations[index], to: inputTransformations[index])
+        panel.transformations[index].extraJSON = patch.merge
+        panel.transformations[index].removedJSON = patch.removals
+        if !patch.isEmpty {
+          let item = "panel \(PanelImporter.quoted(input["title"]?.text ?? "")) › transformation \(index + 1)"
+          notes.append(.keptRaw(item: item, paths: patch.paths))
+        }
+      }
+    }
     let patch = JSONPatch(from: lowered, to: input, skipping: skipped)
     panel.extraJSON = patch.merge
     panel.removedJSON = patch.removals

@@ -61,6 +61,7 @@ public enum DashboardSwiftPrinter {
   private static func hasRaw(_ panel: Panel) -> Bool {
     panel.extraJSON != nil || !panel.removedJSON.isEmpty
       || panel.queries.contains { $0.extraJSON != nil || !$0.removedJSON.isEmpty }
+      || panel.transformations.contains { $0.extraJSON != nil || !$0.removedJSON.isEmpty }
   }
 
   private static func panelFunction(_ panel: Panel, name: String) -> String {
@@ -142,6 +143,10 @@ public enum DashboardSwiftPrinter {
       let inner = indent + "  "
       lines.append(".overrides {\n" + panel.overrides.map { inner + overrideSource($0, indent: inner) + "\n" }.joined() + indent + "}")
     }
+    if !panel.transformations.isEmpty {
+      let inner = indent + "  "
+      lines.append(".transformations {\n" + panel.transformations.map { inner + transformationSource($0, indent: inner) + "\n" }.joined() + indent + "}")
+    }
     if let repeatBy = panel.repeatBy {
       var arguments = [SwiftLiteral.string(repeatBy.variable)]
       if repeatBy.direction == .vertical { arguments.append("direction: .vertical") }
@@ -188,6 +193,12 @@ public enum DashboardSwiftPrinter {
     let raw = raw(extra: query.extraJSON, removed: query.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
     return text
+  }
+
+  private static func transformationSource(_ transformation: Transformation, indent: String) -> String {
+    let text = transformation.swiftSource(indent: indent)
+    let raw = raw(extra: transformation.extraJSON, removed: transformation.removedJSON, indent: indent + "  ")
+    return raw.isEmpty ? text : text + "\n" + raw.dropLast()
   }
 
   private static func variableSource(_ variable: Variable, indent: String) -> String {

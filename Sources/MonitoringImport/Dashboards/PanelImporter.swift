@@ -3,8 +3,8 @@ import MonitoringRender
 
 /// One panel of Grafana's JSON as a typed DSL panel: kind with its options and field config (read by
 /// the kind's generated model, ``PanelKind``), title, description, datasource, queries,
-/// unit, decimals, min/max, thresholds, size and position, repeat, transparency. What is left is
-/// put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
+/// unit, decimals, min/max, thresholds, transformations, size and position, repeat, transparency. What
+/// is left is put back as raw JSON later, by comparing the lowered panel with the input (``JSONPatch``).
 enum PanelImporter {
   /// Keys of Grafana's panel model; another key is most likely a typo, which Grafana ignores.
   static let knownKeys: Set = [
@@ -56,6 +56,7 @@ enum PanelImporter {
     panel.field.links = dataLinks(defaults?["links"])
     panel.overrides = overrides(json["fieldConfig"]?["overrides"])
     panel.links = LinkImporter.links(json["links"])
+    panel.transformations = transformations(json["transformations"], panel: title, notes: &notes)
     if let variable = json["repeat"]?.text, !variable.isEmpty {
       panel = panel.repeatBy(
         variable, direction: json["repeatDirection"]?.text == "v" ? .vertical : .horizontal, maxPerRow: json["maxPerRow"]?.integer)
@@ -199,6 +200,32 @@ enum PanelImporter {
         return .custom(id, value)
       }
       result.append(FieldOverride(matcher, properties: properties))
+    }
+    return result
+  }
+
+  /// The transformations, typed (Grafana's transformers the DSL does not type as `other`). An id
+  /// Grafana does not have is reported and leaves the whole list to the raw JSON: the spec then renders
+  /// its input, where the DSL would refuse the id (the importer keeps what Grafana keeps). Option keys
+  /// the typed models do not know are reported with the nearest known key and kept as raw JSON on the
+  /// transformation.
+  static func transformations(_ json: JSONValue?, panel title: String, notes: inout [ImportNote]) -> [Transformation] {
+    var result: [Transformation] = []
+    for (index, entry) in (json?.elements ?? []).enumerated() {
+      let id = entry["id"]?.text ?? ""
+      let item = "panel \(quoted(title)) › transformation \(index + 1) \(quoted(id))"
+      var decoding = SchemaDecoding()
+      guard let transformation = Transformation.decoded(entry, decoding: &decoding) else {
+        let known = Transformation.Kind.typedIDs.union(Transformation.Kind.untypedIDs)
+        let problem =
+          known.contains(id)
+          ? decoding.issues.map(\.description).joined(separator: "; ")
+          : "unknown transformation id\(NearestName.suggestion(for: id, in: known))"
+        notes.append(.warning("\(item): \(problem); the transformations are kept as raw JSON"))
+        return []
+      }
+      for issue in decoding.issues { notes.append(.warning("\(item): \(issue); kept as raw JSON")) }
+      result.append(transformation)
     }
     return result
   }

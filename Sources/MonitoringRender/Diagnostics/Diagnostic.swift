@@ -26,6 +26,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case row(String)
   case panel(String)
   case query(String)
+  /// A panel's transformation, by its place in the list (from 1) and its id.
+  case transformation(index: Int, id: String)
   case variable(String)
   case annotation(String)
   case datasource(String)
@@ -55,6 +57,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .row(let title): "row \(quoted(title))"
     case .panel(let title): "panel \(quoted(title))"
     case .query(let refID): "query \(refID)"
+    case .transformation(let index, let id): "transformation \(index) \(quoted(id))"
     case .variable(let name): "variable \(quoted(name))"
     case .annotation(let name): "annotation \(quoted(name))"
     case .datasource(let name): "datasource \(quoted(name))"

@@ -1,6 +1,7 @@
 public import MonitoringDSL
 
-/// Lowers one placed panel to Grafana's panel JSON: common keys, `fieldConfig`, and the kind's
+/// Lowers one placed panel to Grafana's panel JSON: common keys, `fieldConfig`, `transformations`
+/// (written by each ``Transformation``, none when the panel has none), and the kind's
 /// `options` and `fieldConfig.defaults.custom`, which the kind's generated model writes
 /// (`PanelKind`): no kind is named here.
 ///
@@ -67,6 +68,18 @@ public enum PanelLowering {
       sink.endArray()
     }
     sink.member("title", panel.title)
+    if !panel.transformations.isEmpty {
+      sink.key("transformations")
+      sink.beginArray()
+      for transformation in panel.transformations {
+        guard transformation.hasRawJSON else {
+          transformation.writeJSON(to: &sink)
+          continue
+        }
+        sink.writePatching(transformation) { transformation.writeJSON(to: &$0) }
+      }
+      sink.endArray()
+    }
     if panel.isTransparent { sink.member("transparent", true) }
     sink.member("type", kind.typeID)
     sink.endObject()

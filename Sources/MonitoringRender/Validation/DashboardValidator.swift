@@ -1,7 +1,7 @@
 import MonitoringDSL
 
 /// Checks one dashboard before anything is rendered: titles, uid, datasource references, durations,
-/// thresholds, refIds, variables, modifiers applied to the wrong panel kind, and the PromQL of every
+/// thresholds, refIds, variables, modifiers applied to the wrong panel kind, transformation ids, and the PromQL of every
 /// Prometheus query, variable query and annotation (parsed as Grafana substitutes it). Layout problems
 /// (width, overlap) come from ``GridLayout``.
 struct DashboardValidator {
@@ -81,6 +81,16 @@ struct DashboardValidator {
     if let interval = panel.minInterval { collector.milliseconds(of: interval, "min interval", at: path()) }
     if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
       collector.report(path(), "repeats by unknown variable \"\(repeatBy.variable)\"")
+    }
+    for (index, transformation) in panel.transformations.enumerated() {
+      guard case .other(let id, _) = transformation.kind else { continue }
+      func transformationPath() -> [PathElement] { path() + [.transformation(index: index + 1, id: id)] }
+      if Transformation.Kind.typedIDs.contains(id) {
+        collector.report(transformationPath(), "\(id) has a typed form: write Transformation.\(id)(…)")
+      } else if !Transformation.Kind.untypedIDs.contains(id) {
+        let known = Transformation.Kind.typedIDs.union(Transformation.Kind.untypedIDs)
+        collector.report(transformationPath(), "unknown transformation id \"\(id)\"\(NearestName.suggestion(for: id, in: known))")
+      }
     }
     if !type(of: panel.kind.base).runsQueries { return }
 

@@ -110,6 +110,31 @@ extension Array: SchemaValue where Element: SchemaValue {
   public var swiftSource: SwiftSource { .array(map(\.swiftSource)) }
 }
 
+/// An object keyed by name (`excludeByName`, `groupBy`'s `fields`): keys written in UTF-8 byte order.
+extension Dictionary: SchemaValue where Key == String, Value: SchemaValue {
+  /// The whole object, or nil when one member does not fit (the raw JSON keeps it whole).
+  public init?(schemaJSON json: JSONValue, decoding: inout SchemaDecoding) {
+    guard case .object(let members) = json else { decoding.report("expected an object, found \(json.compactText)"); return nil }
+    var values: [String: Value] = [:]
+    for key in members.keys.sorted() {
+      guard let member = members[key], let value = decoding.decode(member, at: "." + key, as: Value.self) else { return nil }
+      values[key] = value
+    }
+    self = values
+  }
+  public func writeJSON<Sink: JSONSink & ~Copyable>(to sink: inout Sink) {
+    sink.beginObject()
+    for key in sortedKeys {
+      sink.dynamicKey(key)
+      self[key]?.writeJSON(to: &sink)
+    }
+    sink.endObject()
+  }
+  public var swiftSource: SwiftSource { .dictionary(sortedKeys.map { (SwiftSource.string($0), self[$0]!.swiftSource) }) }
+
+  private var sortedKeys: [String] { keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+}
+
 /// Where a schema has no type (`{}`): any JSON.
 extension JSONValue: SchemaValue {
   public init?(schemaJSON json: JSONValue, decoding: inout SchemaDecoding) { self = json }
