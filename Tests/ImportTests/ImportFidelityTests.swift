@@ -47,6 +47,19 @@ import Testing
     #expect(!swift(pinned).contains(".extraJSON("))
   }
 
+  @Test func panelTimeOverridesAreTyped() throws {
+    let result = try imported(
+      #"[{"type": "stat", "title": "Today", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}], "timeFrom": "now/d", "timeShift": "1d", "hideTimeOverride": true, "cacheTimeout": "60"}]"#
+    )
+    #expect(result.differences.isEmpty)
+    let panel = try #require(firstPanel(result))
+    #expect(panel.relativeTime == "now/d" && panel.timeShift == "1d" && panel.hidesTimeOverride == true && panel.cacheTimeout == "60")
+    let source = swift(result)
+    #expect(source.contains(#".relativeTime("now/d")"#) && source.contains(#".timeShift("1d")"#))
+    #expect(source.contains(".hideTimeOverride()") && source.contains(#".cacheTimeout("60")"#))
+    #expect(!source.contains(#""timeFrom""#))
+  }
+
   @Test func dataLinksAreTyped() throws {
     let result = try imported(
       #"[{"type": "table", "title": "Pods", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"links": [{"title": "Pod", "url": "/d/pod?var-pod=${__field.labels.pod}", "targetBlank": true}]}, "overrides": []}}]"#

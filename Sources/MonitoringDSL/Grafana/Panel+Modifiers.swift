@@ -86,6 +86,14 @@ extension Panel {
   public func transparent(_ transparent: Bool = true) -> Panel { with { $0.isTransparent = transparent } }
   public func minInterval(_ interval: PromDuration) -> Panel { with { $0.minInterval = interval } }
   public func maxDataPoints(_ points: Int) -> Panel { with { $0.maxDataPoints = points } }
+  /// The panel's own time range, the last `range` of time (``Panel/relativeTime``): `.relativeTime("1h")`.
+  public func relativeTime(_ range: String) -> Panel { with { $0.relativeTime = range } }
+  /// The panel's time range moved back (``Panel/timeShift``): `.timeShift("1d")`.
+  public func timeShift(_ shift: String) -> Panel { with { $0.timeShift = shift } }
+  /// Hides the note of the panel's own time range (``Panel/hidesTimeOverride``): `.hideTimeOverride()`.
+  public func hideTimeOverride(_ hidden: Bool = true) -> Panel { with { $0.hidesTimeOverride = hidden } }
+  /// The datasource's cache timeout for the panel (``Panel/cacheTimeout``): `.cacheTimeout("60")`.
+  public func cacheTimeout(_ timeout: String) -> Panel { with { $0.cacheTimeout = timeout } }
   /// A fixed panel id (``Panel/id``): `Stat("Up") { Query("up") }.id(7)`.
   public func id(_ id: Int) -> Panel { with { $0.id = id } }
   /// The plugin version the panel was saved with (``Panel/pluginVersion``): `.pluginVersion("11.6.1")`.

@@ -24,6 +24,15 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var minInterval: PromDuration?
   public var maxDataPoints: Int?
   public var layout = PanelLayout()
+  /// Grafana's "Relative time" (`timeFrom`): the panel shows this last stretch instead of the
+  /// dashboard's range, e.g. `1h`.
+  public var relativeTime: String?
+  /// Grafana's "Time shift" (`timeShift`): the panel's range moved back by this much, e.g. `1d`.
+  public var timeShift: String?
+  /// Whether the panel hides the note of its own time range (`hideTimeOverride`); without a value, not written.
+  public var hidesTimeOverride: Bool?
+  /// How long the datasource may cache the panel's results (`cacheTimeout`, e.g. `60`), where it caches.
+  public var cacheTimeout: String?
   /// A fixed panel id, for links and library panels that name it; without one the layout gives the
   /// next id no other panel or row holds.
   public var id: Int?

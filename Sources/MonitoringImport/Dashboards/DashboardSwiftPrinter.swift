@@ -158,6 +158,10 @@ public enum DashboardSwiftPrinter {
     if panel.isTransparent { lines.append(".transparent()") }
     if let interval = panel.minInterval { lines.append(".minInterval(\(SwiftLiteral.string(interval.text)))") }
     if let points = panel.maxDataPoints { lines.append(".maxDataPoints(\(points))") }
+    if let range = panel.relativeTime { lines.append(".relativeTime(\(SwiftLiteral.string(range)))") }
+    if let shift = panel.timeShift { lines.append(".timeShift(\(SwiftLiteral.string(shift)))") }
+    if let hidden = panel.hidesTimeOverride { lines.append(hidden ? ".hideTimeOverride()" : ".hideTimeOverride(false)") }
+    if let timeout = panel.cacheTimeout { lines.append(".cacheTimeout(\(SwiftLiteral.string(timeout)))") }
     if let id = panel.id { lines.append(".id(\(id))") }
     if let version = panel.pluginVersion { lines.append(".pluginVersion(\(SwiftLiteral.string(version)))") }
     text += lines.map { "\n" + indent + $0 }.joined()

@@ -77,6 +77,10 @@ enum PanelImporter {
       panel.minInterval = PromDuration(interval)
     }
     if let points = json["maxDataPoints"]?.integer { panel.maxDataPoints = points }
+    if case .string(let range)? = json["timeFrom"] { panel.relativeTime = range }
+    if case .string(let shift)? = json["timeShift"] { panel.timeShift = shift }
+    if case .bool(let hidden)? = json["hideTimeOverride"] { panel.hidesTimeOverride = hidden }
+    if case .string(let timeout)? = json["cacheTimeout"] { panel.cacheTimeout = timeout }
     panel.id = json["id"]?.integer
     panel.pluginVersion = json["pluginVersion"]?.text
     reconcile(&panel, input: json)

@@ -33,6 +33,7 @@ public enum PanelLowering {
     let datasource = panel.datasource ?? dashboard.defaultDatasource
 
     sink.beginObject()
+    if let timeout = panel.cacheTimeout { sink.member("cacheTimeout", timeout) }
     if runsQueries, let datasource {
       sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
     }
@@ -41,6 +42,7 @@ public enum PanelLowering {
     writeFieldConfig(panel, to: &sink)
     sink.key("gridPos")
     writeGridPos(placed.position, to: &sink)
+    if let hidden = panel.hidesTimeOverride { sink.member("hideTimeOverride", hidden) }
     sink.member("id", placed.id)
     if let interval = panel.minInterval { sink.member("interval", interval.text) }
     if !panel.links.isEmpty {
@@ -67,6 +69,8 @@ public enum PanelLowering {
       }
       sink.endArray()
     }
+    if let range = panel.relativeTime { sink.member("timeFrom", range) }
+    if let shift = panel.timeShift { sink.member("timeShift", shift) }
     sink.member("title", panel.title)
     if !panel.transformations.isEmpty {
       sink.key("transformations")
