@@ -187,6 +187,15 @@ public enum DashboardSwiftPrinter {
     case .custom(let values): text = "Variable.custom(\(name), \(SwiftLiteral.strings(values)))"
     case .interval(let values): text = "Variable.interval(\(name), \(SwiftLiteral.strings(values.map(\.text))))"
     case .constant(let value): text = "Variable.constant(\(name), \(SwiftLiteral.string(value)))"
+    case .textbox(let value):
+      text = "Variable.textbox(\(name)" + (value.isEmpty ? "" : ", default: \(SwiftLiteral.string(value))") + ")"
+    case .adhoc(let datasource, let filters, let baseFilters, let defaultKeys, let allowsCustomValues):
+      var arguments = [name, "datasource: \(datasourceSource(datasource))"]
+      if !filters.isEmpty { arguments.append("filters: \(filtersSource(filters))") }
+      if !baseFilters.isEmpty { arguments.append("baseFilters: \(filtersSource(baseFilters))") }
+      if !defaultKeys.isEmpty { arguments.append("defaultKeys: \(SwiftLiteral.strings(defaultKeys))") }
+      if !allowsCustomValues { arguments.append("allowsCustomValues: false") }
+      text = "Variable.adhoc(\(arguments.joined(separator: ", ")))"
     }
     if let label = variable.label { text += ".label(\(SwiftLiteral.string(label)))" }
     if let description = variable.description { text += ".description(\(SwiftLiteral.string(description)))" }
@@ -202,6 +211,10 @@ public enum DashboardSwiftPrinter {
     let raw = raw(extra: variable.extraJSON, removed: variable.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
     return text
+  }
+
+  private static func filtersSource(_ filters: [AdHocFilter]) -> String {
+    "[" + filters.map { "AdHocFilter(\(SwiftLiteral.string($0.key)), .\($0.operator), \(SwiftLiteral.string($0.value)))" }.joined(separator: ", ") + "]"
   }
 
   static func datasourceSource(_ ref: DatasourceRef) -> String {

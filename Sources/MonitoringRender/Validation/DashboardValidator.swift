@@ -155,7 +155,9 @@ struct DashboardValidator {
     case .interval(let values):
       if values.isEmpty { collector.report(path, "has no values") }
       for value in values { collector.milliseconds(of: value, "interval", at: path) }
-    case .datasource, .constant:
+    case .adhoc(let datasource, _, _, _, _):
+      checkDatasource(datasource, context: context, at: path)
+    case .datasource, .constant, .textbox:
       break
     }
   }
