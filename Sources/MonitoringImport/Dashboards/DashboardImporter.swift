@@ -324,7 +324,10 @@ public struct DashboardImport: Sendable {
   public var datasourceUIDs: [String] {
     var refs = dashboard.defaultDatasource.map { [$0] } ?? []
     for variable in dashboard.variables {
-      if case .query(_, let datasource, _, _) = variable.kind { refs.append(datasource) }
+      switch variable.kind {
+      case .query(_, let datasource, _, _), .adhoc(let datasource, _, _, _, _): refs.append(datasource)
+      default: break
+      }
     }
     for item in dashboard.items {
       let panels: [Panel] = switch item {

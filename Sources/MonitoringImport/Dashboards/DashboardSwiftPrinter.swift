@@ -155,9 +155,15 @@ public enum DashboardSwiftPrinter {
   }
 
   static func querySource(_ query: Query, showRefID: Bool, indent: String) -> String {
-    var text = "Query(\(SwiftLiteral.string(query.expr))"
-    if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
-    text += ")"
+    var text: String
+    switch query.language {
+    case .prometheus:
+      text = "Query(\(SwiftLiteral.string(query.expr))"
+      if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
+      text += ")"
+    case .loki(let loki): text = lokiSource(query, loki)
+    case .tempo(let tempo): text = tempoSource(query, tempo)
+    }
     if showRefID, let refID = query.refID { text += ".refID(\(SwiftLiteral.string(refID)))" }
     switch query.mode {
     case .range: break
@@ -172,6 +178,41 @@ public enum DashboardSwiftPrinter {
     let raw = raw(extra: query.extraJSON, removed: query.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
     return text
+  }
+
+  /// `LokiQuery(…)` with the settings that differ from its defaults.
+  private static func lokiSource(_ query: Query, _ loki: Query.Loki) -> String {
+    var arguments = [SwiftLiteral.string(query.expr)]
+    if let legend = query.legend { arguments.append("legend: \(SwiftLiteral.string(legend))") }
+    if loki.queryType != .range { arguments.append("type: .\(loki.queryType)") }
+    if let maxLines = loki.maxLines { arguments.append("maxLines: \(maxLines)") }
+    if let direction = loki.direction { arguments.append("direction: .\(direction)") }
+    if let step = loki.step { arguments.append("step: \(SwiftLiteral.string(step))") }
+    if let resolution = loki.resolution { arguments.append("resolution: \(resolution)") }
+    if loki.editorMode != .code { arguments.append("editorMode: .\(loki.editorMode)") }
+    return "LokiQuery(\(arguments.joined(separator: ", ")))"
+  }
+
+  /// `TempoQuery(…)` with the settings that differ from its defaults.
+  private static func tempoSource(_ query: Query, _ tempo: Query.Tempo) -> String {
+    var arguments = [SwiftLiteral.string(query.expr)]
+    if tempo.queryType != .traceql { arguments.append("type: .\(tempo.queryType)") }
+    if let limit = tempo.limit { arguments.append("limit: \(limit)") }
+    if let spss = tempo.spansPerSpanSet { arguments.append("spansPerSpanSet: \(spss)") }
+    if let tableType = tempo.tableType { arguments.append("tableType: .\(tableType)") }
+    if !tempo.filters.isEmpty {
+      let filters = tempo.filters.map { filter in
+        var parts = ["id: \(SwiftLiteral.string(filter.id))"]
+        if let tag = filter.tag { parts.append("tag: \(SwiftLiteral.string(tag))") }
+        if let op = filter.operator { parts.append("operator: \(SwiftLiteral.string(op))") }
+        if let value = filter.value { parts.append("value: \(SwiftLiteral.string(value))") }
+        if let valueType = filter.valueType { parts.append("valueType: \(SwiftLiteral.string(valueType))") }
+        if let scope = filter.scope { parts.append("scope: .\(scope)") }
+        return "Query.Tempo.Filter(\(parts.joined(separator: ", ")))"
+      }
+      arguments.append("filters: [\(filters.joined(separator: ", "))]")
+    }
+    return "TempoQuery(\(arguments.joined(separator: ", ")))"
   }
 
   private static func variableSource(_ variable: Variable, indent: String) -> String {
@@ -222,6 +263,8 @@ public enum DashboardSwiftPrinter {
     if ref == .mixed { return ".mixed" }
     if ref.type == .prometheus, let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)))" }
     if ref.type == .prometheus { return ".prometheus(\(SwiftLiteral.string(ref.uid)))" }
+    if ref.type == .loki, ref.variableName == nil { return ".loki(\(SwiftLiteral.string(ref.uid)))" }
+    if ref.type == .tempo, ref.variableName == nil { return ".tempo(\(SwiftLiteral.string(ref.uid)))" }
     return "DatasourceRef(type: \(SwiftLiteral.string(ref.type.rawValue)), uid: \(SwiftLiteral.string(ref.uid)))"
   }
 

@@ -101,7 +101,15 @@ struct DashboardValidator {
       }
       if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
       let datasourceType = (query.datasource ?? panelDatasource)?.type
-      if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
+      if let language = query.language.datasourceType {
+        if let datasourceType, datasourceType != language {
+          collector.report(queryPath(), "is a \(language.rawValue) query on a \(datasourceType.rawValue) datasource")
+        }
+        if query.mode != .range || query.format != .timeSeries || query.interval != nil || query.exemplars {
+          collector.report(queryPath(), "instant(), rangeAndInstant(), format(…), interval(…) and exemplars() apply to Prometheus queries only")
+        }
+        if language == .tempo, query.legend != nil { collector.report(queryPath(), "a Tempo query has no legend") }
+      } else if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
         let (tree, problems) = promQL.check(query.expr, typed: query.promQL, context: .dashboard)
         for problem in problems { collector.report(queryPath(), problem) }
         if let tree, let legend = query.legend {
@@ -189,5 +197,17 @@ extension String {
     // Fast path: text that starts with printable ASCII other than a space is not blank.
     if let first = utf8.first, first > 0x20, first < 0x7F { return false }
     return allSatisfy(\.isWhitespace)
+  }
+}
+
+extension Query.Language {
+  /// The datasource type a Loki or Tempo query needs; `nil` for PromQL, whose text may also be another
+  /// datasource's query kept as imported.
+  fileprivate var datasourceType: DatasourceType? {
+    switch self {
+    case .prometheus: nil
+    case .loki: .loki
+    case .tempo: .tempo
+    }
   }
 }
