@@ -11,6 +11,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
   static let all: [GoldenCase] = [
     GoldenCase(name: "all-panel-kinds", catalog: AllPanelKinds.catalog),
     GoldenCase(name: "more-panel-kinds", catalog: MorePanelKinds.catalog),
+    GoldenCase(name: "logs-and-traces", catalog: LogsAndTraces.catalog),
     GoldenCase(name: "rows", catalog: Rows.catalog),
     GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
     GoldenCase(name: "rules", catalog: RulesCase.catalog),
