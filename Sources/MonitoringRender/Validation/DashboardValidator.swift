@@ -96,7 +96,7 @@ struct DashboardValidator {
     }
     for (query, refID) in zip(panel.queries, refIDs) {
       func queryPath() -> [PathElement] { path() + [.query(refID)] }
-      if query.expr.isBlank {
+      if query.expr.isBlank, query.language.needsText {
         collector.report(queryPath(), "expression is empty")
       }
       if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
@@ -209,5 +209,10 @@ extension Query.Language {
     case .loki: .loki
     case .tempo: .tempo
     }
+  }
+
+  /// Whether the query is its text: Tempo's search builder, service graph… build theirs.
+  fileprivate var needsText: Bool {
+    if case .tempo(let tempo) = self { tempo.queryType == .traceql } else { true }
   }
 }

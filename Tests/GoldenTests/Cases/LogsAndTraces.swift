@@ -31,7 +31,7 @@ enum LogsAndTraces {
     TimeSeries("Error lines") {
       LokiQuery(#"sum by (level) (count_over_time({app="websocket"} |= "error" [$__auto]))"#, legend: "{{level}}", step: "1m")
         .datasource(.variable("logs", type: .loki))
-      Query("sum(rate(app_errors_total[$__rate_interval]))", legend: "errors/s")
+      Query("sum(rate(app_errors_total[$__rate_interval]))", legend: "errors/s").datasource(.prometheus("prom"))
     }
     .datasource(.mixed)
     Table("Slow traces") {
@@ -48,7 +48,7 @@ enum LogsAndTraces {
   }
   .variables {
     Variable.datasource("logs", type: .loki).label("Logs")
-    Variable.adhoc("filters", datasource: .variable("logs", type: .loki), defaultKeys: ["app", "level"]).label("Filters")
+    Variable.adhoc("filters", datasource: .variable("logs", type: .loki)).label("Filters")
     Variable.textbox("search", default: "error").label("Search")
   }
   .description("Logs on Loki, traces on Tempo, metrics on Prometheus, with ad-hoc filters and a search box.")
