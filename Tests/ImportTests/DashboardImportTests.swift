@@ -215,7 +215,7 @@ import Testing
     #expect(swift.contains(#"Query.Tempo.Filter(id: "min-duration", tag: "duration", operator: ">", value: "500ms", valueType: "duration", scope: .intrinsic)"#))
     #expect(
       swift.contains(
-        #"Variable.adhoc("filters", datasource: DatasourceRef(type: "loki", uid: "${logs}"), filters: [AdHocFilter("level", .notEqual, "debug")], baseFilters: [AdHocFilter("env", .equal, "prod")], defaultKeys: ["app"], allowsCustomValues: false).label("Filters")"#
+        #"Variable.adhoc("filters", datasource: .variable("logs", type: .loki), filters: [AdHocFilter("level", .notEqual, "debug")], baseFilters: [AdHocFilter("env", .equal, "prod")], defaultKeys: ["app"], allowsCustomValues: false).label("Filters")"#
       ))
     #expect(swift.contains(#"Variable.textbox("search", default: "error")"#))
     #expect(swift.contains(".datasource(.loki(\"loki\"))"))

@@ -263,8 +263,10 @@ public enum DashboardSwiftPrinter {
     if ref == .mixed { return ".mixed" }
     if ref.type == .prometheus, let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)))" }
     if ref.type == .prometheus { return ".prometheus(\(SwiftLiteral.string(ref.uid)))" }
-    if ref.type == .loki, ref.variableName == nil { return ".loki(\(SwiftLiteral.string(ref.uid)))" }
-    if ref.type == .tempo, ref.variableName == nil { return ".tempo(\(SwiftLiteral.string(ref.uid)))" }
+    if ref.type == .loki || ref.type == .tempo {
+      if let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)), type: .\(ref.type.rawValue))" }
+      if ref.variableName == nil { return ".\(ref.type.rawValue)(\(SwiftLiteral.string(ref.uid)))" }
+    }
     return "DatasourceRef(type: \(SwiftLiteral.string(ref.type.rawValue)), uid: \(SwiftLiteral.string(ref.uid)))"
   }
 
