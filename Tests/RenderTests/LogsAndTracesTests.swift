@@ -115,7 +115,7 @@ import Testing
         .datasource(.variable("logs", type: .loki))
         .description("Lines of the app.")
     }
-    .variables { LintFixture.variables + [Variable.datasource("logs", type: .loki)] }
+    .variables { Variable.datasource("logs", type: .loki) }
     var catalog = LintFixture.catalog(dashboard)
     catalog.datasources.append(Datasource.loki(name: "Loki", uid: "loki", url: "http://loki:3100"))
     #expect(LintFixture.findings(catalog).filter { $0.contains("Logs") } == [])
