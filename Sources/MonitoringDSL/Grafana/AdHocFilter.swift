@@ -5,7 +5,7 @@
 /// ```
 public struct AdHocFilter: Hashable, Sendable {
   /// Grafana's ad-hoc filter operators.
-  public enum Operator: String, Sendable, CaseIterable {
+  public enum Operator: String, Sendable {
     case equal = "="
     case notEqual = "!="
     case matchesRegex = "=~"
