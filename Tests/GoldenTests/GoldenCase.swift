@@ -12,6 +12,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "all-panel-kinds", catalog: AllPanelKinds.catalog),
     GoldenCase(name: "more-panel-kinds", catalog: MorePanelKinds.catalog),
     GoldenCase(name: "transformations", catalog: TransformationsCase.catalog),
+    GoldenCase(name: "logs-and-traces", catalog: LogsAndTraces.catalog),
     GoldenCase(name: "rows", catalog: Rows.catalog),
     GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
     GoldenCase(name: "rules", catalog: RulesCase.catalog),

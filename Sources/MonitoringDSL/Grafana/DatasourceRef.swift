@@ -17,6 +17,18 @@ public struct DatasourceRef: Hashable, Sendable {
   /// A Prometheus datasource by uid.
   public static func prometheus(_ uid: String) -> DatasourceRef { DatasourceRef(type: .prometheus, uid: uid) }
 
+  /// A Loki datasource by uid.
+  /// ```swift
+  /// Logs("Errors") { LokiQuery(#"{app="ws"} |= "error""#) }.datasource(.loki("loki"))
+  /// ```
+  public static func loki(_ uid: String) -> DatasourceRef { DatasourceRef(type: .loki, uid: uid) }
+
+  /// A Tempo datasource by uid.
+  /// ```swift
+  /// Table("Traces") { TempoQuery("{ status = error }") }.datasource(.tempo("tempo"))
+  /// ```
+  public static func tempo(_ uid: String) -> DatasourceRef { DatasourceRef(type: .tempo, uid: uid) }
+
   /// A datasource picked by the dashboard variable `name`, for example `.variable("datasource")`.
   public static func variable(_ name: String, type: DatasourceType = .prometheus) -> DatasourceRef {
     DatasourceRef(type: type, uid: "${\(name)}")
@@ -45,6 +57,7 @@ public struct DatasourceType: RawRepresentable, Hashable, Sendable, ExpressibleB
   public static let alertmanager: DatasourceType = "alertmanager"
   public static let grafana: DatasourceType = "grafana"
   public static let loki: DatasourceType = "loki"
+  public static let tempo: DatasourceType = "tempo"
   /// Grafana's pseudo-datasources (`-- Mixed --`, `-- Dashboard --`), provisioned by Grafana itself.
   public static let builtIn: DatasourceType = "datasource"
 }

@@ -1,8 +1,12 @@
-/// A PromQL query of a panel (one Grafana target). `refId`s are assigned A, B, C… in order at render time.
+/// A query of a panel (one Grafana target): PromQL by default, LogQL from ``LokiQuery(_:legend:type:maxLines:direction:step:resolution:editorMode:)``
+/// or TraceQL from ``TempoQuery(_:type:limit:spansPerSpanSet:tableType:filters:)``, side by side in
+/// one query list. `refId`s are assigned A, B, C… in order at render time.
 /// ```swift
 /// TimeSeries("Messages") {
 ///   Query("sum(rate(app_messages_total[$__rate_interval]))", legend: "messages/s")
 ///   Query("app_active_connections", legend: "{{instance}}").instant()
+///   LokiQuery(#"sum(count_over_time({app="websocket"} |= "error" [$__auto]))"#, legend: "errors")
+///     .datasource(.loki("loki"))
 /// }
 /// ```
 public struct Query: Hashable, Sendable, RawJSONCarrying {
@@ -37,8 +41,19 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
     case refId
   }
 
+  /// The query language, with the settings of Loki and Tempo queries.
+  public enum Language: Hashable, Sendable {
+    case prometheus
+    case loki(Loki)
+    case tempo(Tempo)
+  }
+
+  /// The query text: PromQL, LogQL or TraceQL (``language``).
   public var expr: String
+  public var language: Language = .prometheus
+  /// The series name (`legendFormat`) of Prometheus and Loki queries.
   public var legend: String?
+  /// The settings below apply to Prometheus queries only; validation reports them on another language.
   public var mode: RangeMode = .range
   /// The result format; without one, `time_series` (not written).
   public var format: Format?

@@ -6,6 +6,8 @@
 ///   Variable.custom("quantile", ["0.5", "0.95", "0.99"])
 ///   Variable.interval("window", ["1m", "5m", "15m"])
 ///   Variable.constant("app", "websocket-app")
+///   Variable.adhoc("filters", datasource: .variable("logs", type: .loki))
+///   Variable.textbox("search", default: "error")
 /// }
 /// ```
 public struct Variable: Hashable, Sendable, RawJSONCarrying {
@@ -15,6 +17,12 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
     case custom([String])
     case interval([PromDuration])
     case constant(String)
+    /// Key/value filters that Grafana adds to every query of the datasource: the filters set when the
+    /// dashboard opens, the hidden base filters, the keys offered first (all when empty), and whether
+    /// users may type keys and values that are not offered.
+    case adhoc(datasource: DatasourceRef, filters: [AdHocFilter], baseFilters: [AdHocFilter], defaultKeys: [String], allowsCustomValues: Bool)
+    /// A free text field with its default text.
+    case textbox(String)
 
     public var typeID: String {
       switch self {
@@ -23,6 +31,8 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
       case .custom: "custom"
       case .interval: "interval"
       case .constant: "constant"
+      case .adhoc: "adhoc"
+      case .textbox: "textbox"
       }
     }
   }
@@ -82,6 +92,31 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
     var variable = Variable(name: name, kind: .constant(value))
     variable.visibility = .hidden
     return variable
+  }
+
+  /// Ad-hoc filters on `datasource`: users add `key operator value` filters that Grafana applies to
+  /// every query of that datasource (Prometheus and Loki label matchers).
+  /// ```swift
+  /// Variable.adhoc("filters", datasource: .variable("datasource"),
+  ///                filters: [AdHocFilter("job", .equal, "api")], defaultKeys: ["job", "instance"])
+  /// ```
+  public static func adhoc(
+    _ name: String, datasource: DatasourceRef, filters: [AdHocFilter] = [], baseFilters: [AdHocFilter] = [],
+    defaultKeys: [String] = [], allowsCustomValues: Bool = true
+  ) -> Variable {
+    Variable(
+      name: name,
+      kind: .adhoc(
+        datasource: datasource, filters: filters, baseFilters: baseFilters, defaultKeys: defaultKeys,
+        allowsCustomValues: allowsCustomValues))
+  }
+
+  /// A text field; queries read what users type as `$name`.
+  /// ```swift
+  /// Variable.textbox("search", default: "error")
+  /// ```
+  public static func textbox(_ name: String, default text: String = "") -> Variable {
+    Variable(name: name, kind: .textbox(text))
   }
 
   public func label(_ label: String?) -> Variable { with { $0.label = label } }

@@ -91,7 +91,9 @@ public enum DashboardImporter {
     dashboard.annotations = LinkImporter.annotations(json["annotations"])
     // Queries without a datasource need one to validate; where the input has none, the raw JSON takes it out again.
     dashboard.defaultDatasource =
-      dashboard.variables.first { if case .datasource = $0.kind { true } else { false } }.map { .variable($0.name) }
+      dashboard.variables.lazy.compactMap { variable in
+        if case .datasource(let type) = variable.kind { DatasourceRef.variable(variable.name, type: type) } else { nil }
+      }.first
       ?? .prometheus("prometheus")
     var summary = LegacyPanels.Summary()
     dashboard.items = items(json["panels"]?.elements ?? [], notes: &notes, summary: &summary)
@@ -423,7 +425,10 @@ public struct DashboardImport: Sendable {
   public var datasourceUIDs: [String] {
     var refs = dashboard.defaultDatasource.map { [$0] } ?? []
     for variable in dashboard.variables {
-      if case .query(_, let datasource, _, _) = variable.kind { refs.append(datasource) }
+      switch variable.kind {
+      case .query(_, let datasource, _, _), .adhoc(let datasource, _, _, _, _): refs.append(datasource)
+      default: break
+      }
     }
     for item in dashboard.items {
       let panels: [Panel] = switch item {

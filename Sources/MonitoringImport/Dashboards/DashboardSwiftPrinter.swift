@@ -171,9 +171,15 @@ public enum DashboardSwiftPrinter {
   }
 
   static func querySource(_ query: Query, showRefID: Bool, indent: String) -> String {
-    var text = "Query(\(SwiftLiteral.string(query.expr))"
-    if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
-    text += ")"
+    var text: String
+    switch query.language {
+    case .prometheus:
+      text = "Query(\(SwiftLiteral.string(query.expr))"
+      if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
+      text += ")"
+    case .loki(let loki): text = lokiSource(query, loki)
+    case .tempo(let tempo): text = tempoSource(query, tempo)
+    }
     if showRefID, let refID = query.refID { text += ".refID(\(SwiftLiteral.string(refID)))" }
     switch query.mode {
     case .range: break
@@ -205,6 +211,41 @@ public enum DashboardSwiftPrinter {
     return raw.isEmpty ? text : text + "\n" + raw.dropLast()
   }
 
+  /// `LokiQuery(…)` with the settings that differ from its defaults.
+  private static func lokiSource(_ query: Query, _ loki: Query.Loki) -> String {
+    var arguments = [SwiftLiteral.string(query.expr)]
+    if let legend = query.legend { arguments.append("legend: \(SwiftLiteral.string(legend))") }
+    if loki.queryType != .range { arguments.append("type: .\(loki.queryType)") }
+    if let maxLines = loki.maxLines { arguments.append("maxLines: \(maxLines)") }
+    if let direction = loki.direction { arguments.append("direction: .\(direction)") }
+    if let step = loki.step { arguments.append("step: \(SwiftLiteral.string(step))") }
+    if let resolution = loki.resolution { arguments.append("resolution: \(resolution)") }
+    if loki.editorMode != .code { arguments.append("editorMode: .\(loki.editorMode)") }
+    return "LokiQuery(\(arguments.joined(separator: ", ")))"
+  }
+
+  /// `TempoQuery(…)` with the settings that differ from its defaults.
+  private static func tempoSource(_ query: Query, _ tempo: Query.Tempo) -> String {
+    var arguments = [SwiftLiteral.string(query.expr)]
+    if tempo.queryType != .traceql { arguments.append("type: .\(tempo.queryType)") }
+    if let limit = tempo.limit { arguments.append("limit: \(limit)") }
+    if let spss = tempo.spansPerSpanSet { arguments.append("spansPerSpanSet: \(spss)") }
+    if let tableType = tempo.tableType { arguments.append("tableType: .\(tableType)") }
+    if !tempo.filters.isEmpty {
+      let filters = tempo.filters.map { filter in
+        var parts = ["id: \(SwiftLiteral.string(filter.id))"]
+        if let tag = filter.tag { parts.append("tag: \(SwiftLiteral.string(tag))") }
+        if let op = filter.operator { parts.append("operator: \(SwiftLiteral.string(op))") }
+        if let value = filter.value { parts.append("value: \(SwiftLiteral.string(value))") }
+        if let valueType = filter.valueType { parts.append("valueType: \(SwiftLiteral.string(valueType))") }
+        if let scope = filter.scope { parts.append("scope: .\(scope)") }
+        return "Query.Tempo.Filter(\(parts.joined(separator: ", ")))"
+      }
+      arguments.append("filters: [\(filters.joined(separator: ", "))]")
+    }
+    return "TempoQuery(\(arguments.joined(separator: ", ")))"
+  }
+
   private static func variableSource(_ variable: Variable, indent: String) -> String {
     let name = SwiftLiteral.string(variable.name)
     var text: String
@@ -218,6 +259,15 @@ public enum DashboardSwiftPrinter {
     case .custom(let values): text = "Variable.custom(\(name), \(SwiftLiteral.strings(values)))"
     case .interval(let values): text = "Variable.interval(\(name), \(SwiftLiteral.strings(values.map(\.text))))"
     case .constant(let value): text = "Variable.constant(\(name), \(SwiftLiteral.string(value)))"
+    case .textbox(let value):
+      text = "Variable.textbox(\(name)" + (value.isEmpty ? "" : ", default: \(SwiftLiteral.string(value))") + ")"
+    case .adhoc(let datasource, let filters, let baseFilters, let defaultKeys, let allowsCustomValues):
+      var arguments = [name, "datasource: \(datasourceSource(datasource))"]
+      if !filters.isEmpty { arguments.append("filters: \(filtersSource(filters))") }
+      if !baseFilters.isEmpty { arguments.append("baseFilters: \(filtersSource(baseFilters))") }
+      if !defaultKeys.isEmpty { arguments.append("defaultKeys: \(SwiftLiteral.strings(defaultKeys))") }
+      if !allowsCustomValues { arguments.append("allowsCustomValues: false") }
+      text = "Variable.adhoc(\(arguments.joined(separator: ", ")))"
     }
     if let label = variable.label { text += ".label(\(SwiftLiteral.string(label)))" }
     if let description = variable.description { text += ".description(\(SwiftLiteral.string(description)))" }
@@ -235,11 +285,19 @@ public enum DashboardSwiftPrinter {
     return text
   }
 
+  private static func filtersSource(_ filters: [AdHocFilter]) -> String {
+    "[" + filters.map { "AdHocFilter(\(SwiftLiteral.string($0.key)), .\($0.operator), \(SwiftLiteral.string($0.value)))" }.joined(separator: ", ") + "]"
+  }
+
   static func datasourceSource(_ ref: DatasourceRef) -> String {
     if ref == .grafana { return ".grafana" }
     if ref == .mixed { return ".mixed" }
     if ref.type == .prometheus, let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)))" }
     if ref.type == .prometheus { return ".prometheus(\(SwiftLiteral.string(ref.uid)))" }
+    if ref.type == .loki || ref.type == .tempo {
+      if let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)), type: .\(ref.type.rawValue))" }
+      if ref.variableName == nil { return ".\(ref.type.rawValue)(\(SwiftLiteral.string(ref.uid)))" }
+    }
     return "DatasourceRef(type: \(SwiftLiteral.string(ref.type.rawValue)), uid: \(SwiftLiteral.string(ref.uid)))"
   }
 

@@ -36,7 +36,8 @@ enum PanelImporter {
     if let description = json["description"]?.text, !description.isEmpty { panel.description = description }
     panel.datasource = datasource(json["datasource"])
     if Swift.type(of: panel.kind.base).runsQueries {
-      panel.queries = (json["targets"]?.elements ?? []).enumerated().map { query($0.element, index: $0.offset) }
+      let panelType = panel.datasource?.type
+      panel.queries = (json["targets"]?.elements ?? []).enumerated().map { query($0.element, index: $0.offset, panelType: panelType) }
       if panel.queries.isEmpty { panel.queries = [Query("vector(0)")] }  // replaced by the raw JSON: the input has none
     }
     let defaults = json["fieldConfig"]?["defaults"]
@@ -87,7 +88,15 @@ enum PanelImporter {
     return panel
   }
 
-  static func query(_ json: JSONValue, index: Int) -> Query {
+  /// A target, by the type of its datasource or else the panel's: Loki and Tempo ones typed as such,
+  /// any other as PromQL (another datasource's query then stays raw JSON).
+  static func query(_ json: JSONValue, index: Int, panelType: DatasourceType?) -> Query {
+    let datasource = datasource(json["datasource"])
+    switch datasource?.type ?? panelType {
+    case .loki?: return lokiQuery(json, datasource: datasource)
+    case .tempo?: return tempoQuery(json, datasource: datasource)
+    default: break
+    }
     var query = Query(json["expr"]?.text ?? "")
     if query.expr.isEmpty { query.expr = "vector(0)" }  // not PromQL (another datasource's query): the raw JSON keeps it
     if let legend = json["legendFormat"]?.text { query.legend = legend }
@@ -104,8 +113,41 @@ enum PanelImporter {
     }
     if json["hide"] == .bool(true) { query.isHidden = true }
     if case .bool(let exemplars)? = json["exemplar"] { query.exemplars = exemplars }
-    query.datasource = datasource(json["datasource"])
+    query.datasource = datasource
     return query
+  }
+
+  private static func lokiQuery(_ json: JSONValue, datasource: DatasourceRef?) -> Query {
+    var query = LokiQuery(
+      json["expr"]?.text ?? "", legend: json["legendFormat"]?.text,
+      type: json["queryType"]?.text.flatMap(Query.Loki.QueryType.init) ?? .range, maxLines: json["maxLines"]?.integer,
+      direction: json["direction"]?.text.flatMap(Query.Loki.Direction.init), step: json["step"]?.text,
+      resolution: json["resolution"]?.integer,
+      editorMode: json["editorMode"]?.text.flatMap(Query.Loki.EditorMode.init) ?? .code)
+    common(json, datasource: datasource, into: &query)
+    return query
+  }
+
+  private static func tempoQuery(_ json: JSONValue, datasource: DatasourceRef?) -> Query {
+    let filters = (json["filters"]?.elements ?? []).compactMap { filter -> Query.Tempo.Filter? in
+      guard let id = filter["id"]?.text else { return nil }
+      return Query.Tempo.Filter(
+        id: id, tag: filter["tag"]?.text, operator: filter["operator"]?.text, value: filter["value"]?.text,
+        valueType: filter["valueType"]?.text, scope: filter["scope"]?.text.flatMap(Query.Tempo.Filter.Scope.init))
+    }
+    var query = TempoQuery(
+      json["query"]?.text ?? "", type: json["queryType"]?.text.flatMap(Query.Tempo.QueryType.init) ?? .traceql,
+      limit: json["limit"]?.integer, spansPerSpanSet: json["spss"]?.integer,
+      tableType: json["tableType"]?.text.flatMap(Query.Tempo.TableType.init), filters: filters)
+    common(json, datasource: datasource, into: &query)
+    return query
+  }
+
+  /// What every target has: refId, hide and datasource.
+  private static func common(_ json: JSONValue, datasource: DatasourceRef?, into query: inout Query) {
+    if let refID = json["refId"]?.text, !refID.isEmpty { query.refID = refID }
+    if json["hide"] == .bool(true) { query.isHidden = true }
+    query.datasource = datasource
   }
 
   /// A datasource given as `{"type", "uid"}`; a legacy name string stays raw JSON.

@@ -1,7 +1,7 @@
 import MonitoringDSL
 
-/// Template variables as typed ``Variable``s: datasource, query, custom, interval and constant.
-/// Other kinds (textbox, adhoc) stay raw JSON on the dashboard.
+/// Template variables as typed ``Variable``s: datasource, query, custom, interval, constant, textbox
+/// and ad-hoc filters. Other kinds (groupby, switch) stay raw JSON on the dashboard.
 enum VariableImporter {
   static func variable(_ json: JSONValue) -> Variable? {
     guard let name = json["name"]?.text, !name.isEmpty else { return nil }
@@ -26,6 +26,14 @@ enum VariableImporter {
       variable = .interval(name, values)
     case "constant":
       variable = .constant(name, json["query"]?.text ?? "")
+    case "textbox":
+      variable = .textbox(name, default: json["query"]?.text ?? "")
+    case "adhoc":
+      let datasource = PanelImporter.datasource(json["datasource"]) ?? .prometheus("prometheus")
+      variable = .adhoc(
+        name, datasource: datasource, filters: filters(json["filters"]), baseFilters: filters(json["baseFilters"]),
+        defaultKeys: (json["defaultKeys"]?.elements ?? []).compactMap { $0["text"]?.text ?? $0.text },
+        allowsCustomValues: json["allowCustomValue"] != .bool(false))
     default:
       return nil
     }
@@ -40,5 +48,15 @@ enum VariableImporter {
     }
     if let regex = json["regex"]?.text, !regex.isEmpty { variable.regex = regex }
     return variable
+  }
+
+  /// `[{"key", "operator", "value"}]`; a filter of another shape (multi-value operators) stays raw JSON.
+  private static func filters(_ json: JSONValue?) -> [AdHocFilter] {
+    (json?.elements ?? []).compactMap { filter in
+      guard let key = filter["key"]?.text, let op = filter["operator"]?.text.flatMap(AdHocFilter.Operator.init),
+        let value = filter["value"]?.text
+      else { return nil }
+      return AdHocFilter(key, op, value)
+    }
   }
 }

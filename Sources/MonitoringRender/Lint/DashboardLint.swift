@@ -64,7 +64,7 @@ enum DashboardLint {
         "uses the datasource uid \"\(fixed.uid)\"; pick it with a datasource variable (.variable(\"datasource\")) so the dashboard works on any \(fixed.type.rawValue)")
     }
     for (query, refID) in zip(panel.queries, RefIDs.assign(panel.queries))
-    where (query.datasource ?? panelDatasource)?.type ?? .prometheus == .prometheus {
+    where query.language == .prometheus && (query.datasource ?? panelDatasource)?.type ?? .prometheus == .prometheus {
       TargetLint.lint(query, at: path + [.query(refID)], into: &collector)
     }
     collector.leave()

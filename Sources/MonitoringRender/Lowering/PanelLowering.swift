@@ -115,6 +115,17 @@ public enum PanelLowering {
     if let datasource, !omitted.contains(.datasource) {
       sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
     }
+    switch query.language {
+    case .prometheus: writePrometheusMembers(query, refID: refID, to: &sink)
+    case .loki(let loki): writeLokiMembers(query, loki, refID: refID, to: &sink)
+    case .tempo(let tempo): writeTempoMembers(query, tempo, refID: refID, to: &sink)
+    }
+    sink.endObject()
+  }
+
+  /// Prometheus' `dataquery`, as its code editor saves it (less the editor members an older one left out).
+  private static func writePrometheusMembers<Sink: JSONSink & ~Copyable>(_ query: Query, refID: String, to sink: inout Sink) {
+    let omitted = query.omittedMembers
     if !omitted.contains(.editorMode) { sink.member("editorMode", "code") }
     if let exemplars = query.exemplars { sink.member("exemplar", exemplars) }
     sink.member("expr", query.expr)
@@ -127,7 +138,49 @@ public enum PanelLowering {
     if !omitted.contains(.range) { sink.member("range", query.mode != .instant) }
     if !omitted.contains(.refId) { sink.member("refId", refID) }
     if let step = query.legacyStep { sink.member("step", step) }
-    sink.endObject()
+  }
+
+  /// Loki's `dataquery`: the LogQL text and its settings.
+  private static func writeLokiMembers<Sink: JSONSink & ~Copyable>(
+    _ query: Query, _ loki: Query.Loki, refID: String, to sink: inout Sink
+  ) {
+    if let direction = loki.direction { sink.member("direction", direction.rawValue) }
+    sink.member("editorMode", loki.editorMode.rawValue)
+    sink.member("expr", query.expr)
+    if query.isHidden { sink.member("hide", true) }
+    if let legend = query.legend { sink.member("legendFormat", legend) }
+    if let maxLines = loki.maxLines { sink.member("maxLines", maxLines) }
+    sink.member("queryType", loki.queryType.rawValue)
+    sink.member("refId", refID)
+    if let resolution = loki.resolution { sink.member("resolution", resolution) }
+    if let step = loki.step { sink.member("step", step) }
+  }
+
+  /// Tempo's `Dataquery`: the TraceQL text, its settings and the search builder's filters (always
+  /// written, as Grafana's editor does).
+  private static func writeTempoMembers<Sink: JSONSink & ~Copyable>(
+    _ query: Query, _ tempo: Query.Tempo, refID: String, to sink: inout Sink
+  ) {
+    sink.key("filters")
+    sink.beginArray()
+    for filter in tempo.filters {
+      sink.beginObject()
+      sink.member("id", filter.id)
+      if let op = filter.operator { sink.member("operator", op) }
+      if let scope = filter.scope { sink.member("scope", scope.rawValue) }
+      if let tag = filter.tag { sink.member("tag", tag) }
+      if let value = filter.value { sink.member("value", value) }
+      if let valueType = filter.valueType { sink.member("valueType", valueType) }
+      sink.endObject()
+    }
+    sink.endArray()
+    if query.isHidden { sink.member("hide", true) }
+    if let limit = tempo.limit { sink.member("limit", limit) }
+    sink.member("query", query.expr)
+    sink.member("queryType", tempo.queryType.rawValue)
+    sink.member("refId", refID)
+    if let spss = tempo.spansPerSpanSet { sink.member("spss", spss) }
+    if let tableType = tempo.tableType { sink.member("tableType", tableType.rawValue) }
   }
 
   // MARK: - Field config

@@ -41,9 +41,17 @@ enum VariableLowering {
       members["auto_min"] = "10s"
       members["refresh"] = 2
       addOptions(texts, to: &members)
-    case .constant(let value):
+    case .constant(let value), .textbox(let value):
       members["query"] = .string(value)
       addOptions([value], to: &members)
+    case .adhoc(let datasource, let filters, let baseFilters, let defaultKeys, let allowsCustomValues):
+      // Grafana reads absent lists as empty ones; the dashboard schema's variable model has no
+      // member for them, so empty ones are left out.
+      members["datasource"] = DashboardLowering.datasourceJSON(datasource)
+      if !filters.isEmpty { members["filters"] = filtersJSON(filters) }
+      if !baseFilters.isEmpty { members["baseFilters"] = filtersJSON(baseFilters) }
+      if !defaultKeys.isEmpty { members["defaultKeys"] = .array(defaultKeys.map { ["text": .string($0), "value": .string($0)] }) }
+      if !allowsCustomValues { members["allowCustomValue"] = false }
     }
     return .object(members)
   }
@@ -52,6 +60,10 @@ enum VariableLowering {
     members["multi"] = .bool(variable.allowsMultiple)
     members["includeAll"] = .bool(variable.includesAll)
     if let allValue = variable.allValue { members["allValue"] = .string(allValue) }
+  }
+
+  private static func filtersJSON(_ filters: [AdHocFilter]) -> JSONValue {
+    .array(filters.map { ["key": .string($0.key), "operator": .string($0.operator.rawValue), "value": .string($0.value)] })
   }
 
   /// Fixed option lists, with the first option selected, as Grafana saves them.

@@ -106,12 +106,24 @@ struct DashboardValidator {
     }
     for (query, refID) in zip(panel.queries, refIDs) {
       func queryPath() -> [PathElement] { path() + [.query(refID)] }
-      if query.expr.isBlank {
+      if query.expr.isBlank, query.language.needsText {
         collector.report(queryPath(), "expression is empty")
       }
       if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
       let datasourceType = (query.datasource ?? panelDatasource)?.type
-      if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
+      if let language = query.language.datasourceType {
+        if let datasourceType, datasourceType != language {
+          collector.report(queryPath(), "is a \(language.rawValue) query on a \(datasourceType.rawValue) datasource")
+        }
+        if query.mode != .range || query.format != nil || query.interval != nil || query.exemplars != nil
+          || query.legacyStep != nil || query.intervalFactor != nil || !query.omittedMembers.isEmpty
+        {
+          collector.report(
+            queryPath(),
+            "instant(), rangeAndInstant(), format(…), interval(…), exemplars(), legacyStep(…), intervalFactor(…) and omitting(…) apply to Prometheus queries only")
+        }
+        if language == .tempo, query.legend != nil { collector.report(queryPath(), "a Tempo query has no legend") }
+      } else if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
         let (tree, problems) = promQL.check(query.expr, typed: query.promQL, context: .dashboard)
         for problem in problems { collector.report(queryPath(), problem) }
         if let tree, let legend = query.legend {
@@ -165,7 +177,9 @@ struct DashboardValidator {
     case .interval(let values):
       if values.isEmpty { collector.report(path, "has no values") }
       for value in values { collector.milliseconds(of: value, "interval", at: path) }
-    case .datasource, .constant:
+    case .adhoc(let datasource, _, _, _, _):
+      checkDatasource(datasource, context: context, at: path)
+    case .datasource, .constant, .textbox:
       break
     }
   }
@@ -197,5 +211,22 @@ extension String {
     // Fast path: text that starts with printable ASCII other than a space is not blank.
     if let first = utf8.first, first > 0x20, first < 0x7F { return false }
     return allSatisfy(\.isWhitespace)
+  }
+}
+
+extension Query.Language {
+  /// The datasource type a Loki or Tempo query needs; `nil` for PromQL, whose text may also be another
+  /// datasource's query kept as imported.
+  fileprivate var datasourceType: DatasourceType? {
+    switch self {
+    case .prometheus: nil
+    case .loki: .loki
+    case .tempo: .tempo
+    }
+  }
+
+  /// Whether the query is its text: Tempo's search builder, service graph… build theirs.
+  fileprivate var needsText: Bool {
+    if case .tempo(let tempo) = self { tempo.queryType == .traceql } else { true }
   }
 }

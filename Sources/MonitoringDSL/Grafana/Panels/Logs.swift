@@ -10,7 +10,7 @@ extension LogsPanel {
 extension Panel {
   /// Newest or oldest line first.
   /// ```swift
-  /// Logs("Errors") { Query("up") }.logOrder(.ascending)
+  /// Logs("Errors") { LokiQuery(#"{app="websocket"} |= "error""#) }.datasource(.loki("loki")).logOrder(.ascending)
   /// ```
   public func logOrder(_ order: LogsPanel.LogsSortOrder) -> Panel {
     updating(LogsPanel.self, modifier: "logOrder") { $0.options.sortOrder = order }

@@ -59,6 +59,52 @@ public struct Datasource: Hashable, Sendable, RawJSONCarrying {
     return source
   }
 
+  /// A Loki datasource: `maxLines` caps the lines of a logs query (Grafana's default is 1000),
+  /// `timeoutSeconds` the time of a query, and `derivedFields` turn values of log lines into links
+  /// (trace ids to Tempo).
+  /// ```swift
+  /// Datasource.loki(name: "Loki", uid: "loki", url: "http://loki:3100", maxLines: 1000,
+  ///                 derivedFields: [LokiDerivedField(name: "TraceID", matcherRegex: #"trace_id=(\w+)"#,
+  ///                                                  url: "${__value.raw}", datasourceUID: "tempo")])
+  /// ```
+  public static func loki(
+    name: String, uid: String, url: String, maxLines: Int? = nil, timeoutSeconds: Int? = nil,
+    derivedFields: [LokiDerivedField] = []
+  ) -> Datasource {
+    var source = Datasource(name: name, type: .loki, uid: uid, url: url)
+    if let maxLines { source.jsonData["maxLines"] = .int(maxLines) }
+    if let timeoutSeconds { source.jsonData["timeout"] = .int(timeoutSeconds) }
+    if !derivedFields.isEmpty { source.jsonData["derivedFields"] = .array(derivedFields.map(\.json)) }
+    return source
+  }
+
+  /// A Tempo datasource, linked to the other signals: spans to their logs (`tracesToLogs`), the
+  /// service graph and node graph from the Prometheus datasource `serviceMapUID`, and Loki search
+  /// (`lokiSearchUID`); `hidesSearch` hides the search tab.
+  /// ```swift
+  /// Datasource.tempo(name: "Tempo", uid: "tempo", url: "http://tempo:3200",
+  ///                  tracesToLogs: TempoTracesToLogs(datasourceUID: "loki", filterByTraceID: true),
+  ///                  serviceMapUID: "prometheus", nodeGraph: true)
+  /// ```
+  public static func tempo(
+    name: String, uid: String, url: String, tracesToLogs: TempoTracesToLogs? = nil, serviceMapUID: String? = nil,
+    nodeGraph: Bool = false, hidesSearch: Bool = false, lokiSearchUID: String? = nil
+  ) -> Datasource {
+    var source = Datasource(name: name, type: .tempo, uid: uid, url: url)
+    if let tracesToLogs { source.jsonData["tracesToLogsV2"] = tracesToLogs.json }
+    if let serviceMapUID { source.jsonData["serviceMap"] = ["datasourceUid": .string(serviceMapUID)] }
+    if nodeGraph { source.jsonData["nodeGraph"] = ["enabled": true] }
+    if hidesSearch { source.jsonData["search"] = ["hide": true] }
+    if let lokiSearchUID { source.jsonData["lokiSearch"] = ["datasourceUid": .string(lokiSearchUID)] }
+    return source
+  }
+
+  /// `text` with each `$` doubled: Grafana expands `$NAME` and `${NAME}` from its environment in
+  /// provisioning files, and reads `$$` as a literal `$`.
+  static func escapingExpansion(_ text: String) -> String {
+    text.split(separator: "$", omittingEmptySubsequences: false).joined(separator: "$$")
+  }
+
   /// Basic auth with the password from Grafana's environment variable `passwordVariable`.
   /// ```swift
   /// .basicAuth(user: "grafana", passwordVariable: "PROMETHEUS_BASIC_AUTH_PASSWORD")
