@@ -60,6 +60,28 @@ import Testing
     #expect(!source.contains(#""timeFrom""#))
   }
 
+  /// A variable's saved selection is typed; a custom variable's options are trimmed as Grafana shows them.
+  @Test func variableSelectionsAreTyped() throws {
+    let result = try imported(
+      "[]",
+      variables: #"""
+        [{"type": "custom", "name": "resolution", "query": "1s, 15s, 30s", "label": "",
+          "current": {"text": "30s", "value": "30s"},
+          "options": [{"selected": false, "text": "1s", "value": "1s"}, {"selected": false, "text": "15s", "value": "15s"}, {"selected": true, "text": "30s", "value": "30s"}]},
+         {"type": "query", "name": "instance", "query": "label_values(up, instance)", "datasource": {"type": "prometheus", "uid": "p"},
+          "multi": true, "includeAll": true, "current": {"selected": true, "text": ["All"], "value": ["$__all"]}}]
+        """#)
+    #expect(result.differences.isEmpty)
+    let variables = result.dashboard.variables
+    #expect(variables.first?.current == VariableSelection("30s"))
+    #expect(variables.first?.label == "")
+    #expect(variables.last?.current == VariableSelection(text: .several(["All"]), value: .several(["$__all"]), selected: true))
+    let source = swift(result)
+    #expect(source.contains(#".current("30s")"#))
+    #expect(source.contains(#".current(VariableSelection(text: .several(["All"]), value: .several(["$__all"]), selected: true))"#))
+    #expect(!source.contains(#""current""#) && !source.contains(#""options""#))
+  }
+
   @Test func dataLinksAreTyped() throws {
     let result = try imported(
       #"[{"type": "table", "title": "Pods", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"links": [{"title": "Pod", "url": "/d/pod?var-pod=${__field.labels.pod}", "targetBlank": true}]}, "overrides": []}}]"#

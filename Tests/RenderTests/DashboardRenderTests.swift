@@ -64,6 +64,24 @@ import Testing
     #expect(list?[4, "query"] == "websocket-app")
   }
 
+  /// A saved selection replaces the first option as current, and its option is the selected one; a
+  /// custom variable's options are its values trimmed, as Grafana shows them.
+  @Test func variableSelectionMarksItsOption() {
+    let json = render(
+      Dashboard("Ops", uid: "ops") {}.variables {
+        Variable.custom("window", ["1m", " 5m"]).current("5m")
+        Variable.query("job", "label_values(up, job)", datasource: .variable("datasource"))
+          .current(VariableSelection(text: .several(["All"]), value: .several(["$__all"]), selected: true))
+      })
+    let list = json["templating", "list"]
+    #expect(list?[0, "query"] == "1m, 5m")
+    #expect(list?[0, "current"] == ["text": "5m", "value": "5m"])
+    #expect(
+      list?[0, "options"]
+        == [["selected": false, "text": "1m", "value": "1m"], ["selected": true, "text": "5m", "value": "5m"]])
+    #expect(list?[1, "current"] == ["selected": true, "text": ["All"], "value": ["$__all"]])
+  }
+
   @Test func annotationsAndLinks() {
     let json = render(
       Dashboard("Ops", uid: "ops") {}

@@ -61,6 +61,8 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
   public var includesAll = false
   public var allValue: String?
   public var regex: String?
+  /// What the variable holds when the dashboard opens; without one, ``defaultSelection``.
+  public var current: VariableSelection?
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
 
@@ -130,6 +132,27 @@ public struct Variable: Hashable, Sendable, RawJSONCarrying {
       $0.allValue = allValue
     }
   }
+  /// What the variable holds when the dashboard opens (``VariableSelection``): `.current("monitoring")`.
+  public func current(_ value: String) -> Variable { with { $0.current = VariableSelection(value) } }
+  /// What the variable holds when the dashboard opens, text and value apart or several.
+  public func current(_ selection: VariableSelection) -> Variable { with { $0.current = selection } }
+
+  /// The selection written without ``current``: the first option of a fixed list (custom, interval,
+  /// constant, textbox), none for the kinds whose options Grafana queries.
+  public var defaultSelection: VariableSelection? {
+    switch kind {
+    case .custom(let values): values.first.map { VariableSelection(Self.optionText($0)) }
+    case .interval(let values): values.first.map { VariableSelection($0.text) }
+    case .constant(let value), .textbox(let value): VariableSelection(value)
+    case .datasource, .query, .adhoc: nil
+    }
+  }
+
+  /// An option of a custom variable as Grafana shows it: its text between the commas, trimmed.
+  public static func optionText(_ value: String) -> String {
+    String(value.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+
   /// Keeps only values matching `regex` (query and datasource variables).
   public func regex(_ regex: String) -> Variable { with { $0.regex = regex } }
 

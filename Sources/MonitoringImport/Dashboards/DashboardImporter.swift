@@ -72,7 +72,7 @@ public enum DashboardImporter {
     }
     var dashboard = Dashboard(title.isEmpty ? "Untitled" : title, uid: uid) {}
     dashboard.target = target
-    if let description = json["description"]?.text, !description.isEmpty { dashboard.description = description }
+    if case .string(let description)? = json["description"] { dashboard.description = description }
     dashboard.tags = json["tags"]?.elements.compactMap(\.text) ?? []
     if let from = json["time"]?["from"]?.text, let to = json["time"]?["to"]?.text {
       dashboard.timeFrom = from

@@ -280,6 +280,7 @@ public enum DashboardSwiftPrinter {
       text += ".multi(\(arguments.joined(separator: ", ")))"
     }
     if let regex = variable.regex { text += ".regex(\(SwiftLiteral.string(regex)))" }
+    if let current = variable.current { text += ".current(\(selectionSource(current)))" }
     let raw = raw(extra: variable.extraJSON, removed: variable.removedJSON, indent: indent)
     if !raw.isEmpty { text += "\n" + raw.dropLast() }
     return text
@@ -287,6 +288,20 @@ public enum DashboardSwiftPrinter {
 
   private static func filtersSource(_ filters: [AdHocFilter]) -> String {
     "[" + filters.map { "AdHocFilter(\(SwiftLiteral.string($0.key)), .\($0.operator), \(SwiftLiteral.string($0.value)))" }.joined(separator: ", ") + "]"
+  }
+
+  private static func selectionSource(_ selection: VariableSelection) -> String {
+    if selection.selected == nil, selection.text == selection.value, case .one(let value) = selection.value {
+      return SwiftLiteral.string(value)
+    }
+    func values(_ values: VariableSelection.Values) -> String {
+      switch values {
+      case .one(let value): ".one(\(SwiftLiteral.string(value)))"
+      case .several(let list): ".several(\(SwiftLiteral.strings(list)))"
+      }
+    }
+    let selected = selection.selected.map { ", selected: \($0)" } ?? ""
+    return "VariableSelection(text: \(values(selection.text)), value: \(values(selection.value))\(selected))"
   }
 
   static func datasourceSource(_ ref: DatasourceRef) -> String {

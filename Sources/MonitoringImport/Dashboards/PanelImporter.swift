@@ -33,7 +33,7 @@ enum PanelImporter {
       panel = TimeSeries(title) {}
     }
     if title.isEmpty { panel.title = "Untitled" }  // a title is required in specs; the raw JSON keeps it empty
-    if let description = json["description"]?.text, !description.isEmpty { panel.description = description }
+    if case .string(let description)? = json["description"] { panel.description = description }
     panel.datasource = datasource(json["datasource"])
     if Swift.type(of: panel.kind.base).runsQueries {
       let panelType = panel.datasource?.type

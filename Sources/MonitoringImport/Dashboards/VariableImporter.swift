@@ -37,8 +37,8 @@ enum VariableImporter {
     default:
       return nil
     }
-    if let label = json["label"]?.text, !label.isEmpty { variable.label = label }
-    if let description = json["description"]?.text, !description.isEmpty { variable.description = description }
+    if case .string(let label)? = json["label"] { variable.label = label }
+    if case .string(let description)? = json["description"] { variable.description = description }
     variable.visibility = Variable.Visibility(rawValue: json["hide"]?.integer ?? 0) ?? .visible
     // The DSL types "All" with multiple selection (`.multi(includeAll:allValue:)`); alone it stays raw.
     if json["multi"] == .bool(true) {
@@ -47,7 +47,28 @@ enum VariableImporter {
       if let allValue = json["allValue"]?.text, !allValue.isEmpty { variable.allValue = allValue }
     }
     if let regex = json["regex"]?.text, !regex.isEmpty { variable.regex = regex }
+    if let current = selection(json["current"]), current != variable.defaultSelection { variable.current = current }
     return variable
+  }
+
+  /// `current` of text, value and Grafana's `selected` flag; anything else stays raw JSON.
+  static func selection(_ json: JSONValue?) -> VariableSelection? {
+    guard let json, Set(json.objectKeys).isSubset(of: ["text", "value", "selected"]) else { return nil }
+    func values(_ json: JSONValue?) -> VariableSelection.Values? {
+      switch json {
+      case .string(let value)?: .one(value)
+      case .array(let list)?:
+        list.allSatisfy { $0.text != nil && $0.number == nil } ? .several(list.compactMap(\.text)) : nil
+      default: nil
+      }
+    }
+    guard let text = values(json["text"]), let value = values(json["value"]) else { return nil }
+    var selected: Bool?
+    if let flag = json["selected"] {
+      guard case .bool(let value) = flag else { return nil }
+      selected = value
+    }
+    return VariableSelection(text: text, value: value, selected: selected)
   }
 
   /// `[{"key", "operator", "value"}]`; a filter of another shape (multi-value operators) stays raw JSON.

@@ -31,7 +31,7 @@ enum VariableLowering {
       addSelection(variable, to: &members)
     case .custom(let values):
       members["query"] = .string(values.joined(separator: ","))
-      addOptions(values, to: &members)
+      addOptions(values.map(Variable.optionText), of: variable, to: &members)
       addSelection(variable, to: &members)
     case .interval(let values):
       let texts = values.map(\.text)
@@ -40,10 +40,10 @@ enum VariableLowering {
       members["auto_count"] = 30
       members["auto_min"] = "10s"
       members["refresh"] = 2
-      addOptions(texts, to: &members)
+      addOptions(texts, of: variable, to: &members)
     case .constant(let value), .textbox(let value):
       members["query"] = .string(value)
-      addOptions([value], to: &members)
+      addOptions([value], of: variable, to: &members)
     case .adhoc(let datasource, let filters, let baseFilters, let defaultKeys, let allowsCustomValues):
       // Grafana reads absent lists as empty ones; the dashboard schema's variable model has no
       // member for them, so empty ones are left out.
@@ -53,6 +53,19 @@ enum VariableLowering {
       if !defaultKeys.isEmpty { members["defaultKeys"] = .array(defaultKeys.map { ["text": .string($0), "value": .string($0)] }) }
       if !allowsCustomValues { members["allowCustomValue"] = false }
     }
+    if let current = variable.current ?? variable.defaultSelection { members["current"] = selectionJSON(current) }
+    return .object(members)
+  }
+
+  private static func selectionJSON(_ selection: VariableSelection) -> JSONValue {
+    func values(_ values: VariableSelection.Values) -> JSONValue {
+      switch values {
+      case .one(let value): .string(value)
+      case .several(let list): .array(list.map(JSONValue.string))
+      }
+    }
+    var members: [String: JSONValue] = ["text": values(selection.text), "value": values(selection.value)]
+    if let selected = selection.selected { members["selected"] = .bool(selected) }
     return .object(members)
   }
 
@@ -66,12 +79,10 @@ enum VariableLowering {
     .array(filters.map { ["key": .string($0.key), "operator": .string($0.operator.rawValue), "value": .string($0.value)] })
   }
 
-  /// Fixed option lists, with the first option selected, as Grafana saves them.
-  private static func addOptions(_ values: [String], to members: inout [String: JSONValue]) {
+  /// Fixed option lists, as Grafana saves them: the current value selected (the first by default).
+  private static func addOptions(_ values: [String], of variable: Variable, to members: inout [String: JSONValue]) {
+    let selected = (variable.current ?? variable.defaultSelection)?.value.list ?? []
     members["options"] = .array(
-      values.enumerated().map { index, value in
-        ["selected": .bool(index == 0), "text": .string(value), "value": .string(value)]
-      })
-    if let first = values.first { members["current"] = ["text": .string(first), "value": .string(first)] }
+      values.map { value in ["selected": .bool(selected.contains(value)), "text": .string(value), "value": .string(value)] })
   }
 }
