@@ -82,6 +82,18 @@ import Testing
     #expect(!source.contains(#""current""#) && !source.contains(#""options""#))
   }
 
+  /// A panel list the typed layout cannot match stays raw whole, with no typed rows beside it that
+  /// it would override: one or the other.
+  @Test func aRawPanelListHasNoTypedPanelsBesideIt() throws {
+    let result = try imported(
+      #"[{"type": "row", "title": "Open", "collapsed": false, "id": 1, "gridPos": {"x": 0, "y": 0, "w": 24, "h": 1}, "panels": [{"type": "stat", "title": "Inside", "gridPos": {"x": 0, "y": 1, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}]}]"#
+    )
+    #expect(result.differences.isEmpty)
+    #expect(result.dashboard.items.isEmpty)
+    #expect(result.notes.map(\.description).contains { $0.contains("the panel list could not be matched") })
+    #expect(!swift(result).contains("Row(") && !swift(result).contains("Stat("))
+  }
+
   @Test func dataLinksAreTyped() throws {
     let result = try imported(
       #"[{"type": "table", "title": "Pods", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up"}], "fieldConfig": {"defaults": {"links": [{"title": "Pod", "url": "/d/pod?var-pod=${__field.labels.pod}", "targetBlank": true}]}, "overrides": []}}]"#
