@@ -8,7 +8,7 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
   case migrated(String)
   /// Something typed in the DSL is kept as raw JSON at these paths of `item`.
   case keptRaw(item: String, paths: [String])
-  /// Grafana's load-time defaults (``LoadTimeDefaults``) the spec writes where the input leaves them
+  /// Grafana's load-time defaults (`LoadTimeDefaults`) the spec writes where the input leaves them
   /// out: the render equals the input modulo these.
   case defaulted([String])
   /// Something in the input is dropped or suspicious (a misspelled key, a value out of range).

@@ -1,7 +1,7 @@
 public import MonitoringDSL
 
 /// Lowers one placed panel to Grafana's panel JSON: common keys, `fieldConfig`, `transformations`
-/// (written by each ``Transformation``, none when the panel has none), and the kind's
+/// (written by each `Transformation`, none when the panel has none), and the kind's
 /// `options` and `fieldConfig.defaults.custom`, which the kind's generated model writes
 /// (`PanelKind`): no kind is named here.
 ///
