@@ -43,7 +43,9 @@ import Testing
     #expect(swift.contains(#"Gauge("Connection Status") {"#))
     #expect(swift.contains(#"Query("app_active_connections", legend: "Active Connections")"#))
     #expect(swift.contains(".thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 50) }"))
-    #expect(swift.contains(#".extraJSON(.object(["refesh": .string("30s"), "schemaVersion": .int(39)]))"#))
+    #expect(swift.contains(#".extraJSON(.object(["refesh": .string("30s")]))"#))
+    #expect(swift.contains(".target(GrafanaTarget(version: "))  // the schema version it was saved with
+    #expect(swift.contains("schemaVersion: 39))"))
     #expect(swift.contains("// warning: unknown dashboard key \"refesh\""))
   }
 

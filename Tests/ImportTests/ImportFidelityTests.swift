@@ -39,12 +39,24 @@ import Testing
     )
     #expect(!swift(sequential).contains(".id("))
     let pinned = try imported(
-      #"[{"type": "stat", "title": "A", "id": 20, "pluginVersion": "10.4.1", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}]"#
+      #"[{"type": "stat", "title": "A", "id": 20, "pluginVersion": "10.4.1", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}, {"type": "stat", "title": "B", "id": 21, "pluginVersion": "11.0.0", "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}, {"type": "stat", "title": "C", "id": 22, "pluginVersion": "11.0.0", "gridPos": {"x": 12, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}]}]"#
     )
     #expect(pinned.differences.isEmpty)
     #expect(swift(pinned).contains(".id(20)"))
-    #expect(swift(pinned).contains(#".pluginVersion("10.4.1")"#))
+    // The most common plugin version is the dashboard's; the panel saved with another one says so.
+    #expect(swift(pinned).contains(#".target(GrafanaTarget(version: "11.0.0", schemaVersion: 41))"#))
+    #expect(swift(pinned).contains(#".pluginVersion("10.4.1")"#) && !swift(pinned).contains(#".pluginVersion("11.0.0")"#))
     #expect(!swift(pinned).contains(".extraJSON("))
+  }
+
+  /// A query's min step may be a dashboard variable, or empty as Grafana's editor saves a blank field.
+  @Test func queryIntervalsMayBeVariablesOrEmpty() throws {
+    let result = try imported(
+      #"[{"type": "timeseries", "title": "CPU", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8}, "targets": [{"refId": "A", "expr": "up", "interval": "$resolution"}, {"refId": "B", "expr": "up", "interval": ""}]}]"#
+    )
+    #expect(result.differences.isEmpty)
+    #expect(firstPanel(result)?.queries.map { $0.interval?.text } == ["$resolution", ""])
+    #expect(!swift(result).contains(#""interval""#))
   }
 
   @Test func panelTimeOverridesAreTyped() throws {

@@ -57,7 +57,8 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   public var mode: RangeMode = .range
   /// The result format; without one, `time_series` (not written).
   public var format: Format?
-  /// Minimum step for this query (Grafana's per-query "Min step").
+  /// Minimum step for this query (Grafana's per-query "Min step"): a duration, a dashboard variable
+  /// (`$resolution`), or empty, as Grafana's editor saves a field left blank.
   public var interval: PromDuration?
   /// Overrides the panel's datasource for this query.
   public var datasource: DatasourceRef?

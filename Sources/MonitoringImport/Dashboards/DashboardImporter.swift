@@ -71,7 +71,7 @@ public enum DashboardImporter {
       notes.append(.warning("the dashboard has no usable uid; using \"\(uid)\" (the raw JSON keeps the original)"))
     }
     var dashboard = Dashboard(title.isEmpty ? "Untitled" : title, uid: uid) {}
-    dashboard.target = target
+    dashboard.target = savedTarget(json, default: target)
     if case .string(let description)? = json["description"] { dashboard.description = description }
     dashboard.tags = json["tags"]?.elements.compactMap(\.text) ?? []
     if let from = json["time"]?["from"]?.text, let to = json["time"]?["to"]?.text {
@@ -118,6 +118,19 @@ public enum DashboardImporter {
         if panel.pluginVersion == version { panel.pluginVersion = nil }
       },
       row: { row in if allImplied { row.id = nil } })
+  }
+
+  /// The Grafana the dashboard was saved with: its schema version and its panels' most common plugin
+  /// version (the earliest of equally common ones), each the default's where the input has none.
+  static func savedTarget(_ json: JSONValue, default target: GrafanaTarget) -> GrafanaTarget {
+    var counts: [String: Int] = [:]
+    for panel in json["panels"]?.elements ?? [] {
+      for inner in [panel] + (panel["panels"]?.elements ?? []) {
+        if let version = inner["pluginVersion"]?.text, !version.isEmpty { counts[version, default: 0] += 1 }
+      }
+    }
+    let version = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? target.version
+    return GrafanaTarget(version: version, schemaVersion: json["schemaVersion"]?.integer ?? target.schemaVersion)
   }
 
   /// Edits every row and every panel, in rows or not, in place.

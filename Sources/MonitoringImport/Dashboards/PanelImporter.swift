@@ -108,7 +108,9 @@ enum PanelImporter {
     query.legacyStep = json["step"]?.integer
     query.intervalFactor = json["intervalFactor"]?.integer
     query.omittedMembers = Set(Query.EditorMember.allCases.filter { json[$0.rawValue] == nil })
-    if let interval = json["interval"]?.text, !interval.isEmpty, PromDuration(interval).milliseconds != nil {
+    if case .string(let interval)? = json["interval"],
+      interval.isEmpty || interval.hasPrefix("$") || PromDuration(interval).milliseconds != nil
+    {
       query.interval = PromDuration(interval)
     }
     if json["hide"] == .bool(true) { query.isHidden = true }

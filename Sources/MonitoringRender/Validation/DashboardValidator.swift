@@ -109,7 +109,9 @@ struct DashboardValidator {
       if query.expr.isBlank, query.language.needsText {
         collector.report(queryPath(), "expression is empty")
       }
-      if let interval = query.interval { collector.milliseconds(of: interval, "interval", at: queryPath()) }
+      if let interval = query.interval, !interval.text.isEmpty, !interval.text.hasPrefix("$") {
+        collector.milliseconds(of: interval, "interval", at: queryPath())
+      }
       let datasourceType = (query.datasource ?? panelDatasource)?.type
       if let language = query.language.datasourceType {
         if let datasourceType, datasourceType != language {
