@@ -59,6 +59,26 @@ import Testing
     #expect(!swift(result).contains(#""interval""#))
   }
 
+  /// Grafana's own tagged annotations and the built-in entry as Grafana 9+ saves it are typed.
+  @Test func grafanaAnnotationsAreTyped() throws {
+    let text = #"""
+      {"uid": "a", "title": "A", "schemaVersion": 41, "panels": [], "annotations": {"list": [
+        {"builtIn": 1, "datasource": {"type": "datasource", "uid": "grafana"}, "enable": true, "hide": true,
+         "iconColor": "rgba(0, 211, 255, 1)", "name": "Annotations & Alerts", "type": "dashboard",
+         "target": {"limit": 100, "matchAny": false, "tags": [], "type": "dashboard"}},
+        {"datasource": {"type": "datasource", "uid": "grafana"}, "enable": true, "hide": false, "iconColor": "red",
+         "name": "oncall", "target": {"limit": 100, "matchAny": true, "tags": ["oncall", "page"], "type": "tags"}}]}}
+      """#
+    let result = try DashboardImporter.importDashboard(text, source: "a.json")
+    #expect(result.differences.isEmpty)
+    #expect(result.dashboard.builtInAnnotation == BuiltInAnnotation(datasource: .grafanaAnnotations, target: .init()))
+    #expect(result.dashboard.annotations == [Annotation.grafanaTags("oncall", tags: ["oncall", "page"], matchAny: true, color: .red)])
+    let source = swift(result)
+    #expect(source.contains(".builtInAnnotation(BuiltInAnnotation(datasource: .grafanaAnnotations, target: .init()))"))
+    #expect(source.contains(#"Annotation.grafanaTags("oncall", tags: ["oncall", "page"], matchAny: true, color: .red)"#))
+    #expect(!source.contains(#""annotations""#))
+  }
+
   @Test func panelTimeOverridesAreTyped() throws {
     let result = try imported(
       #"[{"type": "stat", "title": "Today", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}], "timeFrom": "now/d", "timeShift": "1d", "hideTimeOverride": true, "cacheTimeout": "60"}]"#

@@ -82,6 +82,22 @@ import Testing
     #expect(list?[1, "current"] == ["selected": true, "text": ["All"], "value": ["$__all"]])
   }
 
+  @Test func grafanaTagAnnotationsAndTheBuiltInTarget() {
+    let json = render(
+      Dashboard("Ops", uid: "ops") {}
+        .builtInAnnotation(BuiltInAnnotation(datasource: .grafanaAnnotations, target: .init(limit: 50)))
+        .annotations { Annotation.grafanaTags("Deploys", tags: ["deploy"], color: .purple).hidden() })
+    #expect(
+      json["annotations", "list", 0, "target"] == ["limit": 50, "matchAny": false, "tags": [], "type": "dashboard"])
+    #expect(json["annotations", "list", 0, "datasource"] == ["type": "datasource", "uid": "grafana"])
+    #expect(
+      json["annotations", "list", 1]
+        == [
+          "datasource": ["type": "datasource", "uid": "grafana"], "enable": true, "hide": true, "iconColor": "purple",
+          "name": "Deploys", "target": ["limit": 100, "matchAny": false, "tags": ["deploy"], "type": "tags"],
+        ])
+  }
+
   @Test func annotationsAndLinks() {
     let json = render(
       Dashboard("Ops", uid: "ops") {}

@@ -38,6 +38,8 @@ public struct Dashboard: Hashable, Sendable, RawJSONCarrying {
   public var cursorSync: CursorSync = .sharedCrosshair
   public var links: [Link] = []
   public var annotations: [Annotation] = []
+  /// Grafana's built-in entry, written before ``annotations``.
+  public var builtInAnnotation = BuiltInAnnotation()
   public var variables: [Variable] = []
   public var items: [DashboardItem]
   /// The datasource of panels and queries that do not name one.
@@ -71,6 +73,8 @@ public struct Dashboard: Hashable, Sendable, RawJSONCarrying {
   public func annotations(@AnnotationBuilder _ annotations: () -> [Annotation]) -> Dashboard {
     with { $0.annotations += annotations() }
   }
+  /// The shape of Grafana's built-in annotation entry (``BuiltInAnnotation``).
+  public func builtInAnnotation(_ builtIn: BuiltInAnnotation) -> Dashboard { with { $0.builtInAnnotation = builtIn } }
   public func variables(@VariableBuilder _ variables: () -> [Variable]) -> Dashboard {
     with { $0.variables += variables() }
   }

@@ -36,6 +36,8 @@ public struct DatasourceRef: Hashable, Sendable {
 
   /// Grafana's built-in annotations and alerts source.
   public static let grafana = DatasourceRef(type: .grafana, uid: "-- Grafana --")
+  /// Grafana's own annotations as Grafana 9 and later name them (``Annotation/grafanaTags(_:tags:matchAny:limit:color:)``).
+  public static let grafanaAnnotations = DatasourceRef(type: .builtIn, uid: "grafana")
   /// Grafana's "Mixed" pseudo-datasource: each query names its own.
   public static let mixed = DatasourceRef(type: .builtIn, uid: "-- Mixed --")
 

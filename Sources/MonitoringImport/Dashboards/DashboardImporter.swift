@@ -89,6 +89,7 @@ public enum DashboardImporter {
     dashboard.variables = (json["templating"]?["list"]?.elements ?? []).compactMap(VariableImporter.variable)
     dashboard.links = LinkImporter.links(json["links"])
     dashboard.annotations = LinkImporter.annotations(json["annotations"])
+    dashboard.builtInAnnotation = LinkImporter.builtInAnnotation(json["annotations"])
     // Queries without a datasource need one to validate; where the input has none, the raw JSON takes it out again.
     dashboard.defaultDatasource =
       dashboard.variables.lazy.compactMap { variable in
@@ -241,7 +242,10 @@ public enum DashboardImporter {
       DashboardSchemaDefaults.annotation, of: "annotation", at: ["annotations", "list"], into: &expected, lowered: lowered,
       defaults: &defaults)
     if !JSONPatch.same(lowered["links"] ?? .null, expected["links"] ?? .null) { dashboard.links = [] }
-    if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) { dashboard.annotations = [] }
+    if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) {
+      dashboard.annotations = []
+      dashboard.builtInAnnotation = BuiltInAnnotation()
+    }
     lowered = lower(dashboard)
     LoadTimeDefaults.accept(DashboardSchemaDefaults.dashboard, of: "dashboard", into: &expected, lowered: lowered, applied: &defaults)
     let patch = JSONPatch(from: lowered, to: expected)

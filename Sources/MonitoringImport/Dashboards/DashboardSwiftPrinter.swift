@@ -95,6 +95,9 @@ public enum DashboardSwiftPrinter {
       let inner = indent + "  "
       lines.append(".links {\n" + dashboard.links.map { inner + linkSource($0) + "\n" }.joined() + indent + "}")
     }
+    if dashboard.builtInAnnotation != BuiltInAnnotation() {
+      lines.append(".builtInAnnotation(\(builtInAnnotationSource(dashboard.builtInAnnotation)))")
+    }
     if !dashboard.annotations.isEmpty {
       let inner = indent + "  "
       lines.append(".annotations {\n" + dashboard.annotations.map { inner + annotationSource($0) + "\n" }.joined() + indent + "}")
@@ -306,6 +309,7 @@ public enum DashboardSwiftPrinter {
 
   static func datasourceSource(_ ref: DatasourceRef) -> String {
     if ref == .grafana { return ".grafana" }
+    if ref == .grafanaAnnotations { return ".grafanaAnnotations" }
     if ref == .mixed { return ".mixed" }
     if ref.type == .prometheus, let name = ref.variableName, ref.uid == "${\(name)}" { return ".variable(\(SwiftLiteral.string(name)))" }
     if ref.type == .prometheus { return ".prometheus(\(SwiftLiteral.string(ref.uid)))" }
@@ -357,15 +361,42 @@ public enum DashboardSwiftPrinter {
   }
 
   private static func annotationSource(_ annotation: Annotation) -> String {
-    var arguments = [
-      SwiftLiteral.string(annotation.name), "expr: \(SwiftLiteral.string(annotation.expr))",
-      "datasource: \(datasourceSource(annotation.datasource))", "color: \(colorLiteral(annotation.color))",
-    ]
-    if let title = annotation.titleFormat { arguments.append("titleFormat: \(SwiftLiteral.string(title))") }
-    if let text = annotation.textFormat { arguments.append("textFormat: \(SwiftLiteral.string(text))") }
-    if !annotation.tagKeys.isEmpty { arguments.append("tagKeys: \(SwiftLiteral.strings(annotation.tagKeys))") }
-    if let step = annotation.step { arguments.append("step: \(SwiftLiteral.string(step.text))") }
-    return "Annotation(\(arguments.joined(separator: ", ")))"
+    var text: String
+    switch annotation.source {
+    case .prometheus(let expr, let titleFormat, let textFormat, let tagKeys, let step):
+      var arguments = [
+        SwiftLiteral.string(annotation.name), "expr: \(SwiftLiteral.string(expr))",
+        "datasource: \(datasourceSource(annotation.datasource))", "color: \(colorLiteral(annotation.color))",
+      ]
+      if let titleFormat { arguments.append("titleFormat: \(SwiftLiteral.string(titleFormat))") }
+      if let textFormat { arguments.append("textFormat: \(SwiftLiteral.string(textFormat))") }
+      if !tagKeys.isEmpty { arguments.append("tagKeys: \(SwiftLiteral.strings(tagKeys))") }
+      if let step { arguments.append("step: \(SwiftLiteral.string(step.text))") }
+      text = "Annotation(\(arguments.joined(separator: ", ")))"
+    case .grafanaTags(let tags, let matchAny, let limit):
+      var arguments = [SwiftLiteral.string(annotation.name), "tags: \(SwiftLiteral.strings(tags))"]
+      if matchAny { arguments.append("matchAny: true") }
+      if limit != 100 { arguments.append("limit: \(limit)") }
+      arguments.append("color: \(colorLiteral(annotation.color))")
+      text = "Annotation.grafanaTags(\(arguments.joined(separator: ", ")))"
+      if annotation.datasource != .grafanaAnnotations { text += ".datasource(\(datasourceSource(annotation.datasource)))" }
+    }
+    if annotation.isHidden { text += ".hidden()" }
+    if !annotation.isEnabled { text += ".enabled(false)" }
+    return text
+  }
+
+  private static func builtInAnnotationSource(_ builtIn: BuiltInAnnotation) -> String {
+    var arguments: [String] = []
+    if builtIn.datasource != .grafana { arguments.append("datasource: \(datasourceSource(builtIn.datasource))") }
+    if let target = builtIn.target {
+      var members: [String] = []
+      if target.limit != 100 { members.append("limit: \(target.limit)") }
+      if target.matchAny { members.append("matchAny: true") }
+      if !target.tags.isEmpty { members.append("tags: \(SwiftLiteral.strings(target.tags))") }
+      arguments.append("target: .init(\(members.joined(separator: ", ")))")
+    }
+    return "BuiltInAnnotation(\(arguments.joined(separator: ", ")))"
   }
 
   private static func overrideSource(_ override: FieldOverride, indent: String) -> String {

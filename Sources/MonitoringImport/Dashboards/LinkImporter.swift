@@ -27,21 +27,45 @@ enum LinkImporter {
     return links
   }
 
-  /// Prometheus annotation queries; Grafana's built-in one is always written by the DSL.
+  /// Prometheus annotation queries and Grafana's own tagged annotations; Grafana's built-in entry is
+  /// ``builtInAnnotation(_:)``.
   static func annotations(_ json: JSONValue?) -> [Annotation] {
     var annotations: [Annotation] = []
     for entry in json?["list"]?.elements ?? [] where entry["builtIn"] == nil {
-      guard let name = entry["name"]?.text, let expr = entry["expr"]?.text,
-        let datasource = PanelImporter.datasource(entry["datasource"])
-      else { return [] }
-      annotations.append(
-        Annotation(
-          name, expr: expr, datasource: datasource, color: Color(rawValue: entry["iconColor"]?.text ?? "blue"),
+      guard let name = entry["name"]?.text, let datasource = PanelImporter.datasource(entry["datasource"]) else { return [] }
+      let color = Color(rawValue: entry["iconColor"]?.text ?? "blue")
+      var annotation: Annotation
+      if let target = entry["target"], target["type"]?.text == "tags" {
+        annotation = Annotation.grafanaTags(
+          name, tags: target["tags"]?.elements.compactMap(\.text) ?? [], matchAny: target["matchAny"] == .bool(true),
+          limit: target["limit"]?.integer ?? 100, color: color
+        ).datasource(datasource)
+      } else if let expr = entry["expr"]?.text {
+        annotation = Annotation(
+          name, expr: expr, datasource: datasource, color: color,
           titleFormat: entry["titleFormat"]?.text.flatMap { $0.isEmpty ? nil : $0 },
           textFormat: entry["textFormat"]?.text.flatMap { $0.isEmpty ? nil : $0 },
           tagKeys: (entry["tagKeys"]?.text ?? "").split(separator: ",").map(String.init),
-          step: entry["step"]?.text.map { PromDuration($0) }))
+          step: entry["step"]?.text.map { PromDuration($0) })
+      } else {
+        return []
+      }
+      annotation.isEnabled = entry["enable"] != .bool(false)
+      annotation.isHidden = entry["hide"] == .bool(true)
+      annotations.append(annotation)
     }
     return annotations
+  }
+
+  /// Grafana's built-in entry: where it reads and the dashboard filter newer versions save with it.
+  static func builtInAnnotation(_ json: JSONValue?) -> BuiltInAnnotation {
+    guard let entry = json?["list"]?.elements.first(where: { $0["builtIn"] != nil }) else { return BuiltInAnnotation() }
+    var builtIn = BuiltInAnnotation(datasource: PanelImporter.datasource(entry["datasource"]) ?? .grafana)
+    if let target = entry["target"], target["type"]?.text == "dashboard" {
+      builtIn.target = .init(
+        limit: target["limit"]?.integer ?? 100, matchAny: target["matchAny"] == .bool(true),
+        tags: target["tags"]?.elements.compactMap(\.text) ?? [])
+    }
+    return builtIn
   }
 }

@@ -25,7 +25,7 @@ public enum DashboardLowering {
     sink.beginObject()
     sink.key("list")
     sink.beginArray()
-    sink.json(builtInAnnotation)
+    sink.json(builtInAnnotationJSON(dashboard.builtInAnnotation))
     for annotation in dashboard.annotations { sink.json(annotationJSON(annotation)) }
     sink.endArray()
     sink.endObject()
@@ -118,30 +118,46 @@ public enum DashboardLowering {
   }
 
   /// Grafana adds this entry to every dashboard; emitting it keeps the file equal to what Grafana stores.
-  static let builtInAnnotation: JSONValue = [
-    "builtIn": 1,
-    "datasource": ["type": "grafana", "uid": "-- Grafana --"],
-    "enable": true,
-    "hide": true,
-    "iconColor": "rgba(0, 211, 255, 1)",
-    "name": "Annotations & Alerts",
-    "type": "dashboard",
-  ]
+  static func builtInAnnotationJSON(_ builtIn: BuiltInAnnotation) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "builtIn": 1,
+      "datasource": datasourceJSON(builtIn.datasource),
+      "enable": true,
+      "hide": true,
+      "iconColor": "rgba(0, 211, 255, 1)",
+      "name": "Annotations & Alerts",
+      "type": "dashboard",
+    ]
+    if let target = builtIn.target {
+      members["target"] = [
+        "limit": .int(target.limit), "matchAny": .bool(target.matchAny), "tags": .array(target.tags.map(JSONValue.string)),
+        "type": "dashboard",
+      ]
+    }
+    return .object(members)
+  }
 
   private static func annotationJSON(_ annotation: Annotation) -> JSONValue {
     var members: [String: JSONValue] = [
       "datasource": datasourceJSON(annotation.datasource),
       "enable": .bool(annotation.isEnabled),
-      "expr": .string(annotation.expr),
       "hide": .bool(annotation.isHidden),
       "iconColor": .string(annotation.color.rawValue),
       "name": .string(annotation.name),
-      "tagKeys": .string(annotation.tagKeys.joined(separator: ",")),
-      "textFormat": .string(annotation.textFormat ?? ""),
-      "titleFormat": .string(annotation.titleFormat ?? ""),
-      "useValueForTime": false,
     ]
-    if let step = annotation.step { members["step"] = .string(step.text) }
+    switch annotation.source {
+    case .prometheus(let expr, let titleFormat, let textFormat, let tagKeys, let step):
+      members["expr"] = .string(expr)
+      members["tagKeys"] = .string(tagKeys.joined(separator: ","))
+      members["textFormat"] = .string(textFormat ?? "")
+      members["titleFormat"] = .string(titleFormat ?? "")
+      members["useValueForTime"] = false
+      if let step { members["step"] = .string(step.text) }
+    case .grafanaTags(let tags, let matchAny, let limit):
+      members["target"] = [
+        "limit": .int(limit), "matchAny": .bool(matchAny), "tags": .array(tags.map(JSONValue.string)), "type": "tags",
+      ]
+    }
     return .object(members)
   }
 

@@ -33,8 +33,8 @@ struct DashboardValidator {
     for variable in dashboard.variables { check(variable, context: context, at: root + [.variable(variable.name)]) }
     for annotation in dashboard.annotations {
       checkDatasource(annotation.datasource, context: context, at: root + [.annotation(annotation.name)])
-      if annotation.datasource.type == .prometheus, !annotation.expr.isBlank {
-        for problem in promQL.check(annotation.expr, typed: nil, context: .dashboard).problems {
+      if annotation.datasource.type == .prometheus, let expr = annotation.expr, !expr.isBlank {
+        for problem in promQL.check(expr, typed: nil, context: .dashboard).problems {
           collector.report(root + [.annotation(annotation.name)], problem)
         }
       }
