@@ -51,17 +51,18 @@ let catalog = Catalog {
   Datasource.prometheus(name: "Prometheus", uid: "prometheus", url: "http://prometheus:9090", scrapeInterval: "15s")
   benchDashboard(panels: count)
 }
-var writer = JSONWriter(capacity: 1 << 20)
-let document: [UInt8]
+// The document goes to stdout in 64 KiB chunks as it is written: the streaming writer never holds it whole.
+var writer = JSONWriter(chunkSize: 1 << 16) { chunk in
+  var offset = 0
+  while offset < chunk.count {
+    let written = write(1, chunk.baseAddress! + offset, chunk.count - offset)
+    if written <= 0 { exit(1) }
+    offset += written
+  }
+}
 do {
-  document = try Renderer.writeDashboard(uid: "bench", of: catalog, to: &writer)
+  try Renderer.writeDashboard(uid: "bench", of: catalog, to: &writer) { _ in }
 } catch {
   for diagnostic in error.diagnostics { printError("error: \(diagnostic)\n") }
   exit(1)
-}
-var offset = 0
-while offset < document.count {
-  let written = document.withUnsafeBufferPointer { write(1, $0.baseAddress! + offset, document.count - offset) }
-  if written <= 0 { exit(1) }
-  offset += written
 }

@@ -3,7 +3,7 @@ import MonitoringRender
 import Testing
 
 /// The streaming path (`JSONWriter` as the lowering's sink: memoized option objects, members sorted
-/// in place) must write exactly what the tree path writes (`JSONWriter.write` of the lowered tree,
+/// in place, chunked flushing) must write exactly what the tree path writes (`JSONWriter.write` of the lowered tree,
 /// which memoizes nothing).
 @Suite struct StreamingWriterTests {
   /// Panels that share some inputs and differ in others, at two depths (open and collapsed rows).
@@ -38,10 +38,41 @@ import Testing
   }
   .datasource(.prometheus("prom"))
 
-  static func streamed(_ dashboard: Dashboard) -> String {
-    var writer = JSONWriter()
-    DashboardLowering.write(dashboard, placed: GridLayout.place(dashboard).items, to: &writer)
-    return String(decoding: writer.finish(), as: UTF8.self)
+  static func streamed(_ dashboard: Dashboard, chunkSize: Int? = nil) -> String {
+    let placed = GridLayout.place(dashboard).items
+    var chunks: [UInt8] = []
+    if let chunkSize {
+      var writer = JSONWriter(chunkSize: chunkSize) { chunks += $0 }
+      DashboardLowering.write(dashboard, placed: placed, to: &writer)
+      chunks += writer.finish()
+    } else {
+      var writer = JSONWriter()
+      DashboardLowering.write(dashboard, placed: placed, to: &writer)
+      chunks = writer.finish()
+    }
+    return String(decoding: chunks, as: UTF8.self)
+  }
+
+  @Test func flushingInSmallChunksWritesTheSameBytes() {
+    #expect(Self.streamed(Self.mixed, chunkSize: 256) == Self.tree(Self.mixed))
+  }
+
+  /// An object out of order keeps its bytes until it closes, though the buffer is over its chunk size.
+  @Test func anObjectOutOfOrderIsSortedBeforeItIsFlushed() {
+    var chunks: [UInt8] = []
+    var writer = JSONWriter(chunkSize: 256) { chunks += $0 }
+    writer.beginObject()
+    writer.member("b", String(repeating: "x", count: 300))
+    writer.key("a")
+    writer.beginArray()
+    writer.beginObject()
+    writer.member("k", String(repeating: "y", count: 300))
+    writer.endObject()  // over the chunk size, inside an object whose keys are out of order
+    writer.endArray()
+    writer.endObject()
+    chunks += writer.finish()
+    let text = String(decoding: chunks, as: UTF8.self)
+    #expect(text.firstRange(of: "\"a\"")!.lowerBound < text.firstRange(of: "\"b\"")!.lowerBound)
   }
 
   static func tree(_ dashboard: Dashboard) -> String {
@@ -115,9 +146,10 @@ import Testing
     let file = try #require(files.first { $0.path == "grafana/dashboards/mixed.json" })
     #expect(file.contents == Self.tree(Self.mixed))
 
-    var writer = JSONWriter()
-    let bytes = try Renderer.writeDashboard(uid: "mixed", of: Self.mixedCatalog, to: &writer)
-    #expect(String(decoding: bytes, as: UTF8.self) == file.contents)
+    var chunks: [UInt8] = []
+    var writer = JSONWriter(chunkSize: 512) { chunks += $0 }
+    try Renderer.writeDashboard(uid: "mixed", of: Self.mixedCatalog, to: &writer) { chunks += $0 }
+    #expect(String(decoding: chunks, as: UTF8.self) == file.contents)
   }
 
   @Test func writeDashboardRejectsAnUnknownUIDAndInvalidCatalogs() {

@@ -81,13 +81,26 @@ public struct AnyPanelKind: Hashable, Sendable {
 
   public var typeID: String { type(of: base).typeID }
 
-  public static func == (lhs: AnyPanelKind, rhs: AnyPanelKind) -> Bool { AnyHashable(lhs.base) == AnyHashable(rhs.base) }
-  public func hash(into hasher: inout Hasher) { hasher.combine(AnyHashable(base)) }
+  // NB: opened in place, not boxed into `AnyHashable` (an allocation and a copy of the options per
+  // comparison; the writer compares kinds once per panel to reuse their text).
+  public static func == (lhs: AnyPanelKind, rhs: AnyPanelKind) -> Bool { lhs.base.isEqual(to: rhs.base) }
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(ObjectIdentifier(type(of: base)))
+    base.hash(into: &hasher)
+  }
 
   /// The kind as `Kind`, when it is one.
   public subscript<Kind: PanelKind>(_ kind: Kind.Type) -> Kind? {
     get { base as? Kind }
     set { if let newValue, base is Kind { base = newValue } }
+  }
+}
+
+extension PanelKind {
+  /// Whether `other` is this kind with equal options and field config.
+  fileprivate func isEqual(to other: any PanelKind) -> Bool {
+    guard let other = other as? Self else { return false }
+    return self == other
   }
 }
 

@@ -1,5 +1,11 @@
 public import MonitoringDSL
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes JSON as the bytes we commit: 2-space indent, `"key": value`, keys sorted by their UTF-8
 /// bytes, `{}`/`[]` when empty, no escaped `/`, integral numbers without `.0`, and a final newline.
 /// Every formatting policy lives here and nowhere else.
@@ -19,6 +25,8 @@ public import MonitoringDSL
 public struct JSONWriter: ~Copyable, JSONSink {
   // NB: the buffer is managed by hand (the writer is non-copyable and frees it in `deinit`): the
   // writer appends a few bytes per event, and `Array.append` costs more than the bytes themselves.
+  // It comes from `malloc` so that growing is a `realloc`: a large buffer is remapped, not copied
+  // into fresh pages (each first touch of a page is a fault, the larger part of writing a big file).
   private var base: UnsafeMutablePointer<UInt8>
   private var count = 0
   private var capacity: Int
@@ -43,15 +51,40 @@ public struct JSONWriter: ~Copyable, JSONSink {
     }
     var members: [Member] = []
     var inOrder = true
+    /// The last key of the members already handed to `flush` (their bytes are gone), if any.
+    var flushedKey: [UInt8]?
   }
+  private let chunkSize: Int
+  private let flush: ((UnsafeBufferPointer<UInt8>) -> Void)?
+  /// Set while a memoized member is written, so its bytes stay in the buffer until they are kept.
+  private var recording = 0
 
   /// A writer that keeps every byte until ``finish()``.
   public init(capacity: Int = 1 << 14) {
     self.capacity = Swift.max(capacity, 256)
-    base = .allocate(capacity: self.capacity)
+    base = Self.allocate(self.capacity)
+    chunkSize = .max
+    flush = nil
   }
 
-  deinit { base.deallocate() }
+  /// A writer that hands its bytes to `flush` whenever a container closes with at least `chunkSize`
+  /// bytes buffered, and at ``finish()``, so memory stays flat however large the document. Members
+  /// of an object that is still open when its first part is handed out cannot be moved any more:
+  /// such an object's keys must come in byte order (the lowering writes them so), else the writer
+  /// stops with a precondition failure rather than write them out of order.
+  public init(chunkSize: Int = 1 << 16, flush: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+    self.chunkSize = Swift.max(chunkSize, 256)
+    capacity = self.chunkSize * 2
+    base = Self.allocate(capacity)
+    self.flush = flush
+  }
+
+  deinit { free(base) }
+
+  private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+    guard let memory = malloc(capacity) else { fatalError("JSONWriter: out of memory for \(capacity) bytes") }
+    return memory.assumingMemoryBound(to: UInt8.self)
+  }
 
   /// The whole document of `value`, keys sorted, with the final newline.
   public static func write(_ value: JSONValue) -> String {
@@ -61,12 +94,19 @@ public struct JSONWriter: ~Copyable, JSONSink {
   }
 
   /// Ends the document with its final newline and returns its bytes.
-  public mutating func finish() -> [UInt8] {
+  public mutating func finish() -> [UInt8] { finish { Array($0) } }
+
+  /// Ends the document with its final newline and hands its bytes to `body`, in place (a large
+  /// document is not copied); the writer is empty afterwards.
+  public mutating func finish<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     reserve(1)
     put(UInt8(ascii: "\n"))
-    let bytes = Array(UnsafeBufferPointer(start: base, count: count))
-    count = 0
-    return bytes
+    if let flush {
+      flush(UnsafeBufferPointer(start: base, count: count))
+      count = 0
+    }
+    defer { count = 0 }
+    return try body(UnsafeBufferPointer(start: base, count: count))
   }
 
   /// Integral values print as integers; others in Swift's shortest round-trip form. Non-finite values
@@ -84,10 +124,8 @@ public struct JSONWriter: ~Copyable, JSONSink {
 
   @inline(never) private mutating func grow(to needed: Int) {
     let newCapacity = Swift.max(needed, capacity * 2)
-    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.initialize(from: base, count: count)
-    base.deallocate()
-    base = newBase
+    guard let memory = realloc(base, newCapacity) else { fatalError("JSONWriter: out of memory for \(newCapacity) bytes") }
+    base = memory.assumingMemoryBound(to: UInt8.self)
     capacity = newCapacity
   }
 
@@ -133,6 +171,7 @@ public struct JSONWriter: ~Copyable, JSONSink {
     } else {
       containers[depth &- 1].members.removeAll(keepingCapacity: true)
       containers[depth &- 1].inOrder = true
+      containers[depth &- 1].flushedKey = nil
     }
   }
 
@@ -143,6 +182,18 @@ public struct JSONWriter: ~Copyable, JSONSink {
     if !atContainerStart { breakLine(comma: false) }
     put(bracket)
     atContainerStart = false
+    // An open object whose keys came out of order keeps its bytes until it closes and is sorted.
+    if count >= chunkSize, recording == 0, let flush, containers[0..<depth].allSatisfy(\.inOrder) {
+      // The open objects' members leave the buffer: each keeps its last key to compare the next with.
+      for index in 0..<depth {
+        if let last = containers[index].members.last?.key {
+          containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
+        }
+        containers[index].members.removeAll(keepingCapacity: true)
+      }
+      flush(UnsafeBufferPointer(start: base, count: count))
+      count = 0
+    }
   }
 
   /// Rewrites the members of the open object at `index` (its last bytes in the buffer) in the byte
@@ -171,12 +222,17 @@ public struct JSONWriter: ~Copyable, JSONSink {
   /// Notes where a member starts and where its key's bytes are, and whether it breaks the order.
   @inline(__always) private mutating func recordMember(start: Int, key: Range<Int>) {
     let index = depth &- 1
-    if containers[index].inOrder, let previous = containers[index].members.last?.key,
-      !UnsafeBufferPointer(start: base + previous.lowerBound, count: previous.count)
-        .lexicographicallyPrecedes(UnsafeBufferPointer(start: base + key.lowerBound, count: key.count))
-    {
+    let new = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
+    if containers[index].inOrder, let previous = containers[index].members.last?.key {
+      if !UnsafeBufferPointer(start: base + previous.lowerBound, count: previous.count).lexicographicallyPrecedes(new) {
+        containers[index].inOrder = false
+      }
+    } else if let flushed = containers[index].flushedKey, !flushed.lexicographicallyPrecedes(new) {
       containers[index].inOrder = false
     }
+    precondition(
+      containers[index].inOrder || containers[index].flushedKey == nil,
+      "JSONWriter: key \"\(String(decoding: new, as: UTF8.self))\" out of byte order in an object already partly flushed")
     containers[index].members.append(.init(start: start, key: key))
   }
 
@@ -252,8 +308,10 @@ public struct JSONWriter: ~Copyable, JSONSink {
       return
     }
     let start = count
+    recording &+= 1
     afterKey = true
     write(input, &self)
+    recording &-= 1
     let text = MemoText(input: input, bytes: Array(UnsafeBufferPointer(start: base + start, count: count &- start)))
     let memo = Memo(key: key.utf8Start, depth: depth, inputType: ObjectIdentifier(Input.self), text: text)
     if let slot { memos[slot] = memo } else { memos.append(memo) }

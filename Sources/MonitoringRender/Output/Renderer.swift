@@ -59,7 +59,7 @@ public enum Renderer {
       collector.append(contentsOf: layoutDiagnostics)
       let slug = slug(dashboard.title)
       var writer = JSONWriter(capacity: 1 << 16)
-      let text = String(decoding: writeDashboardFile(dashboard, placed: placed, to: &writer), as: UTF8.self)
+      let text = writeDashboardFile(dashboard, placed: placed, to: &writer) { String(decoding: $0, as: UTF8.self) }
       // A title can be long (its file name is checked); the diagnostic names it by its beginning.
       let title = dashboard.title.count > 60 ? dashboard.title.prefix(40) + "…" : dashboard.title
       files.append((OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: text), [.dashboard(title)]))
@@ -126,6 +126,16 @@ public enum Renderer {
   public static func writeDashboard(uid: String, of catalog: Catalog, to writer: inout JSONWriter) throws(ValidationFailure)
     -> [UInt8]
   {
+    try writeDashboard(uid: uid, of: catalog, to: &writer) { Array($0) }
+  }
+
+  /// The same, the bytes handed to `body` in place rather than copied.
+  /// ```swift
+  /// try Renderer.writeDashboard(uid: "ops", of: catalog, to: &writer) { bytes in _ = write(1, bytes.baseAddress, bytes.count) }
+  /// ```
+  public static func writeDashboard<Result>(
+    uid: String, of catalog: Catalog, to writer: inout JSONWriter, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) throws(ValidationFailure) -> Result {
     var collector = DiagnosticCollector()
     collector.append(contentsOf: CatalogValidator.validate(catalog))
     guard let dashboard = catalog.dashboards.first(where: { $0.uid == uid }) else {
@@ -134,13 +144,15 @@ public enum Renderer {
     let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
     collector.append(contentsOf: layoutDiagnostics)
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
-    return writeDashboardFile(dashboard, placed: placed, to: &writer)
+    return writeDashboardFile(dashboard, placed: placed, to: &writer, body)
   }
 
   /// The one way a dashboard file is written: the lowering streamed into the writer, then the final newline.
-  private static func writeDashboardFile(_ dashboard: Dashboard, placed: [PlacedItem], to writer: inout JSONWriter) -> [UInt8] {
+  private static func writeDashboardFile<Result>(
+    _ dashboard: Dashboard, placed: [PlacedItem], to writer: inout JSONWriter, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
     DashboardLowering.write(dashboard, placed: placed, to: &writer)
-    return writer.finish()
+    return writer.finish(body)
   }
 
   static func metricsJSON(_ metrics: [Metric.Definition]) -> JSONValue {
