@@ -90,12 +90,13 @@ public enum GridLayout {
     var occupied = Occupancy()
     var positions = [GridPosition?](repeating: nil, count: panels.count)
 
+    // NB: panels are read in place, by index (binding one copies it, a retain per member).
     // Pinned panels first, so the flowing ones go around them.
-    for (index, panel) in panels.enumerated() {
-      guard let point = panel.layout.position else { continue }
-      let size = self.size(of: panel)
+    for index in panels.indices {
+      guard let point = panels[index].layout.position else { continue }
+      let size = self.size(of: panels[index])
       let position = GridPosition(x: point.x, y: top + point.y, width: size.width, height: size.height)
-      let here = path + [.panel(panel.title)]
+      let here = path + [.panel(panels[index].title)]
       if !checkBounds(position, point: point, at: here, into: &diagnostics) { continue }
       if occupied.overlapsAny(position), let other = occupied.all.first(where: position.overlaps) {
         let otherTitle = panels[positions.firstIndex(of: other) ?? index].title
@@ -106,10 +107,10 @@ public enum GridLayout {
     }
 
     var cursor = (x: 0, y: top)
-    for (index, panel) in panels.enumerated() where panel.layout.position == nil {
-      let size = self.size(of: panel)
+    for index in panels.indices where panels[index].layout.position == nil {
+      let size = self.size(of: panels[index])
       guard size.width >= 1, size.width <= columns, size.height >= 1 else {
-        diagnostics.report(path + [.panel(panel.title)], "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
+        diagnostics.report(path + [.panel(panels[index].title)], "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
         continue
       }
       let position = firstFreeSpot(width: size.width, height: size.height, from: cursor, occupied: occupied)
@@ -120,8 +121,9 @@ public enum GridLayout {
 
     var placed: [PlacedPanel] = []
     placed.reserveCapacity(panels.count)
-    for (panel, position) in zip(panels, positions) {
-      placed.append(PlacedPanel(id: ids.next(fixed: panel.id), position: position ?? GridPosition(x: 0, y: top, width: 1, height: 1)))
+    for index in panels.indices {
+      let position = positions[index] ?? GridPosition(x: 0, y: top, width: 1, height: 1)
+      placed.append(PlacedPanel(id: ids.next(fixed: panels[index].id), position: position))
     }
     let bottom = occupied.all.reduce(top) { Swift.max($0, $1.y + $1.height) }
     return (placed, bottom)

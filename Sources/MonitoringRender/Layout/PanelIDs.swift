@@ -8,16 +8,19 @@ struct PanelIDs {
   private var nextFree = 1
 
   init(_ dashboard: Dashboard, root: [PathElement], into diagnostics: inout DiagnosticCollector) {
-    func claim(_ id: Int?, _ path: [PathElement]) {
+    func claim(_ id: Int?, _ path: @autoclosure () -> [PathElement]) {
       guard let id else { return }
-      if !fixed.insert(id).inserted { diagnostics.report(path, "panel id \(id) is already given to another panel or row") }
+      if !fixed.insert(id).inserted { diagnostics.report(path(), "panel id \(id) is already given to another panel or row") }
     }
-    for item in dashboard.items {
-      switch item {
+    // NB: by index, reading only the ids (a bound panel is a copy, a retain per member).
+    for item in dashboard.items.indices {
+      switch dashboard.items[item] {
       case .panel(let panel): claim(panel.id, root + [.panel(panel.title)])
       case .row(let row):
         claim(row.id, root + [.row(row.title)])
-        for panel in row.panels { claim(panel.id, root + [.row(row.title), .panel(panel.title)]) }
+        for index in row.panels.indices {
+          claim(row.panels[index].id, root + [.row(row.title), .panel(row.panels[index].title)])
+        }
       }
     }
   }
