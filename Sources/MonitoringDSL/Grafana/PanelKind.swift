@@ -52,8 +52,16 @@ extension PanelKind {
     return Self(options: typedOptions, fieldConfig: typedFieldConfig ?? newPanel.fieldConfig)
   }
 
-  public func writeOptions<Sink: JSONSink & ~Copyable>(to sink: inout Sink) { options.writeJSON(to: &sink) }
-  public func writeFieldConfig<Sink: JSONSink & ~Copyable>(to sink: inout Sink) { fieldConfig.writeJSON(to: &sink) }
+  /// Writes the member `key` with the options, memoized on them (``JSONSink/member(_:memoizing:_:)``):
+  /// panels that repeat their options have them written once. NB: on the concrete options, not the
+  /// kind, so reusing the text costs one comparison of them, with no cast out of `any PanelKind`.
+  public func writeOptions<Sink: JSONSink & ~Copyable>(as key: StaticString, to sink: inout Sink) {
+    sink.member(key, memoizing: options) { $0.writeJSON(to: &$1) }
+  }
+  /// The same for the field config.
+  public func writeFieldConfig<Sink: JSONSink & ~Copyable>(as key: StaticString, to sink: inout Sink) {
+    sink.member(key, memoizing: fieldConfig) { $0.writeJSON(to: &$1) }
+  }
 
   /// The builder's `options:` and `fieldConfig:` arguments where they differ from a new panel's,
   /// as `gen import` prints them.

@@ -87,10 +87,17 @@ public enum GridLayout {
   private static func placeSection(
     _ panels: [Panel], top: Int, ids: inout PanelIDs, path: [PathElement], into diagnostics: inout DiagnosticCollector
   ) -> (panels: [PlacedPanel], bottom: Int) {
+    // NB: through the buffer, so each panel is read in place (an array element passed on is copied).
+    panels.withUnsafeBufferPointer { panels in placeSection(panels, top: top, ids: &ids, path: path, into: &diagnostics) }
+  }
+
+  private static func placeSection(
+    _ panels: UnsafeBufferPointer<Panel>, top: Int, ids: inout PanelIDs, path: [PathElement],
+    into diagnostics: inout DiagnosticCollector
+  ) -> (panels: [PlacedPanel], bottom: Int) {
     var occupied = Occupancy()
     var positions = [GridPosition?](repeating: nil, count: panels.count)
 
-    // NB: panels are read in place, by index (binding one copies it, a retain per member).
     // Pinned panels first, so the flowing ones go around them.
     for index in panels.indices {
       guard let point = panels[index].layout.position else { continue }

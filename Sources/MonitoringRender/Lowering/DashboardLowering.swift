@@ -87,8 +87,11 @@ public enum DashboardLowering {
   private static func writePanels<Sink: JSONSink & ~Copyable>(
     _ panels: [Panel], placed: [PlacedPanel], dashboard: Dashboard, to sink: inout Sink
   ) {
-    for index in placed.indices {
-      PanelLowering.write(panels[index], placed: placed[index], dashboard: dashboard, to: &sink)
+    // NB: through the buffer, so each panel is read in place (an array element passed on is copied).
+    panels.withUnsafeBufferPointer { panels in
+      for index in placed.indices {
+        PanelLowering.write(panels[index], placed: placed[index], dashboard: dashboard, to: &sink)
+      }
     }
   }
 

@@ -53,7 +53,7 @@ public enum PanelLowering {
     }
     if let points = panel.maxDataPoints { sink.member("maxDataPoints", points) }
     if let maxPerRow = panel.repeatBy?.maxPerRow { sink.member("maxPerRow", maxPerRow) }
-    sink.member("options", memoizing: panel.kind) { $0.base.writeOptions(to: &$1) }
+    panel.kind.base.writeOptions(as: "options", to: &sink)
     sink.member("pluginVersion", panel.pluginVersion ?? dashboard.target.version)
     if let repeatBy = panel.repeatBy {
       sink.member("repeat", repeatBy.variable)
@@ -193,7 +193,7 @@ public enum PanelLowering {
     let kind = type(of: panel.kind.base)
     sink.member("color", memoizing: field.color ?? kind.defaultColor) { writeColor($0, to: &$1) }
     if kind.hasFieldConfig {
-      sink.member("custom", memoizing: panel.kind) { $0.base.writeFieldConfig(to: &$1) }
+      panel.kind.base.writeFieldConfig(as: "custom", to: &sink)
     }
     if let decimals = field.decimals { sink.member("decimals", decimals) }
     if let displayName = field.displayName { sink.member("displayName", displayName) }

@@ -51,7 +51,10 @@ struct DashboardValidator {
         if let variable = row.repeatVariable, !context.variables.contains(variable) {
           collector.report(rowPath, "repeats by unknown variable \"\(variable)\"")
         }
-        for panel in row.panels { check(panel, dashboard: dashboard, context: context, at: rowPath) }
+        // NB: through the buffer, so each panel is read in place (an array element passed on is copied).
+        row.panels.withUnsafeBufferPointer { panels in
+          for index in panels.indices { check(panels[index], dashboard: dashboard, context: context, at: rowPath) }
+        }
       }
     }
   }
