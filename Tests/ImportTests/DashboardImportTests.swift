@@ -135,7 +135,9 @@ import Testing
     #expect(panels[2]["fieldConfig"]?["defaults"]?["thresholds"]?["steps"]?.elements.compactMap { $0["color"]?.text } == ["green", "orange", "red"])
     let notes = imported.notes.map(\.description).joined(separator: "\n")
     #expect(notes.contains("graph → timeseries: 2 panels"))
-    #expect(notes.contains("seriesOverrides"))
+    // Series overrides become override rules, as Grafana's migration makes them; no note calls them dropped.
+    #expect(!notes.contains("seriesOverrides"))
+    #expect(panels[1]["fieldConfig"]?["overrides"]?.elements.first?["matcher"] == ["id": "byName", "options": "x"])
     #expect(notes.contains("singlestat → stat: 1 panel"))
   }
 

@@ -179,6 +179,16 @@ import Testing
     #expect(!dropped.contains("thresholds") && !dropped.contains("aliasColors") && !dropped.contains("seriesOverrides"))
   }
 
+  /// Grafana's `statPanelChangedHandler`: a singlestat's background colouring and value name carry over.
+  @Test func singlestatColouringCarriesOverToStat() throws {
+    let result = try imported(
+      #"[{"type": "singlestat", "title": "Up", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}, "targets": [{"refId": "A", "expr": "up"}], "colorBackground": true, "valueName": "name", "sparkline": {"show": true}}]"#
+    )
+    let stat = try #require(firstPanel(result)?.kind[StatPanel.self])
+    #expect(stat.options.colorMode == .background && stat.options.textMode == .name && stat.options.graphMode == .area)
+    #expect(!result.notes.map(\.description).joined().contains("colorBackground"))
+  }
+
   /// A misspelled option key, at any depth of a kind's options, gets the nearest known key.
   @Test func misspelledOptionKeysGetTheNearestKnownKey() throws {
     let result = try imported(

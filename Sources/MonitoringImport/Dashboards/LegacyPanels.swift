@@ -44,7 +44,7 @@ enum LegacyPanels {
     ])
     let isGraph = json["type"]?.text == "graph"
     let newType = isGraph ? "timeseries" : (json["gauge"]?["show"] == .bool(true) ? "gauge" : "stat")
-    var panel = PanelImporter.panel(json.merging(["type": .string(newType)]), sectionTop: sectionTop, notes: &notes)
+    var panel = PanelImporter.panel(json.merging(["type": .string(newType)]), sectionTop: sectionTop, legacy: true, notes: &notes)
     panel.kind = AnyPanelKind(type(of: panel.kind.base).newPanel)  // Grafana's migration starts from a new panel
     panel.datasource = panel.datasource ?? legacyDatasource(json["datasource"])
     for index in panel.queries.indices where panel.queries[index].datasource == nil {
@@ -243,11 +243,25 @@ enum LegacyPanels {
       panel.field.thresholds = thresholds
       panel.field.color = .thresholds
     }
+    var carried: Set = ["format", "decimals", "thresholds", "colors", "sparkline", "gauge"]
+    // Grafana's `statPanelChangedHandler`: sparkline, value colouring and the name as the text (a gauge has none).
     if var stat = panel.kind[StatPanel.self] {
+      carried.formUnion(["colorBackground", "colorValue", "valueName"])
       stat.options.graphMode = json["sparkline"]?["show"] == .bool(true) ? .area : .off
+      if json["colorBackground"] == .bool(true) {
+        stat.options.colorMode = .background
+      } else if json["colorValue"] == .bool(true) {
+        stat.options.colorMode = .value
+      } else {
+        stat.options.colorMode = .off
+        if stat.options.graphMode == .area, let line = json["sparkline"]?["lineColor"]?.text {
+          panel.field.color = .fixed(Color(rawValue: line))
+        }
+      }
+      if json["valueName"]?.text == "name" { stat.options.textMode = .name }
       panel.kind[StatPanel.self] = stat
     }
-    return ["format", "decimals", "thresholds", "colors", "sparkline", "gauge"]
+    return carried
   }
 }
 

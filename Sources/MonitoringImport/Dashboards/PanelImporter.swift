@@ -14,10 +14,11 @@ enum PanelImporter {
     "transparent", "type",
   ]
 
-  static func panel(_ json: JSONValue, sectionTop: Int, notes: inout [ImportNote]) -> Panel {
+  /// `legacy`: a migrated Angular panel, whose other keys the migration accounts for (``LegacyPanels``).
+  static func panel(_ json: JSONValue, sectionTop: Int, legacy: Bool = false, notes: inout [ImportNote]) -> Panel {
     let type = json["type"]?.text ?? ""
     let title = json["title"]?.text ?? ""
-    for key in json.objectKeys where !knownKeys.contains(key) {
+    for key in json.objectKeys where !knownKeys.contains(key) && !legacy {
       notes.append(.warning("panel \(quoted(title)): unknown key \"\(key)\"\(DashboardImporter.suggestion(for: key, in: knownKeys)): Grafana ignores it; kept as raw JSON"))
     }
     var panel: Panel
