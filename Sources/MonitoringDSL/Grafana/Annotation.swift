@@ -28,8 +28,14 @@ public struct Annotation: Hashable, Sendable, CopyModifying {
     _ name: String, expr: String, datasource: DatasourceRef, color: Color = .blue, titleFormat: String? = nil,
     textFormat: String? = nil, tagKeys: [String] = [], step: PromDuration? = nil
   ) {
+    self.init(
+      name, source: .prometheus(expr: expr, titleFormat: titleFormat, textFormat: textFormat, tagKeys: tagKeys, step: step),
+      datasource: datasource, color: color)
+  }
+
+  private init(_ name: String, source: Source, datasource: DatasourceRef, color: Color) {
     self.name = name
-    self.source = .prometheus(expr: expr, titleFormat: titleFormat, textFormat: textFormat, tagKeys: tagKeys, step: step)
+    self.source = source
     self.datasource = datasource
     self.color = color
   }
@@ -39,9 +45,7 @@ public struct Annotation: Hashable, Sendable, CopyModifying {
   public static func grafanaTags(
     _ name: String, tags: [String], matchAny: Bool = false, limit: Int = 100, color: Color = .blue
   ) -> Annotation {
-    var annotation = Annotation(name, expr: "", datasource: .grafanaAnnotations, color: color)
-    annotation.source = .grafanaTags(tags: tags, matchAny: matchAny, limit: limit)
-    return annotation
+    Annotation(name, source: .grafanaTags(tags: tags, matchAny: matchAny, limit: limit), datasource: .grafanaAnnotations, color: color)
   }
 
   /// The PromQL text, for a Prometheus annotation.

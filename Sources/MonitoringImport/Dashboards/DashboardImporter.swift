@@ -237,10 +237,10 @@ public enum DashboardImporter {
     // Lists typed whole or not at all (see LinkImporter).
     bare.variables = dashboard.variables
     lowered = lower(bare)
-    acceptListDefaults(DashboardSchemaDefaults.link, of: "link", at: ["links"], into: &expected, lowered: lowered, defaults: &defaults)
-    acceptListDefaults(
-      DashboardSchemaDefaults.annotation, of: "annotation", at: ["annotations", "list"], into: &expected, lowered: lowered,
-      defaults: &defaults)
+    LoadTimeDefaults.accept(DashboardSchemaDefaults.link, of: "link", inListAt: ["links"], into: &expected, lowered: lowered, applied: &defaults)
+    LoadTimeDefaults.accept(
+      DashboardSchemaDefaults.annotation, of: "annotation", inListAt: ["annotations", "list"], into: &expected, lowered: lowered,
+      applied: &defaults)
     if !JSONPatch.same(lowered["links"] ?? .null, expected["links"] ?? .null) { dashboard.links = [] }
     if !JSONPatch.same(lowered["annotations"] ?? .null, expected["annotations"] ?? .null) {
       dashboard.annotations = []
@@ -340,25 +340,6 @@ public enum DashboardImporter {
       templating["list"] = .array(input)
       expected = expected.merging(["templating": .object(templating)])
     }
-  }
-
-  /// Schema defaults on the entries of a list (links, annotations), entry by entry, where the list
-  /// lowers to as many entries.
-  static func acceptListDefaults(
-    _ schemaDefaults: [String: JSONValue], of object: String, at path: [String], into expected: inout JSONValue,
-    lowered: JSONValue, defaults: inout LoadTimeDefaults.Applied
-  ) {
-    func list(_ value: JSONValue) -> [JSONValue]? {
-      guard case .array(let entries)? = path.reduce(Optional(value), { $0?[$1] }) else { return nil }
-      return entries
-    }
-    guard var entries = list(expected), let written = list(lowered), entries.count == written.count else { return }
-    for index in entries.indices {
-      LoadTimeDefaults.accept(schemaDefaults, of: object, into: &entries[index], lowered: written[index], applied: &defaults)
-    }
-    var value: JSONValue = .array(entries)
-    for key in path.reversed() { value = .object([key: value]) }
-    expected = expected.merging(value)
   }
 
   /// The entries of the lowered panel list: each item, and the panels of each open row.

@@ -37,6 +37,25 @@ enum LoadTimeDefaults {
     input = .object(members)
   }
 
+  /// Schema defaults on the entries of a list (links, annotations), entry by entry, where the list
+  /// lowers to as many entries.
+  static func accept(
+    _ defaults: [String: JSONValue], of object: String, inListAt path: [String], into expected: inout JSONValue,
+    lowered: JSONValue, applied: inout Applied
+  ) {
+    func list(_ value: JSONValue) -> [JSONValue]? {
+      guard case .array(let entries)? = path.reduce(Optional(value), { $0?[$1] }) else { return nil }
+      return entries
+    }
+    guard var entries = list(expected), let written = list(lowered), entries.count == written.count else { return }
+    for index in entries.indices {
+      accept(defaults, of: object, into: &entries[index], lowered: written[index], applied: &applied)
+    }
+    var value: JSONValue = .array(entries)
+    for key in path.reversed() { value = .object([key: value]) }
+    expected = expected.merging(value)
+  }
+
   /// The plugin's field-config defaults a panel's input lacks, as the typed panel writes them.
   static func acceptPluginDefaults(into input: inout JSONValue, lowered: JSONValue, applied: inout Applied) {
     guard case .object = input, case .object = lowered["fieldConfig"] ?? .null else { return }

@@ -93,11 +93,13 @@ public struct JSONWriter: ~Copyable, JSONSink {
     return String(decoding: writer.finish(), as: UTF8.self)
   }
 
-  /// Ends the document with its final newline and returns its bytes.
+  /// Ends the document with its final newline and returns its bytes (with a `flush` handler, what it
+  /// has not handed out: nothing).
   public mutating func finish() -> [UInt8] { finish { Array($0) } }
 
   /// Ends the document with its final newline and hands its bytes to `body`, in place (a large
-  /// document is not copied); the writer is empty afterwards.
+  /// document is not copied; with a `flush` handler, the bytes not handed out yet: none); the writer is
+  /// empty afterwards.
   public mutating func finish<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     reserve(1)
     put(UInt8(ascii: "\n"))

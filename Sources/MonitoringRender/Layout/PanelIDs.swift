@@ -12,7 +12,7 @@ struct PanelIDs {
       guard let id else { return }
       if !fixed.insert(id).inserted { diagnostics.report(path(), "panel id \(id) is already given to another panel or row") }
     }
-    // NB: by index, reading only the ids (a bound panel is a copy, a retain per member).
+    // NB: a row's panels by index, reading only their ids (a bound panel is a copy, a retain per member).
     for item in dashboard.items.indices {
       switch dashboard.items[item] {
       case .panel(let panel): claim(panel.id, root + [.panel(panel.title)])
