@@ -101,7 +101,6 @@ enum PanelImporter {
     var query = Query(json["expr"]?.text ?? "")
     if query.expr.isEmpty { query.expr = "vector(0)" }  // not PromQL (another datasource's query): the raw JSON keeps it
     if let legend = json["legendFormat"]?.text { query.legend = legend }
-    if let refID = json["refId"]?.text, !refID.isEmpty { query.refID = refID }
     let instant = json["instant"] == .bool(true)
     let range = json["range"].map { $0 == .bool(true) } ?? !instant
     query.mode = instant ? (range ? .both : .instant) : .range
@@ -114,9 +113,8 @@ enum PanelImporter {
     {
       query.interval = PromDuration(interval)
     }
-    if json["hide"] == .bool(true) { query.isHidden = true }
     if case .bool(let exemplars)? = json["exemplar"] { query.exemplars = exemplars }
-    query.datasource = datasource
+    common(json, datasource: datasource, into: &query)
     return query
   }
 
