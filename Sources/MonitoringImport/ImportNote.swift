@@ -11,6 +11,9 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
   /// Grafana's load-time defaults (`LoadTimeDefaults`) the spec writes where the input leaves them
   /// out: the render equals the input modulo these.
   case defaulted([String])
+  /// How many of the Prometheus queries became typed PromQL (``PromQLTyping``), how many of those had
+  /// their text rewritten in the DSL's form (the same syntax tree), of how many there are.
+  case typedPromQL(typed: Int, reformatted: Int, of: Int)
   /// Something in the input is dropped or suspicious (a misspelled key, a value out of range).
   case warning(String)
 
@@ -19,6 +22,10 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
     case .migrated(let text): "note: \(text)"
     case .keptRaw(let item, let paths): "raw: \(item): \(paths.joined(separator: ", "))"
     case .defaulted(let names): "defaults: equal modulo Grafana's load-time defaults: \(names.joined(separator: ", "))"
+    case .typedPromQL(let typed, let reformatted, let total):
+      "promql: \(typed) of \(total) queries typed"
+        + (reformatted > 0 ? ", \(reformatted) of them now written in the DSL's form (the same syntax tree)" : "")
+        + (typed < total ? "; the others are text (written otherwise than the DSL writes them, or beyond its tree)" : "")
     case .warning(let text): "warning: \(text)"
     }
   }

@@ -18,8 +18,12 @@ public enum DashboardImporter {
     "preload",
   ]
 
+  /// `reformattingPromQL`: type a query whose text the DSL writes differently but to the same syntax
+  /// tree (its text then changes to the DSL's form, ``PromQLTyping``); off, only queries already
+  /// written as the DSL writes them are typed and the round trip stays byte for byte.
   public static func importDashboard(
-    _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default
+    _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default,
+    reformattingPromQL: Bool = false
   ) throws(ImportFailure) -> DashboardImport {
     let parsed = try ImportInput.json(text, source: source, limits: limits)
     var notes: [ImportNote] = []
@@ -31,6 +35,11 @@ public enum DashboardImporter {
     var dashboard = typedDashboard(expected, source: source, target: target, notes: &notes)
     var model = expected
     patch(&dashboard, expected: &model, notes: &notes, defaults: &defaults)
+    let promQL = PromQLTyping.typeQueries(in: &dashboard, reformatting: reformattingPromQL)
+    PromQLTyping.reformat(&model, promQL.reformatted)
+    if promQL.prometheus > 0 {
+      notes.append(.typedPromQL(typed: promQL.typed, reformatted: promQL.rewritten, of: promQL.prometheus))
+    }
     if let note = defaults.note { notes.append(note) }
     return DashboardImport(dashboard: dashboard, expected: model, notes: notes, source: source)
   }

@@ -12,13 +12,14 @@ public enum DashboardSwiftPrinter {
     let dashboard = imported.dashboard
     var functions: [String] = []
     var names = SwiftNames(reserved: ["dashboard", "datasourceUIDs"])
+    var promQL = PromQLSwiftPrinter(catalogue: "Metrics")
 
     var itemCalls: [String] = []
     for item in dashboard.items {
       switch item {
       case .panel(let panel):
         let name = names.unique(panel.title, fallback: "panel")
-        functions.append(panelFunction(panel, name: name))
+        functions.append(panelFunction(panel, name: name, promQL: &promQL))
         itemCalls.append("\(name)()")
       case .row(let row):
         let name = names.unique(row.title + " Row", fallback: "row")
@@ -26,10 +27,10 @@ public enum DashboardSwiftPrinter {
         for panel in row.panels {
           if hasRaw(panel) {
             let panelName = names.unique(panel.title, fallback: "panel")
-            functions.append(panelFunction(panel, name: panelName))
+            functions.append(panelFunction(panel, name: panelName, promQL: &promQL))
             panelLines.append("\(panelName)()")
           } else {
-            panelLines.append(expression(panel, indent: "      "))
+            panelLines.append(expression(panel, indent: "      ", promQL: &promQL))
           }
         }
         var text = "  static func \(name)() -> Row {\n    Row(\(SwiftLiteral.string(row.title))) {\n"
@@ -51,6 +52,7 @@ public enum DashboardSwiftPrinter {
       notes: imported.notes, doc: "\(dashboard.title), imported from \(imported.source).", typeName: typeName)
     output += "  /// The datasource uids the dashboard names; provision them (variables are resolved by Grafana).\n"
     output += "  public static let datasourceUIDs: [String] = \(SwiftLiteral.strings(imported.datasourceUIDs))\n\n"
+    if !promQL.isEmpty { output += promQL.catalogueSource(indent: "  ") + "\n" }
     return output
       + SwiftFile.property(
         "dashboard", type: "Dashboard",
@@ -64,8 +66,8 @@ public enum DashboardSwiftPrinter {
       || panel.transformations.contains { $0.extraJSON != nil || !$0.removedJSON.isEmpty }
   }
 
-  private static func panelFunction(_ panel: Panel, name: String) -> String {
-    "  static func \(name)() -> Panel {\n    \(expression(panel, indent: "    "))\n  }\n"
+  private static func panelFunction(_ panel: Panel, name: String, promQL: inout PromQLSwiftPrinter) -> String {
+    "  static func \(name)() -> Panel {\n    \(expression(panel, indent: "    ", promQL: &promQL))\n  }\n"
   }
 
   private static func dashboardModifiers(_ dashboard: Dashboard, indent: String) -> String {
@@ -110,13 +112,13 @@ public enum DashboardSwiftPrinter {
   }
 
   /// A panel expression: the kind's builder with its queries, then its modifiers.
-  static func expression(_ panel: Panel, indent: String) -> String {
+  static func expression(_ panel: Panel, indent: String, promQL: inout PromQLSwiftPrinter) -> String {
     let title = SwiftLiteral.string(panel.title)
     let kind = type(of: panel.kind.base)
     var text = SwiftSource.call(kind.builderName, [("", .code(title))] + panel.kind.base.builderArguments).text(indent: indent)
     if kind.runsQueries {
       let refIDsAreDefault = panel.queries.enumerated().allSatisfy { $0.element.refID == nil || $0.element.refID == letters($0.offset) }
-      let queries = panel.queries.map { indent + "  " + querySource($0, showRefID: !refIDsAreDefault, indent: indent + "  ") + "\n" }
+      let queries = panel.queries.map { indent + "  " + querySource($0, showRefID: !refIDsAreDefault, indent: indent + "  ", promQL: &promQL) + "\n" }
       text += " {\n" + queries.joined() + indent + "}"
     }
     var lines: [String] = []
@@ -173,11 +175,11 @@ public enum DashboardSwiftPrinter {
     return text
   }
 
-  static func querySource(_ query: Query, showRefID: Bool, indent: String) -> String {
+  static func querySource(_ query: Query, showRefID: Bool, indent: String, promQL: inout PromQLSwiftPrinter) -> String {
     var text: String
     switch query.language {
     case .prometheus:
-      text = "Query(\(SwiftLiteral.string(query.expr))"
+      text = "Query(\(query.promQL.map { promQL.source($0) } ?? SwiftLiteral.string(query.expr))"
       if let legend = query.legend { text += ", legend: \(SwiftLiteral.string(legend))" }
       text += ")"
     case .loki(let loki): text = lokiSource(query, loki)

@@ -53,7 +53,8 @@ public struct PromQLModifiers: Hashable, Sendable {
   public init() {}
 }
 
-/// A duration literal, with its length; `isTemplated` when Grafana substitutes it (`$__rate_interval`).
+/// A duration literal as written (`5m`, `$__rate_interval`), with its length: for one Grafana substitutes
+/// (`isTemplated`), the length of the value it is given when checked.
 public struct PromQLDuration: Hashable, Sendable {
   public var text: String
   public var milliseconds: Int

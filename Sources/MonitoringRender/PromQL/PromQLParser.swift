@@ -34,6 +34,9 @@ public struct PromQLParser {
     }
   }
 
+  /// The Grafana variables and macros in `text`, as written and in order: `["$cluster", "$__rate_interval"]`.
+  package static func grafanaVariables(in text: String) -> [String] { PromQLSource(grafana: text).variables }
+
   private typealias Failure = PromQLLexer.Failure
   private typealias Typed = (expression: PromQLExpression, type: PromQLValueType)
 
@@ -271,7 +274,7 @@ public struct PromQLParser {
       try advance()
       return (.number(value), .scalar)
     case .string:
-      let value = try stringLiteral(token)
+      let value = try writtenStringLiteral(token)
       try advance()
       return (.string(value), .string)
     case .leftParen:
@@ -430,24 +433,25 @@ public struct PromQLParser {
       selector.nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
       try advance()
     }
+    var selectsSomething = false
     if current.kind == .leftBrace {
       try advance()
-      selector.matchers = try matchers()
+      (selector.matchers, selectsSomething) = try matchers()
     }
     if let name = selector.name, let named = selector.matchers.first(where: { $0.label == "__name__" }) {
       throw error(at: start, "metric name must not be set twice: \"\(name)\" or \"\(named.value)\"")
     }
-    if selector.name == nil {
-      var selectsSomething = false
-      for matcher in selector.matchers where try !Self.matchesEmpty(matcher, at: start) { selectsSomething = true }
-      if !selectsSomething { throw error(at: start, "vector selector must contain at least one non-empty matcher") }
+    if selector.name == nil, !selectsSomething {
+      throw error(at: start, "vector selector must contain at least one non-empty matcher")
     }
     return (.selector(selector), selector.nameIsTemplated ? .unknown : .vector)
   }
 
-  /// The matchers after `{`, through `}`.
-  private mutating func matchers() throws(Failure) -> [LabelMatcher] {
+  /// The matchers after `{`, through `}`, their values as written (Grafana's variables kept), and
+  /// whether one of them, as Grafana sends it, does not match the empty value.
+  private mutating func matchers() throws(Failure) -> (matchers: [LabelMatcher], selectsSomething: Bool) {
     var matchers: [LabelMatcher] = []
+    var selectsSomething = false
     while current.kind != .rightBrace {
       guard current.kind == .identifier else { throw unexpected(expected: "a label name or \"}\"") }
       let label = text(current)
@@ -463,9 +467,8 @@ public struct PromQLParser {
       }
       try advance()
       guard current.kind == .string else { throw unexpected(expected: "a quoted label value") }
-      let matcher = LabelMatcher(label, op, try stringLiteral(current))
-      if op == .regex || op == .notRegex { _ = try Self.matchesEmpty(matcher, at: labelToken) }
-      matchers.append(matcher)
+      if try !Self.matchesEmpty(LabelMatcher(label, op, try stringLiteral(current)), at: labelToken) { selectsSomething = true }
+      matchers.append(LabelMatcher(label, op, try writtenStringLiteral(current)))
       try advance()
       if current.kind == .comma {
         try advance()
@@ -474,7 +477,7 @@ public struct PromQLParser {
       }
     }
     try advance()
-    return matchers
+    return (matchers, selectsSomething)
   }
 
   /// Characters that make a label value a regular expression rather than a literal.
@@ -523,13 +526,28 @@ public struct PromQLParser {
       throw error(at: token, "not a valid duration \"\(literal)\": units go from y, w, d, h, m, s to ms, each once")
     }
     if milliseconds == 0 { throw error(at: token, "duration must be greater than 0") }
-    return PromQLDuration(text: literal, milliseconds: milliseconds, isTemplated: source.isSubstituted(token.start..<token.end))
+    guard source.isSubstituted(token.start..<token.end) else { return PromQLDuration(text: literal, milliseconds: milliseconds) }
+    let written = String(decoding: source.written(token.start..<token.end), as: UTF8.self)
+    return PromQLDuration(text: written, milliseconds: milliseconds, isTemplated: true)
   }
 
-  /// The value of a string literal (the lexer has checked its escapes).
+  /// The value of a string literal as Grafana sends it, its variables substituted (the lexer has
+  /// checked its escapes).
   private func stringLiteral(_ token: PromQLToken) throws(Failure) -> String {
-    let body = source.bytes[(token.start + 1)..<(token.end - 1)]
-    if source.bytes[token.start] == UInt8(ascii: "`") || !body.contains(UInt8(ascii: "\\")) {
+    try unescaped(source.bytes[token.start..<token.end], token: token)
+  }
+
+  /// The value of a string literal as written, Grafana's variables in it kept (`"$cluster"`): the
+  /// tree holds these, so that it prints back as the query it came from.
+  private func writtenStringLiteral(_ token: PromQLToken) throws(Failure) -> String {
+    guard source.isSubstituted(token.start..<token.end) else { return try stringLiteral(token) }
+    return try unescaped(source.written(token.start..<token.end)[...], token: token)
+  }
+
+  /// The value of the quoted string `literal`.
+  private func unescaped(_ literal: ArraySlice<UInt8>, token: PromQLToken) throws(Failure) -> String {
+    let body = literal.dropFirst().dropLast()
+    if literal.first == UInt8(ascii: "`") || !body.contains(UInt8(ascii: "\\")) {
       return String(decoding: body, as: UTF8.self)
     }
     var bytes: [UInt8] = []

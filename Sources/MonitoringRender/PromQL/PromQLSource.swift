@@ -59,6 +59,16 @@ struct PromQLSource {
     return originalOffsets[min(max(offset, 0), originalOffsets.count - 1)]
   }
 
+  /// The text as written that `range` of `bytes` comes from.
+  func written(_ range: Range<Int>) -> [UInt8] {
+    Array(text.utf8.dropFirst(originalOffset(range.lowerBound)).prefix(originalOffset(range.upperBound) - originalOffset(range.lowerBound)))
+  }
+
+  /// The Grafana variables and macros of the text as written, in order (`$cluster`, `[[job]]`, `$__rate_interval`).
+  var variables: [String] {
+    substitutions.map { String(decoding: written($0), as: UTF8.self) }
+  }
+
   /// True when part of `range` of `bytes` replaces a Grafana variable.
   func isSubstituted(_ range: Range<Int>) -> Bool { substitutions.contains { $0.overlaps(range) } }
 

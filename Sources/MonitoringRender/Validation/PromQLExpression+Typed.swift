@@ -1,11 +1,13 @@
-import MonitoringDSL
+package import MonitoringDSL
 
 extension PromQLExpression {
   /// The parsed tree as the DSL's `PromQL`, its selectors resolved against the metric catalogue, so
   /// that ``PromQLValidator`` checks raw text as it checks typed expressions. What the checks do not
   /// look at is simplified: `@` is dropped, `-x` becomes `0 - x`, parentheses are the tree's shape, and
-  /// a window Grafana substitutes becomes ``PromWindow/rateInterval``.
-  func typed(metrics: [String: Metric.Definition]) -> PromQL {
+  /// `$__rate_interval` becomes ``PromWindow/rateInterval`` (another window Grafana substitutes, such as
+  /// `$__interval`, stays a duration as written). `gen import` types a query by it when the tree prints
+  /// back as the text it came from.
+  package func typed(metrics: [String: Metric.Definition]) -> PromQL {
     switch self {
     case .number(let value): return .number(value)
     case .string(let value): return .string(value)
@@ -47,5 +49,7 @@ extension PromQLModifiers {
 }
 
 extension PromQLDuration {
-  fileprivate var window: PromWindow { isTemplated ? .rateInterval : .duration(PromDuration(text)) }
+  fileprivate var window: PromWindow {
+    isTemplated && text == PromWindow.rateInterval.description ? .rateInterval : .duration(PromDuration(text))
+  }
 }

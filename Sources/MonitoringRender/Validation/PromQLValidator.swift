@@ -99,8 +99,8 @@ struct PromQLValidator {
       }
       for argument in arguments { walk(argument, context: context, cataloguedOnly: cataloguedOnly, into: &found) }
     case .range(let inner, let window, _):
-      if case .rateInterval = window, context != .dashboard {
-        found.append("$__rate_interval exists only in Grafana; use a duration in rules")
+      if window.description.hasPrefix("$"), context != .dashboard {
+        found.append("\(window) exists only in Grafana; use a duration in rules")
       }
       walk(inner, context: context, cataloguedOnly: cataloguedOnly, into: &found)
     case .aggregation(_, let inner, _, let parameter):
