@@ -41,7 +41,8 @@ import Testing
     #expect(swift.contains("public enum SeedDashboard {"))
     #expect(swift.contains(#"Dashboard("WebSocket Service Comprehensive Dashboard", uid: "d323749f-135e-455a-aa74-4915a52ef0b9") {"#))
     #expect(swift.contains(#"Gauge("Connection Status") {"#))
-    #expect(swift.contains(#"Query("app_active_connections", legend: "Active Connections")"#))
+    #expect(swift.contains(#"Query(Metrics.appActiveConnections.select(), legend: "Active Connections")"#))
+    #expect(swift.contains(#"static let appActiveConnections = Metric.Gauge("app_active_connections", help: "")"#))
     #expect(swift.contains(".thresholds { Step(.green); Step(.yellow, from: 10); Step(.red, from: 50) }"))
     #expect(swift.contains(#".extraJSON(.object(["refesh": .string("30s")]))"#))
     #expect(swift.contains(".target(GrafanaTarget(version: "))  // the schema version it was saved with
@@ -171,7 +172,13 @@ import Testing
   func goldenDashboardImportsFullyTyped(_ path: String) throws {
     let text = try String(contentsOf: Self.goldens.appendingPathComponent(path), encoding: .utf8)
     let imported = try DashboardImporter.importDashboard(text, source: path)
-    #expect(imported.notes.map(\.description) == [])
+    // Every query typed, and nothing else to say.
+    #expect(imported.notes.count == 1)
+    guard case .typedPromQL(let typed, 0, let total)? = imported.notes.first else {
+      Issue.record("expected only the typed-PromQL note: \(imported.notes)")
+      return
+    }
+    #expect(typed == total && total > 0)
     #expect(imported.differences.isEmpty)
   }
 }

@@ -29,7 +29,7 @@ import Testing
     #expect(query.omittedMembers == [.datasource, .editorMode, .instant, .range, .legendFormat, .refId])
     #expect(query.format == .timeSeries && query.legacyStep == 240 && query.intervalFactor == 2 && query.exemplars == false)
     let source = swift(result)
-    #expect(source.contains(#"Query("up").format(.timeSeries).exemplars(false).legacyStep(240).intervalFactor(2).omitting(.datasource, .editorMode, .instant, .range, .legendFormat, .refId)"#))
+    #expect(source.contains(#"Query(up()).format(.timeSeries).exemplars(false).legacyStep(240).intervalFactor(2).omitting(.datasource, .editorMode, .instant, .range, .legendFormat, .refId)"#))
     #expect(!source.contains(#"["editorMode"]"#) && !source.contains(#"["refId"]"#) && !source.contains(#""step""#))
   }
 

@@ -228,12 +228,22 @@ import Testing
     ] {
       #expect(error(text, .grafana) == nil, "\(text)")
     }
-    // The window stays marked as Grafana's, so the rate-range check leaves it alone.
+    // The window stays marked as Grafana's, so the rate-range check leaves it alone, and keeps its text
+    // as written, as do strings: the tree prints back as the query (gen import types it by that).
     guard case .call(_, let arguments) = try parse("rate(x[$__rate_interval])", .grafana), case .matrix(_, let range)? = arguments.first else {
       Issue.record("rate(x[…]) is a call over a matrix")
       return
     }
-    #expect(range == duration("5m", 300_000, templated: true))
+    #expect(range == duration("$__rate_interval", 300_000, templated: true))
+    guard case .selector(let selector) = try parse(#"x{a=~"$a|${b:pipe}", c="[[c]]-\\$d"}"#, .grafana) else {
+      Issue.record("a selector")
+      return
+    }
+    #expect(selector.matchers.map(\.value) == ["$a|${b:pipe}", "[[c]]-\\$d"])
+    #expect(try parse(#"label_replace(x, "dst", "$1", "src", "$re")"#, .grafana) == parse(#"label_replace(x, "dst", "$1", "src", "$re")"#, .grafana))
+    #expect(PromQLParser.grafanaVariables(in: #"sum by (job) (rate(x{a="$a"}[$__rate_interval])) > ${t}"#) == ["$a", "$__rate_interval", "${t}"])
+    // A selector of only a variable selects something as Grafana sends it (the variable's value).
+    #expect(error(#"{job=~"$job"}"#, .grafana) == nil)
   }
 
   @Test func grafanaErrorsPointAtTheTextAsWritten() {
