@@ -41,11 +41,14 @@ let package = Package(
       name: "MonitoringImport",
       dependencies: ["MonitoringDSL", "MonitoringRender", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictness),
+    // `gen verify` and `gen diff --live`: the specs against running Prometheus and Alertmanager
+    // servers, over HTTP (Foundation's URLSession). The only code that talks to the network.
+    .target(name: "MonitoringLive", dependencies: ["MonitoringDSL", "MonitoringRender"], swiftSettings: strictness),
     // The commands (generate, check, list): the only code that touches the file system.
     .target(
       name: "GenCLI",
       dependencies: [
-        "MonitoringDSL", "MonitoringRender", "MonitoringImport",
+        "MonitoringDSL", "MonitoringRender", "MonitoringImport", "MonitoringLive",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictness),

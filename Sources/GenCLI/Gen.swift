@@ -12,7 +12,7 @@ struct GenCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gen",
     abstract: "Generate Grafana, Prometheus and provisioning files from the Swift specs.",
-    subcommands: [Generate.self, Check.self, Diff.self, Lint.self, List.self, Preview.self, Import.self, Init.self],
+    subcommands: [Generate.self, Check.self, Diff.self, Lint.self, List.self, Preview.self, Import.self, Init.self, Verify.self],
     defaultSubcommand: Generate.self)
 
   static var subcommandNames: [String] {

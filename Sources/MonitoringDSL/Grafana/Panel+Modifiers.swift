@@ -84,6 +84,12 @@ extension Panel {
     with { $0.repeatBy = Repeat(variable: variable, direction: direction, maxPerRow: maxPerRow) }
   }
   public func transparent(_ transparent: Bool = true) -> Panel { with { $0.isTransparent = transparent } }
+  /// Marks a panel that is empty by design (it lists only firing alerts, only errors) for `gen verify`,
+  /// which then reports its empty results as expected, with the reason.
+  /// ```swift
+  /// Table("Firing alerts") { Query(#"ALERTS{alertstate="firing"}"#) }.expectedEmpty(because: "only during incidents")
+  /// ```
+  public func expectedEmpty(because reason: String) -> Panel { with { $0.expectedEmptyReason = reason } }
   public func minInterval(_ interval: PromDuration) -> Panel { with { $0.minInterval = interval } }
   public func maxDataPoints(_ points: Int) -> Panel { with { $0.maxDataPoints = points } }
   /// The panel's own time range, the last `range` of time (``Panel/relativeTime``): `.relativeTime("1h")`.

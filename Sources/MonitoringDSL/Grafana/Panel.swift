@@ -44,6 +44,8 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var misapplied: [String] = []
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
+  /// Why the panel may show nothing: `gen verify` reports its empty results as expected.
+  public var expectedEmptyReason: String?
 
   public init(_ title: String, kind: any PanelKind, queries: [Query]) {
     self.title = title

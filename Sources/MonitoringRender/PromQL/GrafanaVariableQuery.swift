@@ -8,6 +8,45 @@
 /// // throws: PromQL parse error at column 21: unexpected "}", expected a quoted label value
 /// ```
 public enum GrafanaVariableQuery {
+  /// What a query asks Prometheus for; its PromQL as written, Grafana's variables in it unresolved.
+  public enum Form: Hashable, Sendable {
+    /// `label_names()` or `label_names(match)`.
+    case labelNames(match: String?)
+    /// `label_values(label)` or `label_values(match, label)`.
+    case labelValues(label: String, match: String?)
+    /// `metrics(regex)`: the metric names that match.
+    case metrics(regex: String)
+    /// `query_result(expr)`: the expression's result, one value per series.
+    case queryResult(String)
+    /// Any other text: the series the selector matches.
+    case series(String)
+  }
+
+  /// The form of `query`, as Grafana's Prometheus variable support tells them apart.
+  /// ```swift
+  /// GrafanaVariableQuery.form(#"label_values(up{job=~"$job"}, instance)"#)   // .labelValues(label: "instance", match: #"up{job=~"$job"}"#)
+  /// ```
+  public static func form(_ query: String) -> Form {
+    let text = String(trimmed(Substring(query)))
+    for function in ["label_names", "label_values", "metrics", "query_result"] {
+      guard text.hasPrefix(function), text.dropFirst(function.count).first(where: { !$0.isWhitespace }) == "(",
+        text.hasSuffix(")"), let open = text.firstIndex(of: "(")
+      else { continue }
+      let arguments = trimmed(text[text.index(after: open)..<text.index(before: text.endIndex)])
+      let match = arguments.isEmpty ? nil : String(arguments)
+      switch function {
+      case "label_names": return .labelNames(match: match)
+      case "metrics": return .metrics(regex: match ?? "")
+      case "query_result": return .queryResult(match ?? "")
+      default:
+        guard let comma = lastTopLevelComma(in: arguments) else { return .labelValues(label: String(arguments), match: nil) }
+        return .labelValues(
+          label: String(trimmed(arguments[arguments.index(after: comma)...])), match: String(trimmed(arguments[..<comma])))
+      }
+    }
+    return .series(text)
+  }
+
   /// The expression inside `query`, `nil` when it holds none (`label_names()`, `metrics(…)`, `label_values(job)`).
   public static func parse(_ query: String) throws(PromQLParseError) -> PromQLExpression? {
     let body = trimmed(Substring(query))

@@ -34,8 +34,21 @@ public struct PromQLParser {
     }
   }
 
+  /// `text` as Grafana sends it to Prometheus: each variable and macro named in `values` replaced by
+  /// its value (formatted already), any other by a stand-in of the kind Grafana would put there.
+  /// ```swift
+  /// PromQLParser.substituting(#"rate(x{job=~"$job"}[$__rate_interval])"#, ["job": "(a|b)", "__rate_interval": "1m"])
+  /// // rate(x{job=~"(a|b)"}[1m])
+  /// ```
+  package static func substituting(_ text: String, _ values: [String: String]) -> String {
+    String(decoding: PromQLSource(grafana: text, values: values).bytes, as: UTF8.self)
+  }
+
   /// The Grafana variables and macros in `text`, as written and in order: `["$cluster", "$__rate_interval"]`.
   package static func grafanaVariables(in text: String) -> [String] { PromQLSource(grafana: text).variables }
+
+  /// The names of the Grafana variables and macros in `text`, in order: `["cluster", "__rate_interval"]`.
+  package static func grafanaVariableNames(in text: String) -> [String] { PromQLSource(grafana: text).variableNames }
 
   private typealias Failure = PromQLLexer.Failure
   private typealias Typed = (expression: PromQLExpression, type: PromQLValueType)

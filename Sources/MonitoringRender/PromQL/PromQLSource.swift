@@ -15,6 +15,8 @@ struct PromQLSource {
   private let originalOffsets: [Int]?
   /// The ranges of `bytes` that replace a Grafana variable.
   private let substitutions: [Range<Int>]
+  /// The names of the variables and macros replaced, in order (`cluster`, `__rate_interval`).
+  let variableNames: [String]
 
   /// The text as Prometheus reads it.
   init(prometheus text: String) {
@@ -22,25 +24,28 @@ struct PromQLSource {
     bytes = Array(text.utf8)
     originalOffsets = nil
     substitutions = []
+    variableNames = []
   }
 
-  /// The text as Grafana sends it, its variables replaced.
-  init(grafana text: String) {
+  /// The text as Grafana sends it, its variables replaced: by `values` (name → text, macros too),
+  /// otherwise by a value of the kind Grafana would put there.
+  init(grafana text: String, values: [String: String] = [:]) {
     let original = Array(text.utf8)
     guard Self.mayHoldVariables(original) else {
       self.init(prometheus: text)
       return
     }
-    self.init(text: text, substitutedFrom: original)
+    self.init(text: text, substitutedFrom: original, values: values)
   }
 
-  private init(text: String, substitutedFrom original: [UInt8]) {
-    var substitution = Substitution(original: original)
+  private init(text: String, substitutedFrom original: [UInt8], values: [String: String]) {
+    var substitution = Substitution(original: original, values: values)
     substitution.run()
     self.text = text
     bytes = substitution.output
     originalOffsets = substitution.offsets + [original.count]
     substitutions = substitution.ranges
+    variableNames = substitution.names
   }
 
   /// A `$` or a `[[`: text without either has nothing to substitute (the common case, checked fast).
@@ -82,17 +87,21 @@ struct PromQLSource {
   /// One pass over the text: strings, brackets and `offset` decide what a variable becomes.
   private struct Substitution {
     let original: [UInt8]
+    let values: [String: String]
     var output: [UInt8] = []
     var offsets: [Int] = []
     var ranges: [Range<Int>] = []
+    /// The name of each variable replaced, in order.
+    var names: [String] = []
     private var index = 0
     private var quote: UInt8?
     private var inBrackets = false
     /// The last word outside strings, to know a duration follows `offset`.
     private var lastWord: ArraySlice<UInt8> = []
 
-    init(original: [UInt8]) {
+    init(original: [UInt8], values: [String: String]) {
       self.original = original
+      self.values = values
       output.reserveCapacity(original.count + 16)
     }
 
@@ -143,7 +152,9 @@ struct PromQLSource {
 
     private mutating func substitute(_ name: String, length: Int) {
       let value: String
-      if let macro = PromQLSource.macros[name] {
+      if let given = values[name] {
+        value = given
+      } else if let macro = PromQLSource.macros[name] {
         value = macro
       } else if quote != nil {
         value = name
@@ -158,6 +169,7 @@ struct PromQLSource {
         offsets.append(index)
       }
       ranges.append(start..<output.count)
+      names.append(name)
       index += length
       if quote == nil { lastWord = [] }
     }

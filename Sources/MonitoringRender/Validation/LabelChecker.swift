@@ -29,21 +29,9 @@ struct LabelChecker {
   func legendProblems(_ legend: String, of expr: PromQL) -> [String] {
     var ignored: [String] = []
     guard let available = labels(of: expr, problems: &ignored) else { return [] }
-    return Self.references(in: legend).filter { !available.contains($0) && $0 != "__name__" }.map {
+    return LegendLabels.references(in: legend).filter { !available.contains($0) && $0 != "__name__" }.map {
       "legend {{\($0)}} names no label of the query's series (\(Self.list(available)))\(NearestName.suggestion(for: $0, in: available))"
     }
-  }
-
-  /// `code` and `handler` in "{{code}} {{ handler }}".
-  static func references(in legend: String) -> [String] {
-    var names: [String] = []
-    var rest = Substring(legend)
-    while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
-      let name = rest[open.upperBound..<close.lowerBound].filter { $0 != " " }
-      if !name.isEmpty { names.append(String(name)) }
-      rest = rest[close.upperBound...]
-    }
-    return names
   }
 
   /// The labels of the series `expr` returns, or nil when they cannot be known.

@@ -1,0 +1,131 @@
+import Foundation
+public import MonitoringDSL
+import MonitoringRender
+
+/// `gen verify`: asks a running Prometheus about every ``VerifyItem``. For each it resolves the
+/// dashboard's variables (``DashboardVariables``), checks that every selector of the expression
+/// matches series in the window (and, when one does not, finds out why: no such metric, a label the
+/// series do not have, a value no series has), that the labels it groups or matches on and its
+/// legend names exist, that the server's metric metadata agrees with the catalogue, and evaluates
+/// it once. Requests run concurrently, at most ``concurrency`` at a time.
+/// ```swift
+/// let verifier = Verifier(prometheus: endpoint, catalog: catalog)
+/// let results = await verifier.verify(VerifyItem.items(of: catalog)) { done, total in print("\(done)/\(total)") }
+/// ```
+public struct Verifier: Sendable {
+  public var prometheus: LiveEndpoint
+  public var catalog: Catalog
+  /// The recent window selectors must match series in, in seconds.
+  public var window = 3600
+  /// The scrape interval `$__interval` stands for, in seconds.
+  public var scrapeInterval = 15
+  public var concurrency = 8
+
+  public init(prometheus: LiveEndpoint, catalog: Catalog) {
+    self.prometheus = prometheus
+    self.catalog = catalog
+    // Grafana's `$__interval` floor: the Prometheus datasource's scrape interval (`jsonData.timeInterval`).
+    let intervals = catalog.datasources.lazy.filter { $0.type == .prometheus }.compactMap { $0.jsonData["timeInterval"]?.text }
+    if let interval = intervals.compactMap({ PromDuration($0).milliseconds }).first { scrapeInterval = max(1, interval / 1000) }
+  }
+
+  public func verify(_ items: [VerifyItem], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> [VerifyResult] {
+    let now = Date().timeIntervalSince1970
+    let server = ServerState(prometheus: prometheus, window: window, now: now)
+    var variables: [Int: DashboardVariables] = [:]
+    for index in Set(items.compactMap(\.dashboard)).sorted() {
+      variables[index] = await DashboardVariables.resolve(
+        catalog.dashboards[index], on: prometheus, window: window, scrapeInterval: scrapeInterval, now: now)
+    }
+    let resolved = variables
+    let catalogue = Dictionary(catalog.metrics.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var results = [VerifyResult?](repeating: nil, count: items.count)
+    await withTaskGroup(of: (Int, VerifyResult).self) { group in
+      var next = 0
+      var done = 0
+      func start() {
+        let index = next
+        let item = items[index]
+        next += 1
+        group.addTask {
+          let check = Check(item: item, variables: item.dashboard.flatMap { resolved[$0] }, server: server, catalogue: catalogue)
+          return (index, await check.run())
+        }
+      }
+      while next < min(concurrency, items.count) { start() }
+      for await (index, result) in group {
+        results[index] = result
+        done += 1
+        progress(done, items.count)
+        if next < items.count { start() }
+      }
+    }
+    return results.compactMap { $0 }
+  }
+}
+
+/// What the server says, asked once per selector and once for the metadata, shared by the checks.
+actor ServerState {
+  let prometheus: LiveEndpoint
+  let window: Int
+  let now: Double
+  private var series: [String: Task<[[String: String]], any Error>] = [:]
+  private var metadata: Task<[String: String], any Error>?
+  private var names: Task<[String], any Error>?
+
+  init(prometheus: LiveEndpoint, window: Int, now: Double) {
+    self.prometheus = prometheus
+    self.window = window
+    self.now = now
+  }
+
+  var range: [(String, String)] { [("start", String(Int(now) - window)), ("end", String(Int(now)))] }
+
+  /// The label sets of the series `selector` matches in the window.
+  func series(_ selector: String) async throws -> [[String: String]] {
+    if let known = series[selector] { return try await known.value }
+    let prometheus = self.prometheus
+    let parameters = [("match[]", selector)] + range
+    let task = Task { () async throws -> [[String: String]] in
+      try await prometheus.data("/api/v1/series", parameters).elements.map(Self.labels)
+    }
+    series[selector] = task
+    return try await task.value
+  }
+
+  /// Metric name → the type its targets declare (`counter`, `gauge`, `histogram`, …).
+  func metricTypes() async throws -> [String: String] {
+    if let metadata { return try await metadata.value }
+    let prometheus = self.prometheus
+    let task = Task { () async throws -> [String: String] in
+      guard case .object(let members) = try await prometheus.data("/api/v1/metadata") else { return [:] }
+      return members.compactMapValues { $0.elements.first?["type"]?.text }
+    }
+    metadata = task
+    return try await task.value
+  }
+
+  /// Every metric name the server has, for "did you mean".
+  func metricNames() async throws -> [String] {
+    if let names { return try await names.value }
+    let prometheus = self.prometheus
+    let parameters = range
+    let task = Task { () async throws -> [String] in
+      try await prometheus.data("/api/v1/label/__name__/values", parameters).elements.compactMap(\.text)
+    }
+    names = task
+    return try await task.value
+  }
+
+  /// The series of the instant query `expr` now, as label sets; a scalar or string is one.
+  func evaluate(_ expr: String) async throws -> [[String: String]] {
+    let data = try await prometheus.data("/api/v1/query", [("query", expr), ("time", String(now))])
+    if data["resultType"]?.text == "scalar" || data["resultType"]?.text == "string" { return [[:]] }
+    return (data["result"]?.elements ?? []).map { Self.labels($0["metric"] ?? .null) }
+  }
+
+  static func labels(_ value: JSONValue) -> [String: String] {
+    guard case .object(let members) = value else { return [:] }
+    return members.compactMapValues(\.text)
+  }
+}
