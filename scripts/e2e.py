@@ -142,6 +142,11 @@ def main(gen, app_binary):
         receivers = wait_for("WebSocketNoActiveConnections in Alertmanager", routed, 120)
         assert receivers == ["websocket-team"], f"routed to {receivers}"
 
+        # An alert has fired, so the panels of firing alerts have data too.
+        login = ["--prometheus", prom, "--prometheus-user", "prometheus", "--prometheus-password-file", f"{tmp}/stack/secrets/password"]
+        verify_seed(gen, settings + login, tmp)
+        diff_live(gen, settings, login + ["--alertmanager", am], tmp, prom)
+
         step("/-/reload with a regenerated config")
         subprocess.run([gen, "--environment", "test", "--output", f"{tmp}/config"] + settings + ["--set", "no_connections_for=30s"],
                        check=True, stdout=subprocess.DEVNULL)
@@ -182,6 +187,85 @@ def main(gen, app_binary):
             app_process.kill()
             app_process.wait()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def verify_seed(gen, arguments, tmp):
+    """gen verify on the seed: every panel, variable and rule sees data; then two planted faults."""
+    step("gen verify: every panel and rule of the seed sees data")
+    command = [gen, "verify", "--environment", "test", "--window", "10m"] + arguments
+    # The stack is a minute old: a panel's 1h baseline (a subquery on minute steps) has data once a
+    # minute boundary has two samples behind it, so an empty result is retried for a little while.
+    deadline, attempts = time.monotonic() + 60, 0
+    while True:
+        attempts += 1
+        began = time.monotonic()
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        took = time.monotonic() - began
+        if result.returncode == 0 or time.monotonic() > deadline or "wrong" in result.stdout or "error" in result.stdout:
+            break
+        time.sleep(5)
+    print(result.stdout + result.stderr, end="", flush=True)
+    print(f"         (gen verify took {took:.2f}s; attempt {attempts})")
+    assert result.returncode == 0, f"gen verify found problems (exit {result.returncode})"
+    rows = [line for line in result.stdout.splitlines() if " › " in line]
+    dashboards = [json.load(open(os.path.join(folder, name))) for folder in [f"{tmp}/config/test/grafana/dashboards"]
+                  for name in sorted(os.listdir(folder))]
+    targets = sum(len(p.get("targets", [])) for d in dashboards for p in d["panels"] + [q for r in d["panels"] for q in r.get("panels", [])])
+    checked = [line for line in rows if "› query " in line]
+    assert len(checked) == targets, f"{len(checked)} queries verified, the dashboards have {targets}"
+    assert all(line.startswith("data") for line in rows), "not every item has data"
+    rules = [line for line in rows if "› alert " in line or "› record " in line]
+    assert rules, "no rule was verified"
+
+    step("gen verify: a panel on a metric the app does not export, and a label it does not have, are reported")
+    planted = dashboards[0]
+    bottom = max(p["gridPos"]["y"] + p["gridPos"]["h"] for p in planted["panels"])
+    planted["panels"] += [
+        {"type": "timeseries", "title": "Planted: not exported", "gridPos": {"x": 0, "y": bottom, "w": 12, "h": 8},
+         "targets": [{"refId": "A", "expr": "sum(rate(app_not_exported_total[5m]))"}]},
+        {"type": "timeseries", "title": "Planted: no such label", "gridPos": {"x": 12, "y": bottom, "w": 12, "h": 8},
+         "targets": [{"refId": "A", "expr": 'sum(rate(app_messages_total{instanse="127.0.0.1"}[5m]))'}]},
+    ]
+    with open(f"{tmp}/planted.json", "w") as handle:
+        json.dump(planted, handle)
+    began = time.monotonic()
+    result = subprocess.run(command + ["--dashboard", f"{tmp}/planted.json"], capture_output=True, text=True, timeout=120)
+    findings = [line for line in result.stdout.splitlines() if " › " in line and not line.startswith("data")]
+    print("\n".join(findings) + f"\n         (gen verify took {time.monotonic() - began:.2f}s)", flush=True)
+    assert result.returncode == 1, f"gen verify should fail on the planted faults (exit {result.returncode})"
+    assert len(findings) == 2, f"expected the two planted panels, found {findings}"
+    assert 'panel "Planted: not exported" › query A' in findings[0] and "no series named app_not_exported_total" in findings[0], findings[0]
+    assert 'panel "Planted: no such label" › query A' in findings[1] and "label instanse is not on app_messages_total" in findings[1], findings[1]
+    assert '(did you mean "instance"?)' in findings[1], findings[1]
+
+
+def diff_live(gen, settings, servers, tmp, prom):
+    """gen diff --live: nothing differs; a rule edited on the running Prometheus does, until regenerated."""
+    command = [gen, "diff", "--live", "--environment", "test"] + settings + servers
+    step("gen diff --live: the running servers have what the specs render")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"gen diff --live before any edit (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+
+    step("gen diff --live: a rule edited in place on the running Prometheus and reloaded is reported")
+    rules = f"{tmp}/config/test/prometheus/rules/websocket.rules.yml"
+    text = open(rules).read()
+    assert "< 0.1" in text, "the low-message-rate alert's threshold"
+    with open(rules, "w") as handle:
+        handle.write(text.replace("< 0.1", "< 0.5"))
+    assert http(f"{prom}/-/reload", data=b"", method="POST")[0] == 200
+    wait_for("the edited rule loaded", lambda: any("< 0.5" in r["query"] for g in api(prom, "/api/v1/rules")["groups"] for r in g["rules"]), 20)
+    began = time.monotonic()
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    print(result.stdout + f"         (gen diff --live took {time.monotonic() - began:.2f}s)", flush=True)
+    assert result.returncode == 1, f"gen diff --live should report the edit (exit {result.returncode}): {result.stderr}"
+    assert 'rules "websocket.rules.yml" › group' in result.stdout and "~ expr:" in result.stdout and "0.5" in result.stdout, result.stdout
+
+    step("gen diff --live: regenerated and reloaded, the drift is gone")
+    subprocess.run([gen, "--environment", "test", "--output", f"{tmp}/config"] + settings, check=True, stdout=subprocess.DEVNULL)
+    assert http(f"{prom}/-/reload", data=b"", method="POST")[0] == 200
+    wait_for("the regenerated rule loaded", lambda: not any("< 0.5" in r["query"] for g in api(prom, "/api/v1/rules")["groups"] for r in g["rules"]), 20)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"gen diff --live after regenerating (exit {result.returncode}):\n{result.stdout}{result.stderr}"
 
 
 async def drive_websockets(app_port, prom):

@@ -72,7 +72,7 @@ struct Diff: EnvironmentCommand {
         return .failure(error)
       }
     }.mapError { GenError.io($0.description) }.get()
-    return SemanticDiff.changes(old: loaded, new: Dictionary(compared.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first }))
+    return LiveConfigs.changes(loaded: loaded, rendered: compared)
   }
 
   /// A base file is selected like the spec that wrote it; without a manifest entry, by its folder.

@@ -8,6 +8,8 @@ struct Check: Sendable {
   let server: ServerState
   /// The catalogue by metric name.
   let catalogue: [String: Metric.Definition]
+  /// The finest step of a range evaluation, in seconds.
+  let scrapeInterval: Int
 
   func run() async -> VerifyResult {
     do {
@@ -41,7 +43,9 @@ struct Check: Sendable {
     for selector in selectors {
       let series = try await server.series(selector.text)
       if series.isEmpty {
-        return VerifyResult(item: item, status: .empty, detail: try await whyEmpty(selector))
+        let why = try await whyEmpty(selector)
+        if let reason = item.expectedEmpty { return VerifyResult(item: item, status: .expectedEmpty, detail: "\(why): \(reason)") }
+        return VerifyResult(item: item, status: .empty, detail: why)
       }
       found += series
     }
@@ -54,7 +58,7 @@ struct Check: Sendable {
         item: item, status: .wrong, detail: "label \(missing) is on none of the \(found.count) series it groups or matches (\(Self.list(available)))",
         series: found.count)
     }
-    let result = try await server.evaluate(text)
+    let result = try await server.evaluate(text, instant: item.isInstant, step: scrapeInterval)
     let resultLabels = Set(result.flatMap(\.keys))
     if !result.isEmpty, let legend = item.legend,
       let missing = LegendLabels.references(in: legend).first(where: { !resultLabels.contains($0) })

@@ -16,6 +16,14 @@ public import MonitoringRender
 /// print(ChangeReport.text(SemanticDiff.changes(old: loaded, new: renderedByPath)))
 /// ```
 public enum LiveConfigs {
+  /// The changes from what the servers loaded to what the specs render (``loaded(rendered:prometheus:alertmanager:)``).
+  /// A server writes a file's sections in its own order, so an item that keeps its place among its
+  /// kind (`#2 → #2`) is not reported as moved.
+  public static func changes(loaded: [String: String], rendered: [OutputFile]) -> [Change] {
+    let new = Dictionary(rendered.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+    return SemanticDiff.changes(old: loaded, new: new).filter { $0.kind != .moved || $0.old != $0.new }
+  }
+
   /// The loaded files by rendered path, for the rendered Prometheus configs, rule files and
   /// Alertmanager configs of one environment (paths `env/prometheus/…`, `env/alertmanager/…`).
   public static func loaded(rendered: [OutputFile], prometheus: LiveEndpoint?, alertmanager: LiveEndpoint?) async throws(LiveError)
@@ -140,6 +148,8 @@ public enum LiveConfigs {
     if live == ours || live == .string("<secret>") { return true }
     guard let liveText = live.text, let ourText = ours.text else { return false }
     if liveText == ourText { return true }
+    // A path the server resolved against its config folder (`rule_files`, `*_file`).
+    if liveText.hasPrefix("/"), !ourText.hasPrefix("/"), liveText.hasSuffix("/" + ourText) { return true }
     if let a = PromDuration(liveText).milliseconds, let b = PromDuration(ourText).milliseconds { return a == b }
     // An expression: the same syntax tree, parentheses aside.
     if let a = try? PromQLParser.parse(liveText), let b = try? PromQLParser.parse(ourText) {

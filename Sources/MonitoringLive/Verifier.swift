@@ -48,7 +48,9 @@ public struct Verifier: Sendable {
         let item = items[index]
         next += 1
         group.addTask {
-          let check = Check(item: item, variables: item.dashboard.flatMap { resolved[$0] }, server: server, catalogue: catalogue)
+          let check = Check(
+            item: item, variables: item.dashboard.flatMap { resolved[$0] }, server: server, catalogue: catalogue,
+            scrapeInterval: scrapeInterval)
           return (index, await check.run())
         }
       }
@@ -117,9 +119,13 @@ actor ServerState {
     return try await task.value
   }
 
-  /// The series of the instant query `expr` now, as label sets; a scalar or string is one.
-  func evaluate(_ expr: String) async throws -> [[String: String]] {
-    let data = try await prometheus.data("/api/v1/query", [("query", expr), ("time", String(now))])
+  /// The series of `expr` as label sets, a scalar or string one: at this instant, or over the window
+  /// in about 120 steps (no finer than `step` seconds), as a panel's graph asks.
+  func evaluate(_ expr: String, instant: Bool, step: Int) async throws -> [[String: String]] {
+    let data =
+      instant
+      ? try await prometheus.data("/api/v1/query", [("query", expr), ("time", String(now))])
+      : try await prometheus.data("/api/v1/query_range", [("query", expr), ("step", String(max(step, window / 120)))] + range)
     if data["resultType"]?.text == "scalar" || data["resultType"]?.text == "string" { return [[:]] }
     return (data["result"]?.elements ?? []).map { Self.labels($0["metric"] ?? .null) }
   }

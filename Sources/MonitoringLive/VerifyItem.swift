@@ -31,6 +31,8 @@ public struct VerifyItem: Hashable, Sendable {
   public var legend: String?
   /// Why the result may be empty (``Panel/expectedEmpty(because:)``).
   public var expectedEmpty: String?
+  /// Evaluated at one instant (rules, instant panel queries), not over the window as a panel's graph is.
+  public var isInstant = true
 
   /// Whether an empty result is a finding: only for panel queries and recording rules.
   public var mustHaveResult: Bool { kind == .query || kind == .record }
@@ -48,7 +50,8 @@ public struct VerifyItem: Hashable, Sendable {
       }
       for annotation in dashboard.annotations {
         guard let expr = annotation.expr else { continue }
-        items.append(VerifyItem(path: root + [.annotation(annotation.name)], kind: .annotation, expr: expr, dashboard: index))
+        items.append(
+          VerifyItem(path: root + [.annotation(annotation.name)], kind: .annotation, expr: expr, dashboard: index, isInstant: false))
       }
       for item in dashboard.items {
         switch item {
@@ -78,7 +81,7 @@ public struct VerifyItem: Hashable, Sendable {
       guard case .prometheus = query.language, isPrometheus((query.datasource ?? panel.datasource)?.type) else { return nil }
       return VerifyItem(
         path: path + [.panel(panel.title), .query(refID)], kind: .query, expr: query.expr, dashboard: dashboard,
-        legend: query.legend, expectedEmpty: panel.expectedEmptyReason)
+        legend: query.legend, expectedEmpty: panel.expectedEmptyReason, isInstant: query.mode == .instant)
     }
   }
 
