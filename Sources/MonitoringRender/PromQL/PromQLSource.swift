@@ -17,21 +17,23 @@ struct PromQLSource {
   private let substitutions: [Range<Int>]
 
   /// The text as Prometheus reads it.
-  init(prometheus text: String) {
-    self.text = text
-    bytes = Array(text.utf8)
-    originalOffsets = nil
-    substitutions = []
-  }
+  init(prometheus text: String) { self.init(text: text, unsubstituted: Array(text.utf8)) }
 
   /// The text as Grafana sends it, its variables replaced.
   init(grafana text: String) {
     let original = Array(text.utf8)
     guard Self.mayHoldVariables(original) else {
-      self.init(prometheus: text)
+      self.init(text: text, unsubstituted: original)
       return
     }
     self.init(text: text, substitutedFrom: original)
+  }
+
+  private init(text: String, unsubstituted bytes: [UInt8]) {
+    self.text = text
+    self.bytes = bytes
+    originalOffsets = nil
+    substitutions = []
   }
 
   private init(text: String, substitutedFrom original: [UInt8]) {

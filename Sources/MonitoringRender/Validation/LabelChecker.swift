@@ -27,23 +27,41 @@ struct LabelChecker {
 
   /// Problems with the `{{label}}` references of a legend on the series `expr` returns.
   func legendProblems(_ legend: String, of expr: PromQL) -> [String] {
+    let references = Self.references(in: legend)
     var ignored: [String] = []
-    guard let available = labels(of: expr, problems: &ignored) else { return [] }
-    return Self.references(in: legend).filter { !available.contains($0) && $0 != "__name__" }.map {
+    guard !references.isEmpty, let available = labels(of: expr, problems: &ignored) else { return [] }
+    return references.filter { !available.contains($0) && $0 != "__name__" }.map {
       "legend {{\($0)}} names no label of the query's series (\(Self.list(available)))\(NearestName.suggestion(for: $0, in: available))"
     }
   }
 
   /// `code` and `handler` in "{{code}} {{ handler }}".
+  // NB: on the UTF-8 bytes, as Grafana reads them: every query's legend passes through here, and
+  // `firstRange(of:)` on characters costs thousands of instructions per legend.
   static func references(in legend: String) -> [String] {
     var names: [String] = []
-    var rest = Substring(legend)
-    while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
-      let name = rest[open.upperBound..<close.lowerBound].filter { $0 != " " }
-      if !name.isEmpty { names.append(String(name)) }
-      rest = rest[close.upperBound...]
+    var legend = legend
+    legend.withUTF8 { utf8 in
+      var index = 0
+      while let open = doubled(UInt8(ascii: "{"), in: utf8, from: index),
+        let close = doubled(UInt8(ascii: "}"), in: utf8, from: open + 2)
+      {
+        let name = utf8[(open + 2)..<close].filter { $0 != UInt8(ascii: " ") }
+        if !name.isEmpty { names.append(String(decoding: name, as: UTF8.self)) }
+        index = close + 2
+      }
     }
     return names
+  }
+
+  /// Where `byte` twice in a row first occurs in `utf8`, at `start` or after.
+  private static func doubled(_ byte: UInt8, in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index + 1 < utf8.count {
+      if utf8[index] == byte, utf8[index + 1] == byte { return index }
+      index += 1
+    }
+    return nil
   }
 
   /// The labels of the series `expr` returns, or nil when they cannot be known.
@@ -60,15 +78,29 @@ struct LabelChecker {
     case .range(let inner, _, _), .offset(let inner, _):
       return labels(of: inner, problems: &problems)
     case .call(let function, let arguments):
-      let vectors = arguments.map { labels(of: $0, problems: &problems) }
+      // NB: only the first, the last and the first non-scalar argument's labels are used (no array
+      // of them all), and none when no argument's labels are known (the usual case for text).
+      var first: Set<String>?, last: Set<String>?, firstNonScalar: Set<String>?
+      var seenNonScalar = false, anyKnown = false
+      for (index, argument) in arguments.enumerated() {
+        let vector = labels(of: argument, problems: &problems)
+        anyKnown = anyKnown || vector != nil
+        if index == 0 { first = vector }
+        last = vector
+        if !seenNonScalar, !Self.isScalar(argument) {
+          seenNonScalar = true
+          firstNonScalar = vector
+        }
+      }
+      guard anyKnown else { return nil }
       switch function {
       case "absent", "absent_over_time", "scalar", "vector", "time": return nil
-      case "histogram_quantile": return vectors.last.flatMap { $0 }.map { $0.subtracting(["le"]) }
+      case "histogram_quantile": return last.map { $0.subtracting(["le"]) }
       case "label_replace", "label_join":
         guard case .string(let target)? = arguments.dropFirst().first else { return nil }
-        return vectors.first.flatMap { $0 }.map { $0.union([target]) }
+        return first.map { $0.union([target]) }
       default:
-        return arguments.indices.first { !Self.isScalar(arguments[$0]) }.flatMap { vectors[$0] }
+        return firstNonScalar
       }
     case .aggregation(let operation, let inner, let grouping, let parameter):
       if let parameter { _ = labels(of: parameter, problems: &problems) }
