@@ -2,8 +2,9 @@
 public protocol CopyModifying {}
 
 extension CopyModifying {
-  /// A copy of `self` with `change` applied.
-  func with(_ change: (inout Self) -> Void) -> Self {
+  /// `self` with `change` applied. NB: consuming, so that a chain of modifiers declared `consuming`
+  /// (those of `Panel`, a large value) moves one value along instead of copying it at every step.
+  consuming func with(_ change: (inout Self) -> Void) -> Self {
     var copy = self
     change(&copy)
     return copy

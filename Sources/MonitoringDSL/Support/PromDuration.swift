@@ -44,38 +44,42 @@ public struct PromDuration: Hashable, Sendable, ExpressibleByStringLiteral, Cust
   /// like Prometheus' `model.ParseDuration`.
   public var milliseconds: Int? {
     if text == "0" { return 0 }
-    var rest = text.utf8[...]
+    // NB: over the contiguous bytes (validation reads every duration of every query): slicing the
+    // `UTF8View` costs an index computation per step.
+    var text = text
+    return text.withUTF8(Self.milliseconds)
+  }
+
+  private static func milliseconds(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
     var total = 0
     var nextUnit = 0
-    guard !rest.isEmpty else { return nil }
-    while !rest.isEmpty {
+    guard !utf8.isEmpty else { return nil }
+    while index < utf8.count {
       var amount = 0
-      let digits = rest.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-      guard !digits.isEmpty else { return nil }
-      for digit in digits {
+      let digitsStart = index
+      while index < utf8.count, utf8[index] >= UInt8(ascii: "0"), utf8[index] <= UInt8(ascii: "9") {
         let (shifted, overflow) = amount.multipliedReportingOverflow(by: 10)
         guard !overflow else { return nil }
-        amount = shifted + Int(digit - UInt8(ascii: "0"))
+        amount = shifted + Int(utf8[index] - UInt8(ascii: "0"))
+        index += 1
       }
-      rest = rest.dropFirst(digits.count)
-      let unitText = rest.prefix { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
-      guard let (index, factor) = Self.unit(unitText), index >= nextUnit else { return nil }
-      rest = rest.dropFirst(unitText.count)
+      guard index > digitsStart else { return nil }
+      let unitStart = index
+      while index < utf8.count, (utf8[index] | 0x20) >= UInt8(ascii: "a"), (utf8[index] | 0x20) <= UInt8(ascii: "z") { index += 1 }
+      guard let (rank, factor) = unit(UnsafeBufferPointer(rebasing: utf8[unitStart..<index])), rank >= nextUnit else { return nil }
       let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
       guard !overflow else { return nil }
       total += product
-      nextUnit = index + 1
+      nextUnit = rank + 1
     }
     return total
   }
 
   /// Prometheus' units, largest first (the order a duration must use them): their rank and length in ms.
-  private static func unit(_ text: Substring.UTF8View) -> (rank: Int, factor: Int)? {
-    var bytes = text.makeIterator()
-    let first = bytes.next()
-    let second = bytes.next()
-    guard bytes.next() == nil else { return nil }
-    switch (first, second) {
+  private static func unit(_ text: UnsafeBufferPointer<UInt8>) -> (rank: Int, factor: Int)? {
+    guard text.count <= 2 else { return nil }
+    switch (text.first, text.count == 2 ? text[1] : nil) {
     case (UInt8(ascii: "y"), nil): return (0, 365 * 86_400_000)
     case (UInt8(ascii: "w"), nil): return (1, 7 * 86_400_000)
     case (UInt8(ascii: "d"), nil): return (2, 86_400_000)

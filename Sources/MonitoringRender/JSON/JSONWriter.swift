@@ -226,9 +226,7 @@ public struct JSONWriter: ~Copyable, JSONSink {
     let index = depth &- 1
     let new = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
     if containers[index].inOrder, let previous = containers[index].members.last?.key {
-      if !UnsafeBufferPointer(start: base + previous.lowerBound, count: previous.count).lexicographicallyPrecedes(new) {
-        containers[index].inOrder = false
-      }
+      if !Self.precedes(base + previous.lowerBound, count: previous.count, new) { containers[index].inOrder = false }
     } else if let flushed = containers[index].flushedKey, !flushed.lexicographicallyPrecedes(new) {
       containers[index].inOrder = false
     }
@@ -236,6 +234,21 @@ public struct JSONWriter: ~Copyable, JSONSink {
       containers[index].inOrder || containers[index].flushedKey == nil,
       "JSONWriter: key \"\(String(decoding: new, as: UTF8.self))\" out of byte order in an object already partly flushed")
     containers[index].members.append(.init(start: start, key: key))
+  }
+
+  /// Whether the key at `key` comes before `other` in byte order. NB: inlined, this runs for every
+  /// member, and keys usually differ in their first bytes (the generic `lexicographicallyPrecedes`
+  /// or a call to `memcmp` cost more than the comparison).
+  @inline(__always) private static func precedes(
+    _ key: UnsafePointer<UInt8>, count: Int, _ other: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let common = Swift.min(count, other.count)
+    var index = 0
+    while index < common {
+      if key[index] != other[index] { return key[index] < other[index] }
+      index &+= 1
+    }
+    return count < other.count
   }
 
   /// Where a value starts: after a key on the same line, else on its own line inside a container.

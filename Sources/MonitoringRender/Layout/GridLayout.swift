@@ -95,7 +95,7 @@ public enum GridLayout {
     _ panels: UnsafeBufferPointer<Panel>, top: Int, ids: inout PanelIDs, path: [PathElement],
     into diagnostics: inout DiagnosticCollector
   ) -> (panels: [PlacedPanel], bottom: Int) {
-    var occupied = Occupancy()
+    var occupied = Occupancy(top: top)
     var positions = [GridPosition?](repeating: nil, count: panels.count)
 
     // Pinned panels first, so the flowing ones go around them.
@@ -176,33 +176,49 @@ public enum GridLayout {
 
 /// The cells a section's panels take: a bit mask of the 24 columns per grid line, so that whether a
 /// panel overlaps another costs its height, not the number of panels placed before it (a section of
-/// thousands of panels is placed in linear time). Panels taller than ``maskedHeight`` lines are kept
-/// in a list and compared one by one instead.
+/// thousands of panels is placed in linear time). Panels taller than ``maskedHeight`` lines (or outside
+/// the ``maskedDepth`` lines from the section's top) are kept in a list and compared one by one instead.
 private struct Occupancy {
   static let maskedHeight = 256
+  /// How far below the top masks are kept (4 MiB of them): a panel pinned further down is listed.
+  static let maskedDepth = 1 << 20
 
   /// Every position taken, in the order taken.
   private(set) var all: [GridPosition] = []
   private var tall: [GridPosition] = []
-  private var lines: [Int: UInt32] = [:]
+  /// The section's first line: `lines[0]` is its mask.
+  private let top: Int
+  /// NB: an array from the section's top, not a dictionary by line: every panel reads and sets a
+  /// mask per line it covers, and hashing the line cost more than the rest of the layout.
+  private var lines: [UInt32] = []
+
+  init(top: Int) { self.top = top }
 
   func overlapsAny(_ position: GridPosition) -> Bool {
-    guard (1...Self.maskedHeight).contains(position.height), position.x >= 0, position.width >= 1,
-      position.x + position.width <= GridLayout.columns
-    else { return all.contains(where: position.overlaps) }
+    guard isMasked(position) else { return all.contains(where: position.overlaps) }
     if tall.contains(where: position.overlaps) { return true }
     let bits = Self.bits(position)
-    for line in position.y..<position.y + position.height where (lines[line] ?? 0) & bits != 0 { return true }
+    let end = Swift.min(position.y + position.height - top, lines.count)
+    var index = position.y - top
+    while index < end {
+      if lines[index] & bits != 0 { return true }
+      index += 1
+    }
     return false
   }
 
   mutating func add(_ position: GridPosition) {
     all.append(position)
-    guard (1...Self.maskedHeight).contains(position.height), position.x >= 0, position.width >= 1,
-      position.x + position.width <= GridLayout.columns
-    else { return tall.append(position) }
+    guard isMasked(position) else { return tall.append(position) }
     let bits = Self.bits(position)
-    for line in position.y..<position.y + position.height { lines[line, default: 0] |= bits }
+    let end = position.y + position.height - top
+    if lines.count < end { lines.append(contentsOf: repeatElement(0, count: end - lines.count)) }
+    for index in (position.y - top)..<end { lines[index] |= bits }
+  }
+
+  private func isMasked(_ position: GridPosition) -> Bool {
+    (1...Self.maskedHeight).contains(position.height) && (0..<Self.maskedDepth).contains(position.y - top)
+      && position.x >= 0 && position.width >= 1 && position.x + position.width <= GridLayout.columns
   }
 
   private static func bits(_ position: GridPosition) -> UInt32 {

@@ -441,8 +441,9 @@ public struct PromQLParser {
 
   private mutating func selector(name nameToken: PromQLToken?) throws(Failure) -> Typed {
     let start = current
-    var selector = PromQLSelector(name: nameToken.map(text), matchers: [])
+    var selector = PromQLSelector(name: nil, matchers: [])
     if let nameToken {
+      selector.name = text(nameToken)  // (not `nameToken.map(text)`: the closure would copy the parser)
       selector.nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
       try advance()
     }

@@ -19,23 +19,25 @@ struct PromQLSource {
   let variableNames: [String]
 
   /// The text as Prometheus reads it.
-  init(prometheus text: String) {
-    self.text = text
-    bytes = Array(text.utf8)
-    originalOffsets = nil
-    substitutions = []
-    variableNames = []
-  }
+  init(prometheus text: String) { self.init(text: text, unsubstituted: Array(text.utf8)) }
 
   /// The text as Grafana sends it, its variables replaced: by `values` (name → text, macros too),
   /// otherwise by a value of the kind Grafana would put there.
   init(grafana text: String, values: [String: String] = [:]) {
     let original = Array(text.utf8)
     guard Self.mayHoldVariables(original) else {
-      self.init(prometheus: text)
+      self.init(text: text, unsubstituted: original)
       return
     }
     self.init(text: text, substitutedFrom: original, values: values)
+  }
+
+  private init(text: String, unsubstituted bytes: [UInt8]) {
+    self.text = text
+    self.bytes = bytes
+    originalOffsets = nil
+    substitutions = []
+    variableNames = []
   }
 
   private init(text: String, substitutedFrom original: [UInt8], values: [String: String]) {

@@ -27,9 +27,10 @@ struct LabelChecker {
 
   /// Problems with the `{{label}}` references of a legend on the series `expr` returns.
   func legendProblems(_ legend: String, of expr: PromQL) -> [String] {
+    let references = LegendLabels.references(in: legend)
     var ignored: [String] = []
-    guard let available = labels(of: expr, problems: &ignored) else { return [] }
-    return LegendLabels.references(in: legend).filter { !available.contains($0) && $0 != "__name__" }.map {
+    guard !references.isEmpty, let available = labels(of: expr, problems: &ignored) else { return [] }
+    return references.filter { !available.contains($0) && $0 != "__name__" }.map {
       "legend {{\($0)}} names no label of the query's series (\(Self.list(available)))\(NearestName.suggestion(for: $0, in: available))"
     }
   }
@@ -48,15 +49,29 @@ struct LabelChecker {
     case .range(let inner, _, _), .offset(let inner, _):
       return labels(of: inner, problems: &problems)
     case .call(let function, let arguments):
-      let vectors = arguments.map { labels(of: $0, problems: &problems) }
+      // NB: only the first, the last and the first non-scalar argument's labels are used (no array
+      // of them all), and none when no argument's labels are known (the usual case for text).
+      var first: Set<String>?, last: Set<String>?, firstNonScalar: Set<String>?
+      var seenNonScalar = false, anyKnown = false
+      for (index, argument) in arguments.enumerated() {
+        let vector = labels(of: argument, problems: &problems)
+        anyKnown = anyKnown || vector != nil
+        if index == 0 { first = vector }
+        last = vector
+        if !seenNonScalar, !Self.isScalar(argument) {
+          seenNonScalar = true
+          firstNonScalar = vector
+        }
+      }
+      guard anyKnown else { return nil }
       switch function {
       case "absent", "absent_over_time", "scalar", "vector", "time": return nil
-      case "histogram_quantile": return vectors.last.flatMap { $0 }.map { $0.subtracting(["le"]) }
+      case "histogram_quantile": return last.map { $0.subtracting(["le"]) }
       case "label_replace", "label_join":
         guard case .string(let target)? = arguments.dropFirst().first else { return nil }
-        return vectors.first.flatMap { $0 }.map { $0.union([target]) }
+        return first.map { $0.union([target]) }
       default:
-        return arguments.indices.first { !Self.isScalar(arguments[$0]) }.flatMap { vectors[$0] }
+        return firstNonScalar
       }
     case .aggregation(let operation, let inner, let grouping, let parameter):
       if let parameter { _ = labels(of: parameter, problems: &problems) }

@@ -12,13 +12,13 @@ extension Panel {
   /// ```swift
   /// BarGauge("Queue depth") { Query("sum by (queue) (queue_depth)") }.barDisplayMode(.lcd)
   /// ```
-  public func barDisplayMode(_ mode: GrafanaSchema.BarGaugeDisplayMode) -> Panel {
+  public consuming func barDisplayMode(_ mode: GrafanaSchema.BarGaugeDisplayMode) -> Panel {
     updating(BarGaugePanel.self, modifier: "barDisplayMode") { $0.options.displayMode = mode }
   }
-  public func showUnfilled(_ show: Bool = true) -> Panel {
+  public consuming func showUnfilled(_ show: Bool = true) -> Panel {
     updating(BarGaugePanel.self, modifier: "showUnfilled") { $0.options.showUnfilled = show }
   }
-  public func namePlacement(_ placement: BarGaugePanel.BarGaugeNamePlacement) -> Panel {
+  public consuming func namePlacement(_ placement: BarGaugePanel.BarGaugeNamePlacement) -> Panel {
     updating(BarGaugePanel.self, modifier: "namePlacement") { $0.options.namePlacement = placement }
   }
 }

@@ -11,7 +11,7 @@ extension Panel {
   /// ```swift
   /// Gauge("CPU") { Query("avg(rate(process_cpu_seconds_total[5m]))") }.thresholdMarkers(labels: true)
   /// ```
-  public func thresholdMarkers(_ show: Bool = true, labels: Bool = false) -> Panel {
+  public consuming func thresholdMarkers(_ show: Bool = true, labels: Bool = false) -> Panel {
     updating(GaugePanel.self, modifier: "thresholdMarkers") {
       $0.options.showThresholdMarkers = show
       $0.options.showThresholdLabels = labels

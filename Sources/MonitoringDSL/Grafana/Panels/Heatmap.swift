@@ -28,13 +28,13 @@ extension Panel {
   /// ```swift
   /// Heatmap("Latency") { Query("sum by (le) (rate(x_bucket[5m]))").format(.heatmap) }.heatmapColors(scheme: "Blues")
   /// ```
-  public func heatmapColors(scheme: String, scale: HeatmapPanel.HeatmapColorScale = .exponential) -> Panel {
+  public consuming func heatmapColors(scheme: String, scale: HeatmapPanel.HeatmapColorScale = .exponential) -> Panel {
     updating(HeatmapPanel.self, modifier: "heatmapColors") {
       $0.options.color?.scheme = scheme
       $0.options.color?.scale = scale
     }
   }
-  public func calculateBuckets(_ calculate: Bool = true) -> Panel {
+  public consuming func calculateBuckets(_ calculate: Bool = true) -> Panel {
     updating(HeatmapPanel.self, modifier: "calculateBuckets") { $0.options.calculate = calculate }
   }
 }

@@ -12,11 +12,11 @@ extension Panel {
   /// ```swift
   /// Logs("Errors") { LokiQuery(#"{app="websocket"} |= "error""#) }.datasource(.loki("loki")).logOrder(.ascending)
   /// ```
-  public func logOrder(_ order: LogsPanel.LogsSortOrder) -> Panel {
+  public consuming func logOrder(_ order: LogsPanel.LogsSortOrder) -> Panel {
     updating(LogsPanel.self, modifier: "logOrder") { $0.options.sortOrder = order }
   }
   /// Wraps long lines instead of scrolling sideways.
-  public func wrapLines(_ wrap: Bool = true) -> Panel {
+  public consuming func wrapLines(_ wrap: Bool = true) -> Panel {
     updating(LogsPanel.self, modifier: "wrapLines") { $0.options.wrapLogMessage = wrap }
   }
 }

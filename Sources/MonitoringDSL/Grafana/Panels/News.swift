@@ -8,7 +8,7 @@ extension Panel {
   /// ```swift
   /// News("Grafana blog").feedURL("https://grafana.com/blog/news.xml")
   /// ```
-  public func feedURL(_ url: String) -> Panel {
+  public consuming func feedURL(_ url: String) -> Panel {
     updating(NewsPanel.self, modifier: "feedURL") { $0.options.feedUrl = url }
   }
 }

@@ -13,7 +13,7 @@ extension Panel {
   /// ```swift
   /// PieChart("Requests by code") { Query("sum by (code) (rate(http_requests_total[5m]))") }.pieType(.donut)
   /// ```
-  public func pieType(_ type: PieChartPanel.PieChartType) -> Panel {
+  public consuming func pieType(_ type: PieChartPanel.PieChartType) -> Panel {
     updating(PieChartPanel.self, modifier: "pieType") { $0.options.pieType = type }
   }
 }

@@ -12,14 +12,14 @@ extension Panel {
   /// ```swift
   /// StateTimeline("Up") { Query("up") }.showValue(.never)
   /// ```
-  public func showValue(_ mode: GrafanaSchema.VisibilityMode) -> Panel {
+  public consuming func showValue(_ mode: GrafanaSchema.VisibilityMode) -> Panel {
     if kind[HeatmapPanel.self] != nil { return updating(HeatmapPanel.self, modifier: "showValue") { $0.options.showValue = mode } }
     return updating(StateTimelinePanel.self, modifier: "showValue") { $0.options.showValue = mode }
   }
-  public func mergeValues(_ merge: Bool = true) -> Panel {
+  public consuming func mergeValues(_ merge: Bool = true) -> Panel {
     updating(StateTimelinePanel.self, modifier: "mergeValues") { $0.options.mergeValues = merge }
   }
-  public func rowHeight(_ fraction: Double) -> Panel {
+  public consuming func rowHeight(_ fraction: Double) -> Panel {
     updating(StateTimelinePanel.self, modifier: "rowHeight") { $0.options.rowHeight = fraction }
   }
 }

@@ -12,18 +12,18 @@ extension Panel {
   /// ```swift
   /// Table("Targets") { Query("up").instant().format(.table) }.cellDisplay(.colorBackground(.init()))
   /// ```
-  public func cellDisplay(_ cell: TablePanel.TableCellOptions) -> Panel {
+  public consuming func cellDisplay(_ cell: TablePanel.TableCellOptions) -> Panel {
     updating(TablePanel.self, modifier: "cellDisplay") { $0.fieldConfig.cellOptions = cell }
   }
-  public func sortBy(_ column: String, descending: Bool = false) -> Panel {
+  public consuming func sortBy(_ column: String, descending: Bool = false) -> Panel {
     updating(TablePanel.self, modifier: "sortBy") {
       $0.options.sortBy = ($0.options.sortBy ?? []) + [.init(desc: descending, displayName: column)]
     }
   }
-  public func showHeader(_ show: Bool = true) -> Panel {
+  public consuming func showHeader(_ show: Bool = true) -> Panel {
     updating(TablePanel.self, modifier: "showHeader") { $0.options.showHeader = show }
   }
-  public func filterable(_ filterable: Bool = true) -> Panel {
+  public consuming func filterable(_ filterable: Bool = true) -> Panel {
     updating(TablePanel.self, modifier: "filterable") { $0.fieldConfig.filterable = filterable }
   }
 }

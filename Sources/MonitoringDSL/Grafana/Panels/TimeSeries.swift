@@ -14,40 +14,40 @@ extension Panel {
   /// ```swift
   /// TimeSeries("Requests") { Query("sum(rate(http_requests_total[5m]))") }.drawStyle(.bars)
   /// ```
-  public func drawStyle(_ style: GrafanaSchema.GraphDrawStyle) -> Panel {
+  public consuming func drawStyle(_ style: GrafanaSchema.GraphDrawStyle) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "drawStyle") { $0.fieldConfig.drawStyle = style }
   }
-  public func lineInterpolation(_ interpolation: GrafanaSchema.LineInterpolation) -> Panel {
+  public consuming func lineInterpolation(_ interpolation: GrafanaSchema.LineInterpolation) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "lineInterpolation") { $0.fieldConfig.lineInterpolation = interpolation }
   }
-  public func lineWidth(_ width: Double) -> Panel {
+  public consuming func lineWidth(_ width: Double) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "lineWidth") { $0.fieldConfig.lineWidth = width }
   }
   /// Area fill under the line, 0…100.
-  public func fillOpacity(_ opacity: Double) -> Panel {
+  public consuming func fillOpacity(_ opacity: Double) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "fillOpacity") { $0.fieldConfig.fillOpacity = opacity }
   }
-  public func gradientMode(_ mode: GrafanaSchema.GraphGradientMode) -> Panel {
+  public consuming func gradientMode(_ mode: GrafanaSchema.GraphGradientMode) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "gradientMode") { $0.fieldConfig.gradientMode = mode }
   }
-  public func showPoints(_ mode: GrafanaSchema.VisibilityMode) -> Panel {
+  public consuming func showPoints(_ mode: GrafanaSchema.VisibilityMode) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "showPoints") { $0.fieldConfig.showPoints = mode }
   }
-  public func stacking(_ mode: GrafanaSchema.StackingMode) -> Panel {
+  public consuming func stacking(_ mode: GrafanaSchema.StackingMode) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "stacking") { $0.fieldConfig.stacking = .init(group: "A", mode: mode) }
   }
-  public func spanNulls(_ span: Bool = true) -> Panel {
+  public consuming func spanNulls(_ span: Bool = true) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "spanNulls") { $0.fieldConfig.spanNulls = .bool(span) }
   }
-  public func axisLabel(_ label: String) -> Panel {
+  public consuming func axisLabel(_ label: String) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "axisLabel") { $0.fieldConfig.axisLabel = label }
   }
   /// Draws the thresholds on the graph, e.g. `.showThresholds(.dashed)` for an alert line.
-  public func showThresholds(_ style: GrafanaSchema.GraphThresholdsStyleMode) -> Panel {
+  public consuming func showThresholds(_ style: GrafanaSchema.GraphThresholdsStyleMode) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "showThresholds") { $0.fieldConfig.thresholdsStyle = .init(mode: style) }
   }
   /// Soft limits of the y axis: the axis extends past them when the data does.
-  public func axisSoftRange(min: Double? = nil, max: Double? = nil) -> Panel {
+  public consuming func axisSoftRange(min: Double? = nil, max: Double? = nil) -> Panel {
     updating(TimeSeriesPanel.self, modifier: "axisSoftRange") {
       $0.fieldConfig.axisSoftMin = min
       $0.fieldConfig.axisSoftMax = max
