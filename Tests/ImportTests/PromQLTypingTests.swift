@@ -57,6 +57,21 @@ import Testing
     #expect(!swift.contains("Metric.Gauge(\"up\""))  // Prometheus' own series has the DSL's up()
   }
 
+  /// A panel titled "Up" must not become `static func up()`: inside the printed type it would shadow the
+  /// DSL's `up()` its own query calls, and the Swift would not compile.
+  @Test func panelFunctionsDoNotShadowTheDSLsFreeFunctions() throws {
+    let json = dashboard(["up == 0", "absent(up)"])
+      .replacingOccurrences(of: #""title": "P0""#, with: #""title": "Up""#)
+      .replacingOccurrences(of: #""title": "P1""#, with: #""title": "Absent""#)
+    let imported = try DashboardImporter.importDashboard(json, source: "t.json")
+    let swift = DashboardSwiftPrinter.source(imported, typeName: "T")
+    #expect(swift.contains("Query(up().equalTo(0))"))
+    #expect(swift.contains("Query(absent(up()))"))
+    for name in ["up", "absent"] {
+      #expect(!swift.contains("static func \(name)()"), "\(name)")
+    }
+  }
+
   @Test func treesNoMethodBuildsArePrintedAsTheirCases() throws {
     let imported = try DashboardImporter.importDashboard(
       dashboard([

@@ -11,7 +11,7 @@ public enum DashboardSwiftPrinter {
   public static func source(_ imported: DashboardImport, typeName: String) -> String {
     let dashboard = imported.dashboard
     var functions: [String] = []
-    var names = SwiftNames(reserved: ["dashboard", "datasourceUIDs"])
+    var names = SwiftNames(reserved: PromQLSwiftPrinter.freeFunctionNames.union(["dashboard", "datasourceUIDs"]))
     var promQL = PromQLSwiftPrinter(catalogue: "Metrics")
 
     var itemCalls: [String] = []

@@ -17,6 +17,10 @@ struct PromQLSwiftPrinter {
   private var definitions: [Metric.Definition] = []
   private var identifiers = SwiftNames(reserved: [])
 
+  /// The DSL's free functions the printed source calls: a function of the printed type with one of
+  /// these names would shadow it, so the type's other names avoid them.
+  static let freeFunctionNames: Set<String> = ["absent", "up"]
+
   init(catalogue: String) { self.catalogue = catalogue }
 
   mutating func source(_ expr: PromQL) -> String {
