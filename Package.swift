@@ -77,6 +77,8 @@ let package = Package(
       swiftSettings: strictness),
     // `gen import`: importers, migrations, the exact raw remainder, the Swift they print.
     .testTarget(
+      name: "LiveTests", dependencies: ["MonitoringLive", "MonitoringDSL", "MonitoringRender"], swiftSettings: strictness),
+    .testTarget(
       name: "ImportTests",
       dependencies: ["MonitoringImport", "MonitoringDSL", "MonitoringRender"],
       exclude: ["Fixtures"],

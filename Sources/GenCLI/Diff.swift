@@ -65,7 +65,7 @@ struct Diff: EnvironmentCommand {
     }
     let prometheus = try servers.prometheusEndpoint()
     let alertmanager = try servers.alertmanagerEndpoint()
-    let loaded = try Verify.wait { () async -> Result<[String: String], LiveError> in
+    let loaded = try ThreadExecutor.waitFor { () async -> Result<[String: String], LiveError> in
       do throws(LiveError) {
         return .success(try await LiveConfigs.loaded(rendered: compared, prometheus: prometheus, alertmanager: alertmanager))
       } catch {

@@ -65,7 +65,7 @@ struct Verify: EnvironmentCommand {
     verifier.concurrency = concurrency
     let items = VerifyItem.items(of: catalog, isSelected: isSelected)
     let onTerminal = isatty(STDERR_FILENO) == 1
-    let results = Self.wait { [verifier] in
+    let results = ThreadExecutor.waitFor { [verifier] in
       await verifier.verify(items) { done, total in
         if onTerminal { console.err("\rverify: \(done)/\(total)" + (done == total ? "\n" : "")) }
       }
@@ -77,21 +77,4 @@ struct Verify: EnvironmentCommand {
     }
     if results.contains(where: \.status.isFinding) { throw ExitCode.failure }
   }
-
-  /// Runs async work to its end from a synchronous command (ArgumentParser's `run` here is synchronous).
-  static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-      box.value = await work()
-      done.signal()
-    }
-    done.wait()
-    return box.value!
-  }
-}
-
-/// The result of ``Verify/wait(_:)``'s task, handed across the semaphore.
-private final class ResultBox<T>: @unchecked Sendable {
-  var value: T?
 }

@@ -71,9 +71,13 @@ actor ServerState {
   let prometheus: LiveEndpoint
   let window: Int
   let now: Double
-  private var series: [String: Task<[[String: String]], any Error>] = [:]
-  private var metadata: Task<[String: String], any Error>?
-  private var names: Task<[String], any Error>?
+  /// A request's answer by the request: while the first asker waits for it, those who ask the same wait with it.
+  private var answers: [String: Answer] = [:]
+
+  private enum Answer {
+    case pending(waiters: [CheckedContinuation<Result<JSONValue, LiveError>, Never>])
+    case received(Result<JSONValue, LiveError>)
+  }
 
   init(prometheus: LiveEndpoint, window: Int, now: Double) {
     self.prometheus = prometheus
@@ -85,38 +89,37 @@ actor ServerState {
 
   /// The label sets of the series `selector` matches in the window.
   func series(_ selector: String) async throws -> [[String: String]] {
-    if let known = series[selector] { return try await known.value }
-    let prometheus = self.prometheus
-    let parameters = [("match[]", selector)] + range
-    let task = Task { () async throws -> [[String: String]] in
-      try await prometheus.data("/api/v1/series", parameters).elements.map(Self.labels)
-    }
-    series[selector] = task
-    return try await task.value
+    try await askedOnce("/api/v1/series", [("match[]", selector)] + range).elements.map(Self.labels)
   }
 
   /// Metric name → the type its targets declare (`counter`, `gauge`, `histogram`, …).
   func metricTypes() async throws -> [String: String] {
-    if let metadata { return try await metadata.value }
-    let prometheus = self.prometheus
-    let task = Task { () async throws -> [String: String] in
-      guard case .object(let members) = try await prometheus.data("/api/v1/metadata") else { return [:] }
-      return members.compactMapValues { $0.elements.first?["type"]?.text }
-    }
-    metadata = task
-    return try await task.value
+    guard case .object(let members) = try await askedOnce("/api/v1/metadata", []) else { return [:] }
+    return members.compactMapValues { $0.elements.first?["type"]?.text }
   }
 
   /// Every metric name the server has, for "did you mean".
   func metricNames() async throws -> [String] {
-    if let names { return try await names.value }
-    let prometheus = self.prometheus
-    let parameters = range
-    let task = Task { () async throws -> [String] in
-      try await prometheus.data("/api/v1/label/__name__/values", parameters).elements.compactMap(\.text)
+    try await askedOnce("/api/v1/label/__name__/values", range).elements.compactMap(\.text)
+  }
+
+  /// The server's answer to a request, sent once however many checks ask it, at the same time or later.
+  /// (Waiters rather than a cached `Task`: an unstructured task would leave the caller's executor.)
+  private func askedOnce(_ path: String, _ parameters: [(String, String)]) async throws(LiveError) -> JSONValue {
+    let key = ([path] + parameters.map { $0.0 + "=" + $0.1 }).joined(separator: "&")
+    switch answers[key] {
+    case .received(let result)?:
+      return try result.get()
+    case .pending(let waiters)?:
+      return try await withCheckedContinuation { answers[key] = .pending(waiters: waiters + [$0]) }.get()
+    case nil:
+      answers[key] = .pending(waiters: [])
+      let result: Result<JSONValue, LiveError>
+      do { result = .success(try await prometheus.data(path, parameters)) } catch { result = .failure(error) }
+      if case .pending(let waiters)? = answers[key] { for waiter in waiters { waiter.resume(returning: result) } }
+      answers[key] = .received(result)
+      return try result.get()
     }
-    names = task
-    return try await task.value
   }
 
   /// The series of `expr` as label sets, a scalar or string one: at this instant, or over the window
