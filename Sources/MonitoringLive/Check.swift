@@ -86,7 +86,7 @@ struct Check: Sendable {
     guard case .variable(let name)? = item.path.last, let count = variables?.counts[name] else {
       return VerifyResult(item: item, status: .error, detail: "not a query variable")
     }
-    if count > 0 { return VerifyResult(item: item, status: .data, detail: "\(count) values", resultSeries: count) }
+    if count > 0 { return VerifyResult(item: item, status: .data, detail: count == 1 ? "1 value" : "\(count) values", resultSeries: count) }
     let match: String? =
       switch GrafanaVariableQuery.form(substituted) {
       case .labelValues(_, let match), .labelNames(let match): match
