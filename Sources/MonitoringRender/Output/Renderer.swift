@@ -136,12 +136,14 @@ public enum Renderer {
   public static func writeDashboard<Result>(
     uid: String, of catalog: Catalog, to writer: inout JSONWriter, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) throws(ValidationFailure) -> Result {
+    let dashboard = catalog.dashboards.first(where: { $0.uid == uid })
+    // The layout needs nothing validated: it runs beside the validation.
+    let (validationDiagnostics, layout) = concurrently({ CatalogValidator.validate(catalog) }, { dashboard.map(GridLayout.place) })
     var collector = DiagnosticCollector()
-    collector.append(contentsOf: CatalogValidator.validate(catalog))
-    guard let dashboard = catalog.dashboards.first(where: { $0.uid == uid }) else {
+    collector.append(contentsOf: validationDiagnostics)
+    guard let dashboard, let (placed, layoutDiagnostics) = layout else {
       throw ValidationFailure(diagnostics: collector.diagnostics + [Diagnostic(path: [], message: "no dashboard has uid \"\(uid)\"")])
     }
-    let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
     collector.append(contentsOf: layoutDiagnostics)
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return writeDashboardFile(dashboard, placed: placed, to: &writer, body)
