@@ -184,17 +184,90 @@ public struct JSONWriter: ~Copyable, JSONSink {
     if !atContainerStart { breakLine(comma: false) }
     put(bracket)
     atContainerStart = false
-    // An open object whose keys came out of order keeps its bytes until it closes and is sorted.
-    if count >= chunkSize, recording == 0, let flush, containers[0..<depth].allSatisfy(\.inOrder) {
-      // The open objects' members leave the buffer: each keeps its last key to compare the next with.
-      for index in 0..<depth {
-        if let last = containers[index].members.last?.key {
-          containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
-        }
-        containers[index].members.removeAll(keepingCapacity: true)
+    if count >= chunkSize, canFlush { flushBuffered() }
+  }
+
+  /// Whether the bytes so far may be handed to `flush`: not inside a memoized member, and no open
+  /// object whose keys came out of order (it keeps its bytes until it closes and is sorted).
+  private var canFlush: Bool { flush != nil && recording == 0 && containers[0..<depth].allSatisfy(\.inOrder) }
+
+  /// Hands the buffered bytes to `flush`. Callers check `canFlush`.
+  private mutating func flushBuffered() {
+    guard let flush, count > 0 else { return }
+    // The open objects' members leave the buffer: each keeps its last key to compare the next with.
+    for index in 0..<depth {
+      if let last = containers[index].members.last?.key {
+        containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
       }
-      flush(UnsafeBufferPointer(start: base, count: count))
-      count = 0
+      containers[index].members.removeAll(keepingCapacity: true)
+    }
+    flush(UnsafeBufferPointer(start: base, count: count))
+    count = 0
+  }
+
+  // MARK: - Values written concurrently
+
+  /// Writes the parts from the first on here, in order, while the other cores write parts from the
+  /// last on, each into a writer of its own at this depth; when no part is left, their bytes are
+  /// joined in order: the bytes of writing the parts one by one. A flushing writer hands a part's
+  /// bytes out as they are rather than copy them.
+  /// ```swift
+  /// writer.beginArray()
+  /// writer.values(of: [0..<500, 500..<1000]) { range, writer in for index in range { writer.int(index) } }
+  /// writer.endArray()
+  /// ```
+  public mutating func values<Part: Sendable>(of parts: [Part], _ write: @Sendable (Part, inout JSONWriter) -> Void) {
+    guard parts.count > 1, activeProcessorCount > 1 else {
+      for part in parts { write(part, &self) }
+      return
+    }
+    let claims = PartClaims(count: parts.count), depth = depth
+    let helpers = Array(1..<min(activeProcessorCount, parts.count))
+    let (_, written) = withoutActuallyEscaping(write) { write in
+      concurrently({ while let index = claims.takeFirst() { write(parts[index], &self) } }) {
+        helpers.concurrentMap { _ in
+          var written: [(index: Int, part: PartWriter)] = []
+          while let index = claims.takeLast() {
+            let part = PartWriter(depth: depth)
+            write(parts[index], &part.writer)
+            written.append((index, part))
+          }
+          return written
+        }
+      }
+    }
+    for part in written.joined().sorted(by: { $0.index < $1.index }) { append(valuesOf: part.part.writer) }
+  }
+
+  /// A writer of some of an array's values, from another thread: handed over once it is done.
+  private final class PartWriter: @unchecked Sendable {
+    var writer: JSONWriter
+    init(depth: Int) { writer = JSONWriter(valuesAtDepth: depth) }
+  }
+
+  /// A writer whose values go into an array open at `depth`, as if they were its first.
+  private init(valuesAtDepth depth: Int) {
+    self.init()
+    self.depth = depth
+    atContainerStart = true
+    containers = Array(repeating: OpenContainer(), count: depth)
+  }
+
+  /// Appends the values `part` wrote (into an array at this depth) after those written here.
+  private mutating func append(valuesOf part: borrowing JSONWriter) {
+    guard part.count > 0 else { return }
+    if !atContainerStart {
+      reserve(1)
+      put(UInt8(ascii: ","))
+    }
+    atContainerStart = false
+    let bytes = UnsafeBufferPointer(start: part.base, count: part.count)
+    if let flush, canFlush {
+      flushBuffered()
+      flush(bytes)
+    } else {
+      reserve(bytes.count)
+      put(bytes)
     }
   }
 
