@@ -1,4 +1,5 @@
 public import MonitoringDSL
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -207,10 +208,10 @@ public struct JSONWriter: ~Copyable, JSONSink {
 
   // MARK: - Values written concurrently
 
-  /// Writes the parts from the first on here, in order, while the other cores write parts from the
-  /// last on, each into a writer of its own at this depth; when no part is left, their bytes are
-  /// joined in order: the bytes of writing the parts one by one. A flushing writer hands a part's
-  /// bytes out as they are rather than copy them.
+  /// Writes the parts on all cores, in order of their index, and joins them in order: the bytes of
+  /// writing them one by one. This thread writes a part in place when every part before it is
+  /// joined; a part written while an earlier one is still being written goes into a writer of its
+  /// own (reused once joined), so memory stays at a few parts.
   /// ```swift
   /// writer.beginArray()
   /// writer.values(of: [0..<500, 500..<1000]) { range, writer in for index in range { writer.int(index) } }
@@ -221,25 +222,77 @@ public struct JSONWriter: ~Copyable, JSONSink {
       for part in parts { write(part, &self) }
       return
     }
-    let claims = PartClaims(count: parts.count), depth = depth
+    let queue = PartQueue(depth: depth, count: parts.count)
     let helpers = Array(1..<min(activeProcessorCount, parts.count))
-    let (_, written) = withoutActuallyEscaping(write) { write in
-      concurrently({ while let index = claims.takeFirst() { write(parts[index], &self) } }) {
-        helpers.concurrentMap { _ in
-          var written: [(index: Int, part: PartWriter)] = []
-          while let index = claims.takeLast() {
-            let part = PartWriter(depth: depth)
-            write(parts[index], &part.writer)
-            written.append((index, part))
+    var joined = 0
+    func joinWrittenAhead() {
+      while let part = queue.takeWritten(joined) {
+        append(valuesOf: part.writer)
+        queue.recycle(part)
+        joined += 1
+      }
+    }
+    withoutActuallyEscaping(write) { write in
+      _ = concurrently({
+        while let index = queue.claim() {
+          joinWrittenAhead()
+          if index == joined {
+            write(parts[index], &self)
+            joined += 1
+          } else {
+            queue.write(index, of: parts, with: write)
           }
-          return written
+        }
+      }) {
+        helpers.concurrentMap { _ in
+          while let index = queue.claim() { queue.write(index, of: parts, with: write) }
         }
       }
     }
-    for part in written.joined().sorted(by: { $0.index < $1.index }) { append(valuesOf: part.part.writer) }
+    joinWrittenAhead()
+    precondition(joined == parts.count, "JSONWriter.values: a part was not written")
   }
 
-  /// A writer of some of an array's values, from another thread: handed over once it is done.
+  /// The parts of `values(of:_:)`: which one a thread writes next, those written ahead of the
+  /// joined ones, and spare writers for them.
+  private final class PartQueue: @unchecked Sendable {
+    let depth: Int
+    let count: Int
+    /// Guarded by `lock`, as are `writtenAhead` and `spares`.
+    private var next = 0
+    private var writtenAhead: [Int: PartWriter] = [:]
+    private var spares: [PartWriter] = []
+    private let lock = DispatchQueue(label: "JSONWriter.PartQueue")
+
+    init(depth: Int, count: Int) {
+      self.depth = depth
+      self.count = count
+    }
+
+    func claim() -> Int? {
+      lock.sync {
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return next
+      }
+    }
+
+    /// Writes part `index` into a writer of its own, to be joined later.
+    func write<Part>(_ index: Int, of parts: [Part], with write: (Part, inout JSONWriter) -> Void) {
+      let part = lock.sync { spares.popLast() } ?? PartWriter(depth: depth)
+      write(parts[index], &part.writer)
+      lock.sync { writtenAhead[index] = part }
+    }
+
+    func takeWritten(_ index: Int) -> PartWriter? { lock.sync { writtenAhead.removeValue(forKey: index) } }
+
+    func recycle(_ part: PartWriter) {
+      part.writer.restartValues()
+      lock.sync { spares.append(part) }
+    }
+  }
+
+  /// A writer of some of an array's values, handed between threads (by `PartQueue`, under its lock).
   private final class PartWriter: @unchecked Sendable {
     var writer: JSONWriter
     init(depth: Int) { writer = JSONWriter(valuesAtDepth: depth) }
@@ -251,6 +304,12 @@ public struct JSONWriter: ~Copyable, JSONSink {
     self.depth = depth
     atContainerStart = true
     containers = Array(repeating: OpenContainer(), count: depth)
+  }
+
+  /// Empties a writer made by `init(valuesAtDepth:)` for the values of another part.
+  private mutating func restartValues() {
+    count = 0
+    atContainerStart = true
   }
 
   /// Appends the values `part` wrote (into an array at this depth) after those written here.
