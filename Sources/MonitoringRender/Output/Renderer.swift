@@ -137,8 +137,10 @@ public enum Renderer {
     uid: String, of catalog: Catalog, to writer: inout JSONWriter, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) throws(ValidationFailure) -> Result {
     let dashboard = catalog.dashboards.first(where: { $0.uid == uid })
-    // The layout needs nothing validated: it runs beside the validation.
-    let (validationDiagnostics, layout) = concurrently({ CatalogValidator.validate(catalog) }, { dashboard.map(GridLayout.place) })
+    // The layout needs nothing validated: a large dashboard's runs beside the validation.
+    let isLarge = (dashboard?.items.parts(pieces: 2).count ?? 0) > 1
+    let (validationDiagnostics, layout) = concurrently(
+      if: isLarge, { CatalogValidator.validate(catalog) }, { dashboard.map(GridLayout.place) })
     var collector = DiagnosticCollector()
     collector.append(contentsOf: validationDiagnostics)
     guard let dashboard, let (placed, layoutDiagnostics) = layout else {
