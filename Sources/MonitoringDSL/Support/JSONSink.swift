@@ -12,7 +12,7 @@
 /// sink.member("type", "row")
 /// sink.endObject()
 /// ```
-public protocol JSONSink: ~Copyable {
+public protocol JSONSink: ~Copyable, SendableMetatype {
   mutating func beginObject()
   mutating func endObject()
   mutating func beginArray()
@@ -41,9 +41,23 @@ public protocol JSONSink: ~Copyable {
   /// nothing but `input`, and a key is written by one `write` for each input type.
   mutating func member<Input: Equatable>(
     _ key: StaticString, memoizing input: Input, _ write: (Input, inout Self) -> Void)
+
+  /// The next values of the open array: those `write` writes for each part, the parts in order. A
+  /// sink may write several parts at once on other threads (`JSONWriter` (MonitoringRender) does,
+  /// each into a buffer of its own, joined in order), so `write` must read nothing but its part.
+  /// ```swift
+  /// sink.beginArray()
+  /// sink.values(of: [0..<500, 500..<1000]) { range, sink in for index in range { sink.int(index) } }
+  /// sink.endArray()
+  /// ```
+  mutating func values<Part: Sendable>(of parts: [Part], _ write: @Sendable (Part, inout Self) -> Void)
 }
 
 extension JSONSink where Self: ~Copyable {
+  public mutating func values<Part: Sendable>(of parts: [Part], _ write: @Sendable (Part, inout Self) -> Void) {
+    for part in parts { write(part, &self) }
+  }
+
   public mutating func member<Input: Equatable>(
     _ key: StaticString, memoizing input: Input, _ write: (Input, inout Self) -> Void
   ) {

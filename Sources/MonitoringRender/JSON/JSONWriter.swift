@@ -1,4 +1,5 @@
 public import MonitoringDSL
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -184,17 +185,148 @@ public struct JSONWriter: ~Copyable, JSONSink {
     if !atContainerStart { breakLine(comma: false) }
     put(bracket)
     atContainerStart = false
-    // An open object whose keys came out of order keeps its bytes until it closes and is sorted.
-    if count >= chunkSize, recording == 0, let flush, containers[0..<depth].allSatisfy(\.inOrder) {
-      // The open objects' members leave the buffer: each keeps its last key to compare the next with.
-      for index in 0..<depth {
-        if let last = containers[index].members.last?.key {
-          containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
-        }
-        containers[index].members.removeAll(keepingCapacity: true)
+    if count >= chunkSize, canFlush { flushBuffered() }
+  }
+
+  /// Whether the bytes so far may be handed to `flush`: not inside a memoized member, and no open
+  /// object whose keys came out of order (it keeps its bytes until it closes and is sorted).
+  private var canFlush: Bool { flush != nil && recording == 0 && containers[0..<depth].allSatisfy(\.inOrder) }
+
+  /// Hands the buffered bytes to `flush`. Callers check `canFlush`.
+  private mutating func flushBuffered() {
+    guard let flush, count > 0 else { return }
+    // The open objects' members leave the buffer: each keeps its last key to compare the next with.
+    for index in 0..<depth {
+      if let last = containers[index].members.last?.key {
+        containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
       }
-      flush(UnsafeBufferPointer(start: base, count: count))
-      count = 0
+      containers[index].members.removeAll(keepingCapacity: true)
+    }
+    flush(UnsafeBufferPointer(start: base, count: count))
+    count = 0
+  }
+
+  // MARK: - Values written concurrently
+
+  /// Writes the parts on all cores, in order of their index, and joins them in order: the bytes of
+  /// writing them one by one. This thread writes a part in place when every part before it is
+  /// joined; a part written while an earlier one is still being written goes into a writer of its
+  /// own (reused once joined), so memory stays at a few parts.
+  /// ```swift
+  /// writer.beginArray()
+  /// writer.values(of: [0..<500, 500..<1000]) { range, writer in for index in range { writer.int(index) } }
+  /// writer.endArray()
+  /// ```
+  public mutating func values<Part: Sendable>(of parts: [Part], _ write: @Sendable (Part, inout JSONWriter) -> Void) {
+    guard parts.count > 1, activeProcessorCount > 1 else {
+      for part in parts { write(part, &self) }
+      return
+    }
+    let queue = PartQueue(depth: depth, count: parts.count)
+    let helpers = Array(1..<min(activeProcessorCount, parts.count))
+    var joined = 0
+    func joinWrittenAhead() {
+      while let part = queue.takeWritten(joined) {
+        append(valuesOf: part.writer)
+        queue.recycle(part)
+        joined += 1
+      }
+    }
+    withoutActuallyEscaping(write) { write in
+      _ = concurrently({
+        while let index = queue.claim() {
+          joinWrittenAhead()
+          if index == joined {
+            write(parts[index], &self)
+            joined += 1
+          } else {
+            queue.write(index, of: parts, with: write)
+          }
+        }
+      }) {
+        helpers.concurrentMap { _ in
+          while let index = queue.claim() { queue.write(index, of: parts, with: write) }
+        }
+      }
+    }
+    joinWrittenAhead()
+    precondition(joined == parts.count, "JSONWriter.values: a part was not written")
+  }
+
+  /// The parts of `values(of:_:)`: which one a thread writes next, those written ahead of the
+  /// joined ones, and spare writers for them.
+  private final class PartQueue: @unchecked Sendable {
+    let depth: Int
+    let count: Int
+    /// Guarded by `lock`, as are `writtenAhead` and `spares`.
+    private var next = 0
+    private var writtenAhead: [Int: PartWriter] = [:]
+    private var spares: [PartWriter] = []
+    private let lock = DispatchQueue(label: "JSONWriter.PartQueue")
+
+    init(depth: Int, count: Int) {
+      self.depth = depth
+      self.count = count
+    }
+
+    func claim() -> Int? {
+      lock.sync {
+        guard next < count else { return nil }
+        defer { next += 1 }
+        return next
+      }
+    }
+
+    /// Writes part `index` into a writer of its own, to be joined later.
+    func write<Part>(_ index: Int, of parts: [Part], with write: (Part, inout JSONWriter) -> Void) {
+      let part = lock.sync { spares.popLast() } ?? PartWriter(depth: depth)
+      write(parts[index], &part.writer)
+      lock.sync { writtenAhead[index] = part }
+    }
+
+    func takeWritten(_ index: Int) -> PartWriter? { lock.sync { writtenAhead.removeValue(forKey: index) } }
+
+    func recycle(_ part: PartWriter) {
+      part.writer.restartValues()
+      lock.sync { spares.append(part) }
+    }
+  }
+
+  /// A writer of some of an array's values, handed between threads (by `PartQueue`, under its lock).
+  private final class PartWriter: @unchecked Sendable {
+    var writer: JSONWriter
+    init(depth: Int) { writer = JSONWriter(valuesAtDepth: depth) }
+  }
+
+  /// A writer whose values go into an array open at `depth`, as if they were its first.
+  private init(valuesAtDepth depth: Int) {
+    self.init()
+    self.depth = depth
+    atContainerStart = true
+    containers = Array(repeating: OpenContainer(), count: depth)
+  }
+
+  /// Empties a writer made by `init(valuesAtDepth:)` for the values of another part.
+  private mutating func restartValues() {
+    count = 0
+    atContainerStart = true
+  }
+
+  /// Appends the values `part` wrote (into an array at this depth) after those written here.
+  private mutating func append(valuesOf part: borrowing JSONWriter) {
+    guard part.count > 0 else { return }
+    if !atContainerStart {
+      reserve(1)
+      put(UInt8(ascii: ","))
+    }
+    atContainerStart = false
+    let bytes = UnsafeBufferPointer(start: part.base, count: part.count)
+    if let flush, canFlush {
+      flushBuffered()
+      flush(bytes)
+    } else {
+      reserve(bytes.count)
+      put(bytes)
     }
   }
 

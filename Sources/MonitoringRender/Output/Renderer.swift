@@ -136,12 +136,16 @@ public enum Renderer {
   public static func writeDashboard<Result>(
     uid: String, of catalog: Catalog, to writer: inout JSONWriter, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) throws(ValidationFailure) -> Result {
+    let dashboard = catalog.dashboards.first(where: { $0.uid == uid })
+    // The layout needs nothing validated: a large dashboard's runs beside the validation.
+    let isLarge = (dashboard?.items.parts(pieces: 2).count ?? 0) > 1
+    let (validationDiagnostics, layout) = concurrently(
+      if: isLarge, { CatalogValidator.validate(catalog) }, { dashboard.map(GridLayout.place) })
     var collector = DiagnosticCollector()
-    collector.append(contentsOf: CatalogValidator.validate(catalog))
-    guard let dashboard = catalog.dashboards.first(where: { $0.uid == uid }) else {
+    collector.append(contentsOf: validationDiagnostics)
+    guard let dashboard, let (placed, layoutDiagnostics) = layout else {
       throw ValidationFailure(diagnostics: collector.diagnostics + [Diagnostic(path: [], message: "no dashboard has uid \"\(uid)\"")])
     }
-    let (placed, layoutDiagnostics) = GridLayout.place(dashboard)
     collector.append(contentsOf: layoutDiagnostics)
     guard collector.diagnostics.isEmpty else { throw ValidationFailure(diagnostics: collector.diagnostics) }
     return writeDashboardFile(dashboard, placed: placed, to: &writer, body)

@@ -5,8 +5,10 @@ import MonitoringDSL
 /// `"`, `'` or backticks with Go's escapes, operators, and `#` comments to the end of the line.
 /// Inside `{…}` every word is a label name; inside `[…]` only durations and one `:` are allowed.
 /// Works on UTF-8 bytes: PromQL's syntax is ASCII, other characters only occur in strings and comments.
+/// NB: over a buffer the parser holds for the whole parse (an array's bounds checks and accesses cost
+/// a good part of lexing).
 struct PromQLLexer {
-  let bytes: [UInt8]
+  let bytes: UnsafeBufferPointer<UInt8>
   /// Where the next token starts looking.
   private(set) var position = 0
   private var braceOpen = false
@@ -15,7 +17,7 @@ struct PromQLLexer {
   /// Right after `[`: the next token must be a duration.
   private var expectsDuration = false
 
-  init(bytes: [UInt8]) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   /// An error at byte `offset` of the lexed text; the parser maps it to the original text.
   struct Failure: Error {
@@ -138,25 +140,37 @@ struct PromQLLexer {
   }
 
   /// The words with a meaning of their own, by length: `(lowercase spelling, kind)`.
-  private static let wordKinds: [[(word: [UInt8], kind: PromQLToken.Kind)]] = {
+  private static let wordKinds: [[(word: PackedWord, kind: PromQLToken.Kind)]] = {
     var kinds: [(String, PromQLToken.Kind)] = [("inf", .number), ("nan", .number)]
     kinds += PromQLToken.Keyword.allCases.map { ($0.rawValue, .keyword($0)) }
     kinds += [AggregationOperator.sum, .avg, .min, .max, .count, .stddev, .stdvar, .group, .topk, .bottomk, .quantile, .count_values]
       .map { ($0.rawValue, .aggregator($0)) }
     kinds += [BinaryOperator.and, .or, .unless, .atan2].map { ($0.rawValue, .binary($0)) }
-    var byLength = Array(repeating: [(word: [UInt8], kind: PromQLToken.Kind)](), count: 13)
-    for (word, kind) in kinds { byLength[word.utf8.count].append((Array(word.utf8), kind)) }
+    var byLength = Array(repeating: [(word: PackedWord, kind: PromQLToken.Kind)](), count: PackedWord.capacity + 1)
+    for (word, kind) in kinds { byLength[word.utf8.count].append((PackedWord(lowercasing: word.utf8), kind)) }
     return byLength
   }()
 
   /// A keyword, whatever its case, or an identifier (no allocation: this runs for every word).
-  private static func wordKind(_ word: ArraySlice<UInt8>) -> PromQLToken.Kind {
-    guard word.count < wordKinds.count else { return .identifier }
-    for candidate in wordKinds[word.count]
-    where zip(candidate.word, word).allSatisfy({ $0 == (($1 >= 65 && $1 <= 90) ? $1 | 0x20 : $1) }) {
-      return candidate.kind
+  private static func wordKind(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> PromQLToken.Kind {
+    guard word.count <= PackedWord.capacity else { return .identifier }
+    let packed = PackedWord(lowercasing: word)
+    return wordKinds[word.count].first { $0.word == packed }?.kind ?? .identifier
+  }
+
+  /// The bytes of a word of up to 16 ASCII letters, lowercased, packed into two integers: compared
+  /// with the keywords in two steps rather than byte by byte.
+  private struct PackedWord: Equatable {
+    static let capacity = 16
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(lowercasing word: some Collection<UInt8>) {
+      for (offset, byte) in word.enumerated() {
+        let lowercase = UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        if offset < 8 { low |= lowercase << (8 * offset) } else { high |= lowercase << (8 * (offset - 8)) }
+      }
     }
-    return .identifier
   }
 
   /// Prometheus' `lexNumberOrDuration`: a number unless a unit follows.
@@ -283,7 +297,7 @@ struct PromQLLexer {
   }
 
   /// `$__rate_interval`, `$job` or `${job}` in text Prometheus evaluates.
-  private static func dollarMessage(_ rest: ArraySlice<UInt8>) -> String {
+  private static func dollarMessage(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> String {
     let name = String(decoding: rest.dropFirst().prefix { isAlphaNumeric($0) || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }, as: UTF8.self)
     if name.hasPrefix("__") || name.hasPrefix("{__") {
       return "$\(name) exists only in Grafana; use a duration in rules"

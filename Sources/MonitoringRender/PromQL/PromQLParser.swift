@@ -23,14 +23,16 @@ public struct PromQLParser {
   /// The syntax tree of `text`, or the first error with its column.
   public static func parse(_ text: String, dialect: Dialect = .prometheus) throws(PromQLParseError) -> PromQLExpression {
     let source = dialect == .grafana ? PromQLSource(grafana: text) : PromQLSource(prometheus: text)
-    var parser = PromQLParser(source: source)
-    do throws(Failure) {
-      try parser.advance()
-      let (expression, _) = try parser.expression()
-      guard parser.current.kind == .endOfInput else { throw parser.unexpected(expected: "an operator or the end of the expression") }
-      return expression
-    } catch {
-      throw PromQLParseError(at: source.originalOffset(error.offset), in: text, error.message)
+    return try source.bytes.withUnsafeBufferPointer { bytes throws(PromQLParseError) in
+      var parser = PromQLParser(source: source, bytes: bytes)
+      do throws(Failure) {
+        try parser.advance()
+        let (expression, _) = try parser.expression()
+        guard parser.current.kind == .endOfInput else { throw parser.unexpected(expected: "an operator or the end of the expression") }
+        return expression
+      } catch {
+        throw PromQLParseError(at: source.originalOffset(error.offset), in: text, error.message)
+      }
     }
   }
 
@@ -58,9 +60,10 @@ public struct PromQLParser {
   private var current = PromQLToken(kind: .endOfInput, start: 0, end: 0)
   private var lookahead: PromQLToken?
 
-  private init(source: PromQLSource) {
+  /// A parser of `source`, whose bytes are `bytes` for as long as it parses.
+  private init(source: PromQLSource, bytes: UnsafeBufferPointer<UInt8>) {
     self.source = source
-    lexer = PromQLLexer(bytes: source.bytes)
+    lexer = PromQLLexer(bytes: bytes)
   }
 
   // MARK: - Tokens
