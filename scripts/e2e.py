@@ -144,7 +144,7 @@ def main(gen, app_binary):
 
         # An alert has fired, so the panels of firing alerts have data too.
         login = ["--prometheus", prom, "--prometheus-user", "prometheus", "--prometheus-password-file", f"{tmp}/stack/secrets/password"]
-        verify_seed(gen, settings + login, tmp)
+        verify_seed(gen, settings + login, ["--alertmanager", am], tmp)
         diff_live(gen, settings, login + ["--alertmanager", am], tmp, prom)
 
         step("/-/reload with a regenerated config")
@@ -189,9 +189,10 @@ def main(gen, app_binary):
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def verify_seed(gen, arguments, tmp):
-    """gen verify on the seed: every panel, variable and rule sees data; then two planted faults."""
-    step("gen verify: every panel and rule of the seed sees data")
+def verify_seed(gen, arguments, alertmanager, tmp):
+    """gen verify on the seed: every panel, variable and rule sees data, the firing alert is in
+    Alertmanager; then two planted faults."""
+    step("gen verify: every panel and rule of the seed sees data, the firing alert reaches Alertmanager")
     command = [gen, "verify", "--environment", "test", "--window", "10m"] + arguments
     # The stack is a minute old: a panel's 1h baseline (a subquery on minute steps) has data once a
     # minute boundary has two samples behind it, so an empty result is retried for a little while.
@@ -199,7 +200,7 @@ def verify_seed(gen, arguments, tmp):
     while True:
         attempts += 1
         began = time.monotonic()
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(command + alertmanager, capture_output=True, text=True, timeout=120)
         took = time.monotonic() - began
         if result.returncode == 0 or time.monotonic() > deadline or "wrong" in result.stdout or "error" in result.stdout:
             break
@@ -216,6 +217,10 @@ def verify_seed(gen, arguments, tmp):
     assert all(line.startswith("data") for line in rows), "not every item has data"
     rules = [line for line in rows if "› alert " in line or "› record " in line]
     assert rules, "no rule was verified"
+    firing = [line for line in rows if "alert WebSocketNoActiveConnections" in line]
+    assert firing and "firing, in Alertmanager → websocket-team" in firing[0], f"the firing alert: {firing}"
+    delivery = [line for line in result.stdout.splitlines() if "Prometheus sends alerts to 1 Alertmanager" in line]
+    assert delivery and 'alertmanager "' in delivery[0], "the delivery check"
 
     step("gen verify: a panel on a metric the app does not export, and a label it does not have, are reported")
     planted = dashboards[0]

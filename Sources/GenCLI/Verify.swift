@@ -15,7 +15,8 @@ struct Verify: EnvironmentCommand {
     discussion: """
       Prints one line per query (dashboard › row › panel › query, rules › group › rule) with what was found.
       Exits 0 when everything has data, 1 when something is empty or wrong (a panel marked \
-      .expectedEmpty(because:) may be empty). With --dashboard, checks those dashboard files instead of the specs'.
+      .expectedEmpty(because:) may be empty). With --dashboard, checks those dashboard files instead of the specs'. \
+      With --alertmanager, also that Prometheus sends to an Alertmanager and that each firing alert is in the one given.
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -63,6 +64,7 @@ struct Verify: EnvironmentCommand {
     var verifier = Verifier(prometheus: prometheus, catalog: catalog)
     verifier.window = (PromDuration(window).milliseconds ?? 3_600_000) / 1000
     verifier.concurrency = concurrency
+    verifier.alertmanager = try servers.alertmanagerEndpoint()
     let items = VerifyItem.items(of: catalog, isSelected: isSelected)
     let onTerminal = isatty(STDERR_FILENO) == 1
     let results = ThreadExecutor.waitFor { [verifier] in

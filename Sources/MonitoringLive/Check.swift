@@ -1,3 +1,4 @@
+import Foundation
 import MonitoringDSL
 import MonitoringRender
 
@@ -20,6 +21,7 @@ struct Check: Sendable {
   }
 
   private func checked() async throws -> VerifyResult {
+    if item.kind == .delivery { return try await deliveryResult() }
     var text = item.expr
     if let variables {
       let used = PromQLParser.grafanaVariableNames(in: text)
@@ -76,9 +78,42 @@ struct Check: Sendable {
       }
       return VerifyResult(item: item, status: .empty, detail: seriesText + " match, but the result is empty", series: found.count, resultSeries: 0)
     }
-    let firing = item.kind == .alert ? ", firing" : ""
+    if let name = item.alertName { return try await alertResult(name, series: found.count, result: result.count) }
+    return VerifyResult(item: item, status: .data, detail: "\(seriesText), result \(result.count)", series: found.count, resultSeries: result.count)
+  }
+
+  /// An alert whose expression has a result: pending or firing on Prometheus, and when firing, in
+  /// Alertmanager (when one is given) with the receivers it was routed to.
+  private func alertResult(_ name: String, series: Int, result: Int) async throws -> VerifyResult {
+    let states = try await server.alertStates(name)
+    let state = states.contains("firing") ? "firing" : states.contains("pending") ? "pending" : "not yet evaluated as true"
+    let detail = "\(series) series, result \(result), \(state)"
+    guard state == "firing", let alertmanager = server.alertmanager else {
+      return VerifyResult(item: item, status: .data, detail: detail, series: series, resultSeries: result)
+    }
+    let receivers = try await server.receivers(ofAlert: name, on: alertmanager)
+    if receivers.isEmpty {
+      return VerifyResult(
+        item: item, status: .wrong, detail: detail + ", but not in Alertmanager at \(alertmanager.url.absoluteString)", series: series,
+        resultSeries: result)
+    }
     return VerifyResult(
-      item: item, status: .data, detail: "\(seriesText), result \(result.count)\(firing)", series: found.count, resultSeries: result.count)
+      item: item, status: .data, detail: detail + ", in Alertmanager → \(receivers.joined(separator: ", "))", series: series,
+      resultSeries: result)
+  }
+
+  /// Prometheus sends its alerts to an Alertmanager, and the one given answers.
+  private func deliveryResult() async throws -> VerifyResult {
+    let targets = try await server.activeAlertmanagers()
+    guard let alertmanager = server.alertmanager else { return VerifyResult(item: item, status: .error, detail: "no Alertmanager given") }
+    let cluster = try await alertmanager.data("/api/v2/status")["cluster"]?["status"]?.text ?? "unknown"
+    if targets.isEmpty {
+      return VerifyResult(item: item, status: .empty, detail: "Prometheus sends its alerts to no Alertmanager (its alertmanagers list is empty)")
+    }
+    return VerifyResult(
+      item: item, status: .data,
+      detail: "Prometheus sends alerts to \(targets.count == 1 ? "1 Alertmanager" : "\(targets.count) Alertmanagers"); cluster \(cluster)",
+      resultSeries: targets.count)
   }
 
   /// A query variable: the values it lists, and when there are none, why its selector finds nothing.

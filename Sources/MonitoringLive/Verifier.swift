@@ -14,6 +14,9 @@ import MonitoringRender
 /// ```
 public struct Verifier: Sendable {
   public var prometheus: LiveEndpoint
+  /// The Alertmanager the alerts should reach: with it, a firing alert must be there, and Prometheus
+  /// must send to an Alertmanager (one more item, its path `alertmanager "URL"`).
+  public var alertmanager: LiveEndpoint?
   public var catalog: Catalog
   /// The recent window selectors must match series in, in seconds.
   public var window = 3600
@@ -31,7 +34,8 @@ public struct Verifier: Sendable {
 
   public func verify(_ items: [VerifyItem], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async -> [VerifyResult] {
     let now = Date().timeIntervalSince1970
-    let server = ServerState(prometheus: prometheus, window: window, now: now)
+    let server = ServerState(prometheus: prometheus, alertmanager: alertmanager, window: window, now: now)
+    let items = items + (alertmanager.map { [VerifyItem.delivery(to: $0)] } ?? [])
     var variables: [Int: DashboardVariables] = [:]
     for index in Set(items.compactMap(\.dashboard)).sorted() {
       variables[index] = await DashboardVariables.resolve(
@@ -69,6 +73,7 @@ public struct Verifier: Sendable {
 /// What the server says, asked once per selector and once for the metadata, shared by the checks.
 actor ServerState {
   let prometheus: LiveEndpoint
+  let alertmanager: LiveEndpoint?
   let window: Int
   let now: Double
   /// A request's answer by the request: while the first asker waits for it, those who ask the same wait with it.
@@ -79,8 +84,9 @@ actor ServerState {
     case received(Result<JSONValue, LiveError>)
   }
 
-  init(prometheus: LiveEndpoint, window: Int, now: Double) {
+  init(prometheus: LiveEndpoint, alertmanager: LiveEndpoint?, window: Int, now: Double) {
     self.prometheus = prometheus
+    self.alertmanager = alertmanager
     self.window = window
     self.now = now
   }
@@ -89,24 +95,43 @@ actor ServerState {
 
   /// The label sets of the series `selector` matches in the window.
   func series(_ selector: String) async throws -> [[String: String]] {
-    try await askedOnce("/api/v1/series", [("match[]", selector)] + range).elements.map(Self.labels)
+    try await askedOnce(prometheus, "/api/v1/series", [("match[]", selector)] + range).elements.map(Self.labels)
   }
 
   /// Metric name → the type its targets declare (`counter`, `gauge`, `histogram`, …).
   func metricTypes() async throws -> [String: String] {
-    guard case .object(let members) = try await askedOnce("/api/v1/metadata", []) else { return [:] }
+    guard case .object(let members) = try await askedOnce(prometheus, "/api/v1/metadata", []) else { return [:] }
     return members.compactMapValues { $0.elements.first?["type"]?.text }
   }
 
   /// Every metric name the server has, for "did you mean".
   func metricNames() async throws -> [String] {
-    try await askedOnce("/api/v1/label/__name__/values", range).elements.compactMap(\.text)
+    try await askedOnce(prometheus, "/api/v1/label/__name__/values", range).elements.compactMap(\.text)
+  }
+
+  /// The states (`firing`, `pending`) of the alerts named `name` Prometheus holds now.
+  func alertStates(_ name: String) async throws -> [String] {
+    let alerts = try await askedOnce(prometheus, "/api/v1/alerts", [])["alerts"]?.elements ?? []
+    return alerts.filter { $0["labels"]?["alertname"]?.text == name }.compactMap { $0["state"]?.text }
+  }
+
+  /// The receivers Alertmanager routed its alerts named `name` to (none: it has no such alert).
+  func receivers(ofAlert name: String, on alertmanager: LiveEndpoint) async throws -> [String] {
+    let alerts = try await askedOnce(alertmanager, "/api/v2/alerts", []).elements
+    let receivers = alerts.filter { $0["labels"]?["alertname"]?.text == name }.flatMap { $0["receivers"]?.elements ?? [] }
+    return Array(Set(receivers.compactMap { $0["name"]?.text })).sorted()
+  }
+
+  /// The Alertmanagers Prometheus sends its alerts to.
+  func activeAlertmanagers() async throws -> [String] {
+    let data = try await askedOnce(prometheus, "/api/v1/alertmanagers", [])
+    return (data["activeAlertmanagers"]?.elements ?? []).compactMap { $0["url"]?.text }
   }
 
   /// The server's answer to a request, sent once however many checks ask it, at the same time or later.
   /// (Waiters rather than a cached `Task`: an unstructured task would leave the caller's executor.)
-  private func askedOnce(_ path: String, _ parameters: [(String, String)]) async throws(LiveError) -> JSONValue {
-    let key = ([path] + parameters.map { $0.0 + "=" + $0.1 }).joined(separator: "&")
+  private func askedOnce(_ server: LiveEndpoint, _ path: String, _ parameters: [(String, String)]) async throws(LiveError) -> JSONValue {
+    let key = ([server.url.absoluteString + path] + parameters.map { $0.0 + "=" + $0.1 }).joined(separator: "&")
     switch answers[key] {
     case .received(let result)?:
       return try result.get()
@@ -115,7 +140,7 @@ actor ServerState {
     case nil:
       answers[key] = .pending(waiters: [])
       let result: Result<JSONValue, LiveError>
-      do { result = .success(try await prometheus.data(path, parameters)) } catch { result = .failure(error) }
+      do { result = .success(try await server.data(path, parameters)) } catch { result = .failure(error) }
       if case .pending(let waiters)? = answers[key] { for waiter in waiters { waiter.resume(returning: result) } }
       answers[key] = .received(result)
       return try result.get()

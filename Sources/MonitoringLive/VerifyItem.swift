@@ -1,3 +1,4 @@
+import Foundation
 public import MonitoringDSL
 public import MonitoringRender
 
@@ -19,6 +20,8 @@ public struct VerifyItem: Hashable, Sendable {
     case alert
     /// A recording rule: its result must have series.
     case record
+    /// Alert delivery: Prometheus sends its alerts to an Alertmanager, and the one given answers.
+    case delivery
   }
 
   public var path: [PathElement]
@@ -33,6 +36,16 @@ public struct VerifyItem: Hashable, Sendable {
   public var expectedEmpty: String?
   /// Evaluated at one instant (rules, instant panel queries), not over the window as a panel's graph is.
   public var isInstant = true
+
+  /// The alert's name, for an alert.
+  public var alertName: String? {
+    if kind == .alert, case .alert(let name)? = path.last { name } else { nil }
+  }
+
+  /// The check that Prometheus sends its alerts to an Alertmanager and that `alertmanager` answers.
+  public static func delivery(to alertmanager: LiveEndpoint) -> VerifyItem {
+    VerifyItem(path: [.alertmanager(alertmanager.url.absoluteString)], kind: .delivery, expr: "")
+  }
 
   /// Whether an empty result is a finding: only for panel queries and recording rules.
   public var mustHaveResult: Bool { kind == .query || kind == .record }

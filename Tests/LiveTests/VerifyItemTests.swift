@@ -1,3 +1,4 @@
+import Foundation
 import MonitoringDSL
 import MonitoringRender
 import Testing
@@ -54,6 +55,14 @@ import Testing
     #expect(items[2].expr == #"sum(rate(app_messages_total{job=~"$job"}[$__rate_interval]))"# && items[2].legend == "{{job}}")
     #expect(items[4].expectedEmpty == "only during incidents")
     #expect(items.map(\.mustHaveResult) == [false, false, true, true, true, true, false])
+    #expect(items.map(\.alertName) == [nil, nil, nil, nil, nil, nil, "AppDown"])
+  }
+
+  @Test func alertDeliveryIsAnItemOfItsOwnUnderTheAlertmanager() throws {
+    let alertmanager = LiveEndpoint(url: try #require(URL(string: "http://127.0.0.1:9093")))
+    let item = VerifyItem.delivery(to: alertmanager)
+    #expect(item.path.map(\.description) == [#"alertmanager "http://127.0.0.1:9093""#])
+    #expect(item.kind == .delivery && !item.mustHaveResult && item.alertName == nil)
   }
 
   @Test func onlyTheSelectedSpecsAreChecked() {
