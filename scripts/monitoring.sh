@@ -45,7 +45,16 @@ fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # Temporary files and folders, removed however the script ends.
 cleanup_paths=()
-trap 'rm -rf "${cleanup_paths[@]}"' EXIT
+# A start that ends early other than through abort_start stops what it had started too: bash 5.2.15
+# can fail a command substitution with a syntax error when a signal's trap runs inside it, and
+# `set -e` then exits from wherever the start was.
+starting=0
+on_exit() {
+  local status=$?
+  rm -rf "${cleanup_paths[@]}"
+  if [ "$starting" = 1 ] && [ "$status" != 0 ]; then undo_start >&2; fi
+}
+trap on_exit EXIT
 
 command=${1:-}
 [ -n "$command" ] || usage 1
@@ -137,13 +146,17 @@ docker_command() {
 pid_file() { printf '%s/run/%s.pid' "$home" "$1"; }
 log_file() { printf '%s/logs/%s.log' "$home" "$1"; }
 boot_id() { cat /proc/sys/kernel/random/boot_id 2>/dev/null || echo unknown; }
+read_boot_id() { { read -r boot < /proc/sys/kernel/random/boot_id; } 2>/dev/null || boot=unknown; }  # into $boot
 executable_of() { local name; name=$(command -v "$1") && readlink -f "$name"; }
 
 proc_info() {  # pid → "STATE START_TIME" of a process that exists (a zombie included)
+  read_proc_info "$1" && printf '%s %s' "$proc_state" "$proc_start"
+}
+read_proc_info() {  # pid → $proc_state, $proc_parent and $proc_start, without a command substitution
   local stat fields
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  { read -r stat < "/proc/$1/stat"; } 2>/dev/null || return 1
   read -r -a fields <<< "${stat##*) }"   # past the command name, which may hold spaces and ')'
-  printf '%s %s' "${fields[0]}" "${fields[19]}"
+  proc_state=${fields[0]} proc_parent=${fields[1]} proc_start=${fields[19]}
 }
 
 alive_as() {  # pid start_time: that very process is still alive (not exited, not a zombie)
@@ -231,23 +244,28 @@ write_atomically() {  # file text
 }
 
 start_process() {  # name executable args...
-  local name=$1 executable pid info
+  local name=$1 executable pid log boot i
   shift
   executable=$(executable_of "$1") || fail "$1 is not installed"
-  nohup "$@" </dev/null >>"$(log_file "$name")" 2>&1 9>&- &
+  log=$(log_file "$name")
+  nohup "$@" </dev/null >>"$log" 2>&1 9>&- &
   pid=$!
+  forked_pid=$pid
+  # From the fork to the PID file no command substitution runs (a signal could fail it, see on_exit).
   # The start time is fixed at the fork; the executable changes once nohup has exec'd the server.
-  for _ in $(seq 1 200); do
-    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" = "$executable" ] && break
-    proc_info "$pid" >/dev/null || break
+  for ((i = 0; i < 200; i++)); do
+    [ "/proc/$pid/exe" -ef "$executable" ] && break
+    [ -e "/proc/$pid" ] || break
     sleep 0.05
   done
-  info=$(proc_info "$pid") || info="X 0"
-  write_atomically "$(pid_file "$name")" "pid=$pid
-start_time=${info#* }
-boot_id=$(boot_id)
+  read_proc_info "$pid" || proc_start=0
+  read_boot_id
+  write_atomically "$home/run/$name.pid" "pid=$pid
+start_time=$proc_start
+boot_id=$boot
 exe=$executable"
   started+=("$name")
+  forked_pid=
 }
 
 stop_process() {  # name
@@ -288,10 +306,25 @@ launch() {  # name
 started=()
 interrupted=0
 check_interrupted() { [ "$interrupted" = 0 ] || abort_start "interrupted"; }
-abort_start() {  # message (a further signal only sets the flag again: the clean-up is not cut short)
-  local name stopped=()
-  for name in "${started[@]}"; do stop_process "$name" >&2; stopped+=("$name"); done
-  fail "$1; stopped what this start had started (${stopped[*]:-nothing}), by PID"
+abort_start() {  # message
+  local stopped="${started[*]}"
+  undo_start >&2
+  fail "$1; stopped what this start had started (${stopped:-nothing}), by PID"
+}
+forked_pid=
+undo_start() {  # stops what this start started: by PID file, and a server forked without one yet by its PID
+  local name i
+  starting=0
+  trap '' INT TERM  # nothing cuts the clean-up short (nor can a trap run inside its command substitutions)
+  for name in "${started[@]}"; do stop_process "$name"; done
+  # Only our own child: its parent is this shell, so the PID is still that server's.
+  if [ -n "$forked_pid" ] && read_proc_info "$forked_pid" && [ "$proc_parent" = "$BASHPID" ]; then
+    kill -TERM "$forked_pid" 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do [ -e "/proc/$forked_pid" ] || break; sleep 0.25; done
+    [ -e "/proc/$forked_pid" ] && kill -KILL "$forked_pid" 2>/dev/null
+    say "PID $forked_pid: stopped (started, not yet recorded)"
+    forked_pid=
+  fi
 }
 
 native_start() {
@@ -299,7 +332,7 @@ native_start() {
   command -v prometheus-alertmanager >/dev/null || fail "prometheus-alertmanager is not installed"
   mkdir -p "$home/run" "$home/logs" "$home/prometheus-data" "$home/alertmanager-data"
   local name already=() missing=() recorded_prometheus recorded_alertmanager
-  started=() interrupted=0
+  started=() interrupted=0 starting=1
   trap 'interrupted=1' INT TERM
   for name in alertmanager prometheus; do
     if running "$name"; then already+=("$name"); else missing+=("$name"); fi
@@ -351,6 +384,7 @@ native_start() {
     esac
   done
   check_interrupted
+  starting=0
   # Everything is up: a signal from here on is too late to undo it (the flag trap stays to the end).
   say "prometheus:   http://127.0.0.1:$prometheus_port   (PID $(running prometheus && say "$owned_pid"), config $config/prometheus)"
   say "alertmanager: http://127.0.0.1:$alertmanager_port   (PID $(running alertmanager && say "$owned_pid"))"
