@@ -546,8 +546,9 @@ native_restore() {
   for name in prometheus alertmanager; do if running "$name"; then was_running+=("$name"); fi; done
   previous_config=$(cat "$home/run/config-dir" 2>/dev/null || true)
   [ -n "$config" ] || config=$previous_config
-  # From here on a signal does not cut the swap short: it runs to its end, success or put back.
-  trap 'interrupted=1' INT TERM
+  # From here on a signal does not cut the swap short: it runs to its end, success or put back. Ignored
+  # rather than trapped: a trap running inside a command substitution can fail it (bash 5.2.15).
+  trap '' INT TERM
   if [ ${#was_running[@]} -gt 0 ]; then stop_process prometheus; stop_process alertmanager; fi
 
   # Not in cleanup_paths: it holds the previous data until the restored stack is in place.
