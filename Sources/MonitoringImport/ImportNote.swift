@@ -11,8 +11,8 @@ public enum ImportNote: Hashable, Sendable, CustomStringConvertible {
   /// Grafana's load-time defaults (`LoadTimeDefaults`) the spec writes where the input leaves them
   /// out: the render equals the input modulo these.
   case defaulted([String])
-  /// How many of the Prometheus queries became typed PromQL (``PromQLTyping``), how many of those had
-  /// their text rewritten in the DSL's form (the same syntax tree), of how many there are.
+  /// How many of the Prometheus queries became typed PromQL (on a catalogue inferred from use), how
+  /// many of those had their text rewritten in the DSL's form (the same syntax tree), of how many there are.
   case typedPromQL(typed: Int, reformatted: Int, of: Int)
   /// Something in the input is dropped or suspicious (a misspelled key, a value out of range).
   case warning(String)

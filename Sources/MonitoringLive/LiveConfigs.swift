@@ -7,7 +7,7 @@ public import MonitoringRender
 /// Alertmanager's configuration (`/api/v2/status`).
 ///
 /// A server shows what it loaded with its defaults filled in and its secrets masked, so each loaded
-/// file is read through the rendered one (``projected(_:onto:)``): keys the specs do not set are the
+/// file is read through the rendered one (`projected(_:onto:)`): keys the specs do not set are the
 /// server's defaults and are left out, `<secret>` stands for the rendered value, durations are equal
 /// by length (`60s` and `1m`), and a rule's expression by its syntax tree (Prometheus prints the
 /// expressions it loaded in its own form).

@@ -3,7 +3,7 @@ public import MonitoringDSL
 import MonitoringRender
 
 /// `gen verify`: asks a running Prometheus about every ``VerifyItem``. For each it resolves the
-/// dashboard's variables (``DashboardVariables``), checks that every selector of the expression
+/// dashboard's variables from the server as Grafana would, checks that every selector of the expression
 /// matches series in the window (and, when one does not, finds out why: no such metric, a label the
 /// series do not have, a value no series has), that the labels it groups or matches on and its
 /// legend names exist, that the server's metric metadata agrees with the catalogue, and evaluates

@@ -32,7 +32,7 @@ public struct VerifyItem: Hashable, Sendable {
   public var dashboard: Int?
   /// The legend, whose `{{label}}`s must be labels of the result.
   public var legend: String?
-  /// Why the result may be empty (``Panel/expectedEmpty(because:)``).
+  /// Why the result may be empty (`Panel.expectedEmpty(because:)`).
   public var expectedEmpty: String?
   /// Evaluated at one instant (rules, instant panel queries), not over the window as a panel's graph is.
   public var isInstant = true

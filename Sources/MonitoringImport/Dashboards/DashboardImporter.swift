@@ -19,7 +19,7 @@ public enum DashboardImporter {
   ]
 
   /// `reformattingPromQL`: type a query whose text the DSL writes differently but to the same syntax
-  /// tree (its text then changes to the DSL's form, ``PromQLTyping``); off, only queries already
+  /// tree (its text then changes to the DSL's form); off, only queries already
   /// written as the DSL writes them are typed and the round trip stays byte for byte.
   public static func importDashboard(
     _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default,
