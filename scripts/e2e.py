@@ -130,6 +130,18 @@ def main(gen, app_binary):
         step("real WebSocket connections move the metrics")
         asyncio.run(drive_websockets(app_port, prom))
 
+        step("the errors sent raise the message-processing SLO's fast-burn ratios")
+        slo = '{slo="message-processing",service="websocket"}'
+        # The SLO group evaluates once a minute: the recordings follow the counters within a minute.
+        burn = wait_for("a fast-burn error ratio above 0", lambda: (value(prom, f"slo:sli_error:ratio_rate5m{slo}") or 0) > 0, 90)
+        ratio_5m, ratio_1h = value(prom, f"slo:sli_error:ratio_rate5m{slo}"), value(prom, f"slo:sli_error:ratio_rate1h{slo}")
+        budget_left = value(prom, f"slo:period_error_budget_remaining:ratio{slo}")
+        print(f"         5m ratio {ratio_5m:.4f}, 1h ratio {ratio_1h:.4f} (1 error in 61 messages: {1 / 61:.4f}); "
+              f"burn rate {ratio_5m / 0.005:.1f}× the 0.5 % budget (the page fires above 14.4×); budget left {budget_left:.2f}", flush=True)
+        assert burn and 0 < ratio_5m <= 1 and 0 < ratio_1h <= 1, "the recorded error ratios"
+        assert abs(ratio_5m - 1 / 61) < 0.01, f"the 5m ratio {ratio_5m} is not near errors / messages"
+        assert budget_left is not None and budget_left < 1, "the budget left did not move"
+
         step("every rule is healthy")
         rules = [r for g in api(prom, "/api/v1/rules")["groups"] for r in g["rules"]]
         unhealthy = [r["name"] for r in rules if r["health"] != "ok"]

@@ -68,6 +68,7 @@ struct Stack {
       if prometheusReplicas.isEmpty { prometheusConfig } else { prometheusConfig.replicas(prometheusReplicas) }
       morePrometheusConfigs
       WebSocketRules.file(noConnectionsFor: noConnectionsFor)
+      SLOs.file
       AlertmanagerSpec.config(secrets: alertmanagerSecrets)
       if let compose { compose }
       if let kubernetes { kubernetes }

@@ -126,6 +126,31 @@ import Testing
       ])
   }
 
+  /// Each SLO's group records the same names; Prometheus lists groups in its own order, so a name
+  /// several groups use is matched within its group, not by its place in the file.
+  @Test func aRecordNameInSeveralGroupsIsMatchedWithinItsGroup() {
+    func group(_ name: String, _ expr: String) -> String {
+      """
+        - name: \(name)
+          rules:
+          - record: slo:sli_error:ratio_rate5m
+            expr: \(expr)
+            labels:
+              slo: \(name)
+
+      """
+    }
+    let specs = "groups:\n" + group("slo-messages", "errors") + group("slo-availability", "down")
+    let live = "groups:\n" + group("slo-availability", "down") + group("slo-messages", "errors")
+    let path = "dev/prometheus/rules/slo.rules.yml"
+    #expect(Self.changes(specs, live, path: path) == [])
+    let edited = live.replacingOccurrences(of: "expr: down", with: "expr: up == 0")
+    #expect(
+      Self.changes(specs, edited, path: path) == [
+        #"changed environment "dev" › rules "slo.rules.yml" › group "slo-availability" › record slo:sli_error:ratio_rate5m expr: down → up == 0"#
+      ])
+  }
+
   @Test func reportsRoutesReceiversAndScrapeJobs() {
     let alertmanager = """
       route:

@@ -13,6 +13,8 @@ enum WebSocketDashboard {
     performanceRow
     systemHealthRow
     operationalRow
+    SLOs.messageProcessing.budgetRow
+    SLOs.availability.budgetRow
   }
   .description("Connections, messages, errors, sessions, resources and shutdowns of the WebSocket service.")
   .tags(["websocket", "prometheus"])

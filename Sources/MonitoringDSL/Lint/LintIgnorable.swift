@@ -23,3 +23,4 @@ extension Panel: LintIgnorable {}
 extension RuleGroup: LintIgnorable {}
 extension AlertRule: LintIgnorable {}
 extension RecordingRule: LintIgnorable {}
+extension SLO: LintIgnorable {}

@@ -25,6 +25,9 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
   case alertRunbook = "alerts/annotation"
   case alertComparison = "alerts/comparison"
   case recordingCounter = "promql/counter"
+  // SLOs.
+  case sloBudgetBelowScrape = "slo-budget-scrape"
+  case sloPeriodShorterThanWindow = "slo-period-window"
   // The conventions `gen` enforces on rules written here; reported for imported rule files only.
   case alertNameCamelCase = "alert-name-camelcase"
   case alertSummaryMissing = "alert-summary-missing-rule"
@@ -59,6 +62,10 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
     case .alertRunbook: "every alert has a runbook_url annotation (.runbook(…))"
     case .alertComparison: "an alert's expression has a condition (a comparison or absent()); without one it fires for every series"
     case .recordingCounter: "a recording rule records the rate or increase of a counter, not the raw counter"
+    case .sloBudgetBelowScrape:
+      "an SLO's error budget allows at least one failed scrape a day: a stricter objective is spent by a single restart"
+    case .sloPeriodShorterThanWindow:
+      "an SLO's period is at least as long as its longest alert window, which otherwise reads errors from outside the period"
     case .alertNameCamelCase: "alert names are CamelCase (an error in specs; reported on imported rule files)"
     case .alertSummaryMissing: "every alert has a summary (an error in specs; reported on imported rule files)"
     case .alertSummaryTemplating: "the summary is a static sentence; templates go in the description"

@@ -23,6 +23,8 @@ public struct AlertRule: Hashable, Sendable, CopyModifying {
   /// The receiver the alert is meant to reach in Alertmanager; checked against the routing tree.
   public var receiver: String?
   public var test: AlertTest?
+  /// Scenarios in which it must stay quiet.
+  public var quietTests: [QuietTest] = []
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
 
@@ -43,6 +45,8 @@ public struct AlertRule: Hashable, Sendable, CopyModifying {
   public func keepFiringFor(_ duration: PromDuration) -> AlertRule { with { $0.keepFiringFor = duration } }
   public func routesTo(_ receiver: String) -> AlertRule { with { $0.receiver = receiver } }
   public func test(_ test: AlertTest) -> AlertRule { with { $0.test = test } }
+  /// A scenario in which the alert must not fire at any of the test's times.
+  public func staysQuiet(_ test: QuietTest) -> AlertRule { with { $0.quietTests.append(test) } }
 
   /// All labels the rule attaches, `severity` included.
   public var allLabels: [String: String] { labels.merging(["severity": severity.rawValue]) { _, severity in severity } }

@@ -17,6 +17,8 @@ public struct RuleGroup: Hashable, Sendable, CopyModifying {
   public var rules: [Rule]
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
   public var lintIgnores: [LintIgnore] = []
+  /// The SLO the group was generated from (``SLO/ruleGroup``), for the checks on the SLO itself.
+  public var slo: SLO?
 
   public init(_ name: String, interval: PromDuration? = nil, @RuleBuilder rules: () -> [Rule]) {
     self.name = name
@@ -41,4 +43,8 @@ public enum Rule: Hashable, Sendable {
   public static func buildExpression(_ rule: RecordingRule) -> [Rule] { [.record(rule)] }
 }
 
-@resultBuilder public enum RuleGroupBuilder: ListBuilder { public typealias Element = RuleGroup }
+@resultBuilder public enum RuleGroupBuilder: ListBuilder {
+  public typealias Element = RuleGroup
+  /// An SLO's rule group.
+  public static func buildExpression(_ slo: SLO) -> [RuleGroup] { [slo.ruleGroup] }
+}

@@ -60,6 +60,8 @@ public struct RecordingTest: Hashable, Sendable {
   public var evaluationTime: PromDuration
   public var samples: [Sample]
   public var series: [InputSeries]
+  /// How far a recorded value may be from the expected one; `nil` compares them exactly, as promtool does.
+  public var tolerance: Double?
 
   public init(
     interval: PromDuration, at time: PromDuration, expect samples: [([String: String], Double)],
@@ -68,6 +70,33 @@ public struct RecordingTest: Hashable, Sendable {
     self.interval = interval
     self.evaluationTime = time
     self.samples = samples.map { Sample(labels: $0.0, value: $0.1) }
+    self.series = series()
+  }
+
+  /// Accepts values within `tolerance` of the expected ones: for ratios that floating point cannot
+  /// hit exactly. Each sample becomes its own `abs(rule - value) <= bool tolerance` check.
+  public func within(_ tolerance: Double) -> RecordingTest {
+    var test = self
+    test.tolerance = tolerance
+    return test
+  }
+}
+
+/// Times at which an alert must not fire for given input series: the other side of its
+/// ``AlertTest``, such as a burn just below its threshold.
+/// ```swift
+/// QuietTest(interval: "1m", at: ["8m", "1h3m"]) {
+///   InputSeries(App.errors.selector(App.job), "0+1x60")
+/// }
+/// ```
+public struct QuietTest: Hashable, Sendable {
+  public var interval: PromDuration
+  public var times: [PromDuration]
+  public var series: [InputSeries]
+
+  public init(interval: PromDuration, at times: [PromDuration], @InputSeriesBuilder series: () -> [InputSeries]) {
+    self.interval = interval
+    self.times = times
     self.series = series()
   }
 }

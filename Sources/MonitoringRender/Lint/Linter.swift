@@ -40,7 +40,7 @@ public enum Linter {
     }
     for file in catalog.ruleFiles {
       collector.spec = "rules/\(file.fileName)"
-      RuleLint.lint(file, into: &collector)
+      RuleLint.lint(file, scrapeIntervals: ScrapeIntervals(catalog.prometheusConfigs), into: &collector)
     }
     return collector.findings
   }

@@ -10,7 +10,7 @@ enum RuleLint {
   static let maxNameLength = 40
   static let maxRulesPerGroup = 20
 
-  static func lint(_ file: RuleFile, into collector: inout LintCollector) {
+  static func lint(_ file: RuleFile, scrapeIntervals: ScrapeIntervals, into collector: inout LintCollector) {
     for group in file.groups {
       let path: [PathElement] = [.rules(file.fileName), .group(group.name)]
       collector.enter(path, ignoring: group.lintIgnores)
@@ -20,6 +20,7 @@ enum RuleLint {
       if group.rules.count > maxRulesPerGroup {
         collector.report(.alertGroupRuleCount, path, "holds \(group.rules.count) rules; split it into groups of at most \(maxRulesPerGroup)")
       }
+      if let slo = group.slo { lint(slo, scrapeIntervals: scrapeIntervals, at: path, into: &collector) }
       for rule in group.rules {
         switch rule {
         case .alert(let alert):
@@ -30,6 +31,26 @@ enum RuleLint {
       }
       collector.leave()
     }
+  }
+
+  private static func lint(_ slo: SLO, scrapeIntervals: ScrapeIntervals, at path: [PathElement], into collector: inout LintCollector) {
+    collector.enter(path + [.field("slo")], ignoring: slo.lintIgnores)
+    let job = slo.indicator.matchers.first { $0.label == "job" && $0.op == .equal }?.value
+    if let interval = scrapeIntervals.milliseconds(job: job), interval > 0 {
+      let failuresPerDay = slo.errorBudget * 86_400_000 / Double(interval)
+      if failuresPerDay < 1 {
+        collector.report(
+          .sloBudgetBelowScrape, path + [.field("slo")],
+          "objective \(NumberText.format(slo.objective)) % leaves \(NumberText.format((failuresPerDay * 100).rounded() / 100)) failed scrapes a day at one scrape every \(PromDuration(milliseconds: interval).text): one restart spends more than a day's budget")
+      }
+    }
+    let longest = slo.windows.compactMap(\.long.milliseconds).max() ?? 0
+    if let period = slo.period.milliseconds, period < longest {
+      collector.report(
+        .sloPeriodShorterThanWindow, path + [.field("slo")],
+        "period \(slo.period.text) is shorter than the longest alert window \(PromDuration(milliseconds: longest).text)")
+    }
+    collector.leave()
   }
 
   /// `imported`: the file came from `gen import rules`, so validation let its conventions pass; lint reports them.

@@ -3,7 +3,8 @@ public import Yams
 
 /// Writes the `promtool test rules` file for a rule file: for each alert with an `AlertTest`, one
 /// case an evaluation before its `for` boundary (nothing fires) and one at the boundary (it fires with
-/// exact labels and annotations); for each recording rule with a `RecordingTest`, its samples.
+/// exact labels and annotations), and a case per `QuietTest` in which it never fires; for each
+/// recording rule with a `RecordingTest`, its samples.
 public enum RuleTestLowering {
   /// The test file's path relative to `prometheus/`, e.g. `tests/websocket.rules_test.yml`.
   public static func path(for file: RuleFile) -> String {
@@ -20,6 +21,7 @@ public enum RuleTestLowering {
         switch rule {
         case .alert(let alert):
           if let test = alert.test { tests.append(alertTest(alert, test, groupInterval: groupInterval)) }
+          tests += alert.quietTests.map { quietTest(alert, $0) }
         case .record(let record):
           if let test = record.test { tests.append(recordingTest(record, test)) }
         }
@@ -79,27 +81,59 @@ public enum RuleTestLowering {
     ])
   }
 
+  private static func quietTest(_ alert: AlertRule, _ test: QuietTest) -> Node {
+    let times = test.times.map(\.text).joined(separator: ", ")
+    return YAMLTree.mapping([
+      ("name", YAMLTree.string("\(alert.name) stays quiet at \(times)")),
+      ("interval", YAMLTree.string(test.interval.text)),
+      ("input_series", inputSeries(test.series)),
+      (
+        "alert_rule_test",
+        YAMLTree.sequence(
+          test.times.map { time in
+            YAMLTree.mapping([
+              ("eval_time", YAMLTree.string(time.text)),
+              ("alertname", YAMLTree.string(alert.name)),
+              ("exp_alerts", YAMLTree.sequence([])),
+            ])
+          })
+      ),
+    ])
+  }
+
   private static func recordingTest(_ record: RecordingRule, _ test: RecordingTest) -> Node {
-    let samples = test.samples.map { sample in
-      YAMLTree.mapping([
-        ("labels", YAMLTree.string(seriesText(record.name, sample.labels.merging(record.labels) { _, rule in rule }))),
-        ("value", YAMLTree.double(sample.value)),
-      ])
+    let checks: [Node]
+    if let tolerance = test.tolerance {
+      // promtool compares values exactly; a tolerance is a comparison PromQL makes, true (1) when within it.
+      checks = test.samples.map { sample in
+        let series = seriesText(record.name, sample.labels.merging(record.labels) { _, rule in rule })
+        let labels = seriesText("", sample.labels.merging(record.labels) { _, rule in rule })
+        return YAMLTree.mapping([
+          ("expr", YAMLTree.string("abs(\(series) - \(NumberText.format(sample.value))) <= bool \(NumberText.format(tolerance))")),
+          ("eval_time", YAMLTree.string(test.evaluationTime.text)),
+          ("exp_samples", YAMLTree.sequence([YAMLTree.mapping([("labels", YAMLTree.string(labels)), ("value", YAMLTree.double(1))])])),
+        ])
+      }
+    } else {
+      let samples = test.samples.map { sample in
+        YAMLTree.mapping([
+          ("labels", YAMLTree.string(seriesText(record.name, sample.labels.merging(record.labels) { _, rule in rule }))),
+          ("value", YAMLTree.double(sample.value)),
+        ])
+      }
+      checks = [
+        YAMLTree.mapping([
+          ("expr", YAMLTree.string(record.name)),
+          ("eval_time", YAMLTree.string(test.evaluationTime.text)),
+          ("exp_samples", YAMLTree.sequence(samples)),
+        ])
+      ]
     }
     return YAMLTree.mapping([
       ("name", YAMLTree.string("\(record.name) at \(test.evaluationTime.text)")),
       ("interval", YAMLTree.string(test.interval.text)),
       ("input_series", inputSeries(test.series)),
-      (
-        "promql_expr_test",
-        YAMLTree.sequence([
-          YAMLTree.mapping([
-            ("expr", YAMLTree.string(record.name)),
-            ("eval_time", YAMLTree.string(test.evaluationTime.text)),
-            ("exp_samples", YAMLTree.sequence(samples)),
-          ])
-        ])
-      ),
+      ("promql_expr_test", YAMLTree.sequence(checks)),
     ])
   }
 
@@ -112,6 +146,6 @@ public enum RuleTestLowering {
 
   private static func seriesText(_ name: String, _ labels: [String: String]) -> String {
     let matchers = labels.keys.sorted().map { LabelMatcher.equal($0, labels[$0] ?? "").text }
-    return matchers.isEmpty ? name : "\(name){\(matchers.joined(separator: ", "))}"
+    return matchers.isEmpty ? (name.isEmpty ? "{}" : name) : "\(name){\(matchers.joined(separator: ", "))}"
   }
 }

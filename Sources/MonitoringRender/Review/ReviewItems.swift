@@ -114,9 +114,23 @@ public enum ReviewItems {
   // MARK: Rules
 
   static func rules(_ document: JSONValue, file: String, root: [PathElement]) -> [ReviewItem] {
+    let groups = document["groups"]?.elements ?? []
+    func key(_ rule: JSONValue) -> (key: String, name: String, isAlert: Bool) {
+      let isAlert = rule["alert"] != nil
+      let name = (isAlert ? rule["alert"] : rule["record"])?.text ?? ""
+      // The same alert name often comes twice, once per severity.
+      return ("\(isAlert ? "alert" : "record") \(name) \(rule["labels"]?["severity"]?.text ?? "")", name, isAlert)
+    }
+    // A rule is matched by its name wherever its group is, so a move between groups reads as a move;
+    // a name several groups use (each SLO's group records slo:sli_error:ratio_rate5m) is matched
+    // within its group, as Prometheus lists groups in its own order.
+    var groupsByKey: [String: Set<String>] = [:]
+    for (groupIndex, group) in groups.enumerated() {
+      for rule in group["rules"]?.elements ?? [] { groupsByKey[key(rule).key, default: []].insert(group["name"]?.text ?? String(groupIndex)) }
+    }
     var items: [ReviewItem] = []
     var seen: [String: Int] = [:]
-    for (groupIndex, group) in (document["groups"]?.elements ?? []).enumerated() {
+    for (groupIndex, group) in groups.enumerated() {
       let groupName = group["name"]?.text ?? String(groupIndex)
       let groupPath = root + [.group(groupName)]
       items.append(
@@ -124,14 +138,12 @@ public enum ReviewItems {
           identity: [file, "group \(groupName)"], path: groupPath, container: nil, order: groupIndex,
           fields: ReviewFlattening.fields(group.removing(["name", "rules"]))))
       for (ruleIndex, rule) in (group["rules"]?.elements ?? []).enumerated() {
-        let isAlert = rule["alert"] != nil
-        let name = (isAlert ? rule["alert"] : rule["record"])?.text ?? ""
-        // The same alert name often comes twice, once per severity.
-        let key = "\(isAlert ? "alert" : "record") \(name) \(rule["labels"]?["severity"]?.text ?? "")"
-        seen[key, default: 0] += 1
+        let (ruleKey, name, isAlert) = key(rule)
+        let identity = (groupsByKey[ruleKey]?.count ?? 0) > 1 ? "\(ruleKey) in group \(groupName)" : ruleKey
+        seen[identity, default: 0] += 1
         items.append(
           ReviewItem(
-            identity: [file, "\(key) #\(seen[key] ?? 1)"], path: groupPath + [isAlert ? .alert(name) : .record(name)],
+            identity: [file, "\(identity) #\(seen[identity] ?? 1)"], path: groupPath + [isAlert ? .alert(name) : .record(name)],
             container: "group \"\(groupName)\"", order: ruleIndex, fields: ReviewFlattening.fields(rule.removing(["alert", "record"]))))
       }
     }

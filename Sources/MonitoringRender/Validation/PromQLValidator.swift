@@ -7,9 +7,9 @@ import MonitoringDSL
 /// error is the problem, otherwise the same checks run on the parsed tree, its metric names resolved
 /// against the catalogue.
 struct PromQLValidator {
-  /// Scrape interval per job, in milliseconds, and the fallback for selectors without a `job` matcher.
-  var jobIntervals: [String: Int] = [:]
-  var defaultInterval: Int?
+  let scrapeIntervals: ScrapeIntervals
+  /// The scrape interval of selectors without a `job` matcher.
+  var defaultInterval: Int? { scrapeIntervals.fallback }
   /// The catalogue by series name: a histogram under its `_bucket`, `_count` and `_sum` series too.
   var metrics: [String: Metric.Definition] = [:]
   /// Label names against the catalogue's declared labels.
@@ -23,12 +23,7 @@ struct PromQLValidator {
 
   init(prometheusConfigs: [PrometheusConfig], metrics: [Metric.Definition] = []) {
     labels = LabelChecker(prometheusConfigs: prometheusConfigs)
-    for config in prometheusConfigs {
-      if defaultInterval == nil { defaultInterval = config.scrapeInterval.milliseconds }
-      for job in config.jobs {
-        jobIntervals[job.name] = (job.interval ?? config.scrapeInterval).milliseconds
-      }
-    }
+    scrapeIntervals = ScrapeIntervals(prometheusConfigs)
     for metric in metrics {
       let series: [String] =
         switch metric.kind {
@@ -130,7 +125,7 @@ struct PromQLValidator {
     }
     guard !cataloguedOnly || metric != nil, case .duration(let duration) = window, let range = duration.milliseconds else { return }
     let job = matchers.first { $0.label == "job" && $0.op == .equal }?.value
-    if let interval = job.flatMap({ jobIntervals[$0] }) ?? defaultInterval, range < 4 * interval {
+    if let interval = scrapeIntervals.milliseconds(job: job), range < 4 * interval {
       found.append(
         "\(function)() range \(duration.text) is shorter than 4× the scrape interval (\(PromDuration(milliseconds: interval).text)) of \(name)"
       )

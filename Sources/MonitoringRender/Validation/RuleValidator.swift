@@ -37,6 +37,7 @@ struct RuleValidator {
     if !group.labels.isEmpty { requires(.v3_0, "group labels", target: target, at: path) }
     if let limit = group.limit, limit < 1 { collector.report(path, "limit must be positive") }
     if group.rules.isEmpty { collector.report(path, "has no rules") }
+    if let slo = group.slo { check(slo, at: path) }
     for rule in group.rules {
       switch rule {
       case .alert(let alert): check(alert, groupInterval: interval, hasInterval: group.interval != nil, target: target, at: path + [.alert(alert.name)])
@@ -65,6 +66,50 @@ struct RuleValidator {
     }
     for problem in problems { collector.report(path, problem) }
     if let test = alert.test { check(test, of: alert, groupInterval: groupInterval, hasInterval: hasInterval, at: path) }
+    for (index, quiet) in alert.quietTests.enumerated() {
+      let quietPath = path + [.field("quietTests[\(index)]")]
+      collector.milliseconds(of: quiet.interval, "interval", at: quietPath)
+      if quiet.times.isEmpty { collector.report(quietPath, "has no evaluation times") }
+      for time in quiet.times { collector.milliseconds(of: time, "eval time", at: quietPath) }
+      checkSeries(quiet.series, at: quietPath)
+    }
+  }
+
+  /// What makes an SLO's rules meaningless or its generated tests impossible; its conventions are lint's.
+  private mutating func check(_ slo: SLO, at path: [PathElement]) {
+    let sloPath = path + [.field("slo")]
+    if !(slo.objective > 0 && slo.objective < 100) {
+      collector.report(sloPath, "objective \(NumberText.format(slo.objective)) % must lie between 0 and 100 (exclusive): it is a percentage of good events")
+      return
+    }
+    if !Self.isSLOName(slo.name) { collector.report(sloPath, "name \"\(slo.name)\" must be lowercase words joined by - (like message-processing)") }
+    guard let interval = collector.milliseconds(of: slo.interval, "interval", at: sloPath),
+      collector.milliseconds(of: slo.period, "period", at: sloPath) != nil
+    else { return }
+    for matcher in slo.indicator.matchers where matcher.op != .equal && slo.testLabels[matcher.label] == nil {
+      collector.report(sloPath, "the generated tests need a value for \(matcher.label) (matched by \(matcher.text)): give it with .testLabels([\"\(matcher.label)\": …])")
+    }
+    if case .latency(let histogram, let bound, _) = slo.indicator.kind, case .histogram(let buckets) = histogram.kind, !buckets.contains(bound) {
+      let bounds = buckets.map(NumberText.format).joined(separator: ", ")
+      collector.report(sloPath, "latency bound \(NumberText.format(bound)) is not a bucket bound of \(histogram.name) (\(bounds)): no series counts the requests faster than it")
+    }
+    for window in slo.windows {
+      let windowPath = sloPath + [.field("windows[\(window.long.text)/\(window.short.text)]")]
+      guard let long = collector.milliseconds(of: window.long, "long window", at: windowPath),
+        let short = collector.milliseconds(of: window.short, "short window", at: windowPath),
+        collector.milliseconds(of: window.hold, "for", at: windowPath) != nil
+      else { continue }
+      if short >= long { collector.report(windowPath, "the short window must be shorter than the long one") }
+      if long % interval != 0 || short % interval != 0 || short < 2 * interval {
+        collector.report(windowPath, "the windows must be multiples of the interval \(slo.interval.text), the short one at least two of them")
+      }
+      let threshold = slo.threshold(for: window)
+      if threshold >= 1 {
+        collector.report(windowPath, "\(NumberText.format(window.factor(period: slo.period)))× the error budget of \(NumberText.format(slo.objective)) % is an error ratio of \(NumberText.format(threshold)): the alert could never fire")
+      } else if let problem = BurnScenario(slo: slo).margins(for: window).problem {
+        collector.report(windowPath, problem)
+      }
+    }
   }
 
   private mutating func check(_ test: AlertTest, of alert: AlertRule, groupInterval: Int?, hasInterval: Bool, at path: [PathElement]) {
@@ -113,6 +158,7 @@ struct RuleValidator {
       collector.milliseconds(of: test.evaluationTime, "eval time", at: testPath)
       checkSeries(test.series, at: testPath)
       if test.samples.isEmpty { collector.report(testPath, "expects no samples; state what the rule records") }
+      if let tolerance = test.tolerance, !(tolerance > 0) { collector.report(testPath, "tolerance must be positive") }
     }
   }
 
@@ -140,6 +186,14 @@ struct RuleValidator {
     case .binary(let left, _, let right, _, _): containsAbsent(left) || containsAbsent(right)
     case .aggregation(_, let inner, _, _), .range(let inner, _, _), .offset(let inner, _): containsAbsent(inner)
     case .selector, .number, .string, .raw: false
+    }
+  }
+
+  /// `message-processing`: what Sloth and Pyrra accept as an SLO name, and what reads well in a label.
+  static func isSLOName(_ name: String) -> Bool {
+    let words = name.split(separator: "-", omittingEmptySubsequences: false)
+    return words.allSatisfy { word in
+      !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } && !(word.first?.isNumber ?? true)
     }
   }
 
