@@ -75,6 +75,9 @@ public struct RecordingTest: Hashable, Sendable {
 
   /// Accepts values within `tolerance` of the expected ones: for ratios that floating point cannot
   /// hit exactly. Each sample becomes its own `abs(rule - value) <= bool tolerance` check.
+  /// ```swift
+  /// RecordingTest(interval: "1m", at: "10m", expect: [(["slo": "requests"], 1.0 / 128)]) { series }.within(1e-9)
+  /// ```
   public func within(_ tolerance: Double) -> RecordingTest {
     var test = self
     test.tolerance = tolerance

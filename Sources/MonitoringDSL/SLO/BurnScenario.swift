@@ -15,6 +15,11 @@
 /// - `up` (availability), sampled every 1/60 of the long window: two good samples, then `1 − bad`.
 ///   The mean over the window passes `θ` only when the second good sample leaves it, at `long + step`
 ///   in both versions, when `bad` lies between `θ × (n+1)/n` and `θ × n/(n−1)` (`n` = 60).
+/// ```swift
+/// let scenario = BurnScenario(slo: slo)
+/// let page = slo.alert(for: BurnRateWindow.workbook[0])   // carries both tests already
+/// scenario.firesTest(for: BurnRateWindow.workbook[0]).conditionFrom   // 1h1m
+/// ```
 public struct BurnScenario: Hashable, Sendable {
   public var slo: SLO
   /// Events per step: a round number, so the bad ones per step print short.

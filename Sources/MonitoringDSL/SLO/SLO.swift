@@ -2,8 +2,7 @@
 /// period. Put it in a ``RuleFile`` and `gen` writes its error-ratio recordings for every window its
 /// multi-window, multi-burn-rate alerts read (``BurnRateWindow/workbook``), the alerts (paging and
 /// ticket severities, routed like every other alert), and the promtool tests that prove each alert
-/// fires just above its burn rate and stays quiet just below; ``budgetRow(datasource:)`` is its
-/// dashboard row.
+/// fires just above its burn rate and stays quiet just below; ``budgetRow`` is its dashboard row.
 /// ```swift
 /// let messages = SLO("message-processing", service: "websocket", objective: 99.5,
 ///                    indicator: .errors(App.errors.events(App.job), of: App.messages.events(App.job)))
