@@ -1,12 +1,12 @@
 import ArgumentParser
 
-/// `gen import dashboard|rules|provisioning|prometheus|alertmanager FILE`: Swift for `specs/` from what users
+/// `gen import dashboard|rules|provisioning|prometheus|alertmanager|sloth FILE`: Swift for `specs/` from what users
 /// already have. The Swift goes to stdout (or `--to FILE`), what the import changed or kept raw to stderr.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Turn an existing Grafana dashboard, provisioning file, Prometheus rule file, Prometheus or Alertmanager config into a Swift spec.",
+    abstract: "Turn an existing Grafana dashboard, provisioning file, Prometheus rule file, Prometheus or Alertmanager config, or Sloth SLO spec into a Swift spec.",
     subcommands: [
       ImportDashboard.self, ImportRules.self, ImportProvisioning.self, ImportPrometheus.self, ImportAlertmanager.self,
-      ImportCompare.self,
+      ImportSloth.self, ImportCompare.self,
     ])
 }

@@ -4,7 +4,7 @@ import Testing
 /// `gen import` on hostile files: exit code 1, one `error:` line naming the file and the limit or
 /// the place, nothing on stdout (no Swift is written).
 @Suite struct HostileImportCommandTests {
-  static let yamlCommands = ["rules", "provisioning", "prometheus", "alertmanager"]
+  static let yamlCommands = ["rules", "provisioning", "prometheus", "alertmanager", "sloth"]
 
   /// Nine levels of ten aliases: 10^9 scalars once expanded.
   static let aliasBomb = (1..<9).reduce(#"lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]"# + "\n") {

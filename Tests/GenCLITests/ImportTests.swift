@@ -30,6 +30,43 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: expected))
   }
 
+  @Test func importsASlothSpecAndFailsOnTheSLOsItCannotType() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "in/api.yml",
+      """
+      version: "prometheus/v1"
+      service: api
+      slos:
+        - name: errors
+          objective: 99.9
+          sli:
+            events:
+              error_query: sum(rate(api_errors_total[{{.window}}]))
+              total_query: sum(rate(api_requests_total[{{.window}}]))
+          alerting:
+            name: ApiErrors
+            annotations:
+              runbook: https://runbooks.example.com/api
+        - name: ratio
+          objective: 99
+          sli:
+            raw:
+              error_ratio_query: x
+
+      """)
+    let input = sandbox.output.appendingPathComponent("in/api.yml").path
+    let run = sandbox.genExactly(["import", "sloth", input])
+    #expect(run.status == 1)
+    #expect(run.out.contains("public enum Api {"))
+    #expect(run.out.contains(#"RuleFile("api-slo.rules.yml") {"#))
+    #expect(run.out.contains("indicator: .errors(\n      Metrics.apiErrorsTotal.events(),\n      of: Metrics.apiRequestsTotal.events())"))
+    #expect(run.out.contains(#".runbook("https://runbooks.example.com/api")"#))
+    #expect(run.err.contains("note: Sloth's rules map onto the spec's"))
+    #expect(run.err.contains(#"error: api.yml: slos[1] "ratio" › sli.raw: a raw error-ratio query cannot be typed"#))
+    #expect(run.err.hasSuffix("error: 1 of 2 SLOs not imported\n"))
+  }
+
   @Test func compareSaysExactOrWhereItDiffers() throws {
     let sandbox = try Sandbox()
     try sandbox.write("a.json", #"{"a": 1, "b": [1]}"#)

@@ -57,7 +57,7 @@ struct PromQLSwiftPrinter {
         switch definition.kind {
         case .counter: "Metric.Counter(\(name), help: \"\")"
         case .gauge: "Metric.Gauge(\(name), help: \"\")"
-        case .histogram: "Metric.Histogram(\(name), help: \"\", buckets: [])"
+        case .histogram(let buckets): "Metric.Histogram(\(name), help: \"\", buckets: [\(buckets.map(numberSource).joined(separator: ", "))])"
         case .summary: "Metric.Summary(\(name), help: \"\", quantiles: [])"
         }
       text += indent + "  static let \(names[definition.name] ?? "") = \(constructor)\n"
@@ -187,7 +187,7 @@ struct PromQLSwiftPrinter {
   // MARK: - Parts
 
   /// `Metrics.name`, the entry added to the catalogue on first use.
-  private mutating func reference(_ metric: Metric.Definition) -> String {
+  mutating func reference(_ metric: Metric.Definition) -> String {
     if let name = names[metric.name] { return "\(catalogue).\(name)" }
     let name = identifiers.unique(metric.name, fallback: "metric")
     names[metric.name] = name
@@ -198,7 +198,8 @@ struct PromQLSwiftPrinter {
   private func argumentList(_ matchers: [LabelMatcher]) -> String { matchers.isEmpty ? "" : matchersSource(matchers) }
   private func trailing(_ matchers: [LabelMatcher]) -> String { matchers.isEmpty ? "" : ", " + matchersSource(matchers) }
 
-  private func matchersSource(_ matchers: [LabelMatcher]) -> String {
+  /// `[.equal("job", "app"), .regex("code", "5..")]`.
+  func matchersSource(_ matchers: [LabelMatcher]) -> String {
     let methods: [LabelMatcher.Operator: String] = [.equal: "equal", .notEqual: "notEqual", .regex: "regex", .notRegex: "notRegex"]
     let elements = matchers.map { matcher in
       ".\(methods[matcher.op] ?? "equal")(\(SwiftLiteral.string(matcher.label)), \(SwiftLiteral.string(matcher.value)))"
