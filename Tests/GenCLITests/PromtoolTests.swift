@@ -20,10 +20,13 @@ import Testing
   }
 
   /// `promtool test rules FILES…`: its exit status and what it printed.
-  static func testRules(_ files: [String]) throws -> (status: Int32, output: String) {
+  static func testRules(_ files: [String]) throws -> (status: Int32, output: String) { try run(["test", "rules"] + files) }
+
+  /// `promtool ARGUMENTS…`: its exit status and what it printed (stdout and stderr).
+  static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: promtool)
-    process.arguments = ["test", "rules"] + files
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = pipe

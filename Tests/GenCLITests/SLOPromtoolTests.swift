@@ -33,28 +33,15 @@ import Testing
     return (sandbox, rules, sandbox.output.appendingPathComponent("prometheus/tests/api-slo.rules_test.yml"))
   }
 
-  static func promtool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: PromtoolTests.promtool)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
-  }
-
   @Test(arguments: [errorRatio, fastRequests, availability])
   func rulesPassTheLinterAndTheirTests(_ slo: SLO) throws {
     try #require(FileManager.default.isExecutableFile(atPath: PromtoolTests.promtool), "install Debian prometheus (scripts/test does)")
     let (sandbox, rules, tests) = try rendered(slo)
     defer { withExtendedLifetime(sandbox) {} }
-    let check = try Self.promtool(["check", "rules", "--lint=all", "--lint-fatal", rules.path])
+    let check = try PromtoolTests.run(["check", "rules", "--lint=all", "--lint-fatal", rules.path])
     #expect(check.status == 0, "\(check.output)")
     #expect(check.output.contains("SUCCESS: 13 rules found"), "\(check.output)")
-    let test = try Self.promtool(["test", "rules", tests.path])
+    let test = try PromtoolTests.run(["test", "rules", tests.path])
     #expect(test.status == 0, "\(test.output)")
   }
 
@@ -89,7 +76,7 @@ import Testing
       #expect(text.contains(mutation.from), "\(mutation.name): the rule text changed")
       return text.replacingOccurrences(of: mutation.from, with: mutation.to)
     }
-    let result = try withExtendedLifetime(sandbox) { try Self.promtool(["test", "rules", tests.path]) }
+    let result = try withExtendedLifetime(sandbox) { try PromtoolTests.run(["test", "rules", tests.path]) }
     #expect(result.status == 1, "\(mutation.name): \(result.output)")
     #expect(result.output.contains(mutation.failure), "\(mutation.name): \(result.output)")
   }
@@ -100,7 +87,7 @@ import Testing
     let (sandbox, _, tests) = try rendered(Self.availability.windows([BurnRateWindow.workbook[0]])) {
       $0.replacingOccurrences(of: #"ratio_rate1h{service="api",slo="availability"} > 0.0072"#, with: #"ratio_rate1h{service="api",slo="availability"} > 0.0065"#)
     }
-    let result = try withExtendedLifetime(sandbox) { try Self.promtool(["test", "rules", tests.path]) }
+    let result = try withExtendedLifetime(sandbox) { try PromtoolTests.run(["test", "rules", tests.path]) }
     #expect(result.status == 1, "\(result.output)")
     #expect(result.output.contains("alertname: ApiAvailabilityBudgetBurn1h"), "\(result.output)")
   }

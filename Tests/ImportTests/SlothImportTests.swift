@@ -19,18 +19,6 @@ import Testing
     let swift = SlothSwiftPrinter.source(imported, typeName: "SlothPaymentsSLOs", fileName: "payments-slo.rules.yml")
     let printed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("SlothPaymentsSLOs.swift")
     #expect(swift == (try String(contentsOf: printed, encoding: .utf8)))
-    #expect(swift.contains(#"""
-        public static let requestsErrors = SLO(
-          "requests-errors", service: "payments", objective: 99.9,
-          indicator: .errors(
-            Metrics.httpRequestsTotal.events([.equal("job", "payments"), .regex("code", "500|502|503")]),
-            of: Metrics.httpRequestsTotal.events([.equal("job", "payments")]))
-        )
-        .alertPrefix("PaymentsErrors")
-        .pages(to: "payments-pager")
-        .runbook("https://runbooks.example.com/payments#errors")
-        .testLabels(["code": "500"])
-      """#))
   }
 
   @Test func buildsTheSLOItPrints() throws {
