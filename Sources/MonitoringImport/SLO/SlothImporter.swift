@@ -2,7 +2,7 @@ public import MonitoringDSL
 import MonitoringRender
 
 /// `gen import sloth`: a Sloth SLO spec (`version: "prometheus/v1"`, https://sloth.dev) as typed
-/// ``SLO`` values. An `events` SLI whose queries are `sum(rate(<counter>{…}[{{.window}}]))` becomes
+/// `SLO` values. An `events` SLI whose queries are `sum(rate(<counter>{…}[{{.window}}]))` becomes
 /// `SLI.errors(counter.events(…), of: counter.events(…))`; one whose errors are
 /// `sum(rate(<h>_count{…}[…])) - sum(rate(<h>_bucket{…,le="X"}[…]))` over `sum(rate(<h>_count{…}[…]))`
 /// becomes `SLI.latency(h, slowerThan: X, …)`. `alerting.name` is the alerts' prefix, a `runbook` or
