@@ -59,7 +59,7 @@ public struct BurnScenario: Hashable, Sendable {
   }
 
   /// A recording's value for traffic at ``constantRatio`` from the start: `expect` is what it records.
-  public func ratioTest(for record: RecordingRule, expect: Double) -> RecordingTest {
+  public func ratioTest(expect: Double) -> RecordingTest {
     let step = slo.interval.milliseconds ?? 60_000
     let at = 2 * (slo.alertWindows.first?.milliseconds ?? 300_000)
     let samples = at / max(step, 1)

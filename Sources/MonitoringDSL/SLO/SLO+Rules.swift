@@ -7,7 +7,7 @@ extension SLO {
     let scenario = BurnScenario(slo: self)
     var rules: [Rule] = alertWindows.enumerated().map { index, window in
       let record = RecordingRule(Self.ratioName(over: window), expr: indicator.errorRatio(over: window)).labels(labels)
-      return .record(index == 0 ? record.test(scenario.ratioTest(for: record, expect: scenario.constantRatio)) : record)
+      return .record(index == 0 ? record.test(scenario.ratioTest(expect: scenario.constantRatio)) : record)
     }
     rules += [.record(periodRatio), .record(budgetRemaining)] + windows.map { .alert(alert(for: $0)) }
     let group = RuleGroup("slo-\(name)", interval: interval) { rules }
@@ -21,7 +21,7 @@ extension SLO {
     let expr = PromQL.call("avg_over_time", [.range(recordedRatio(over: shortest), window: .duration(period), step: nil)])
     let record = RecordingRule(periodRatioName, expr: expr).labels(labels)
     let scenario = BurnScenario(slo: self)
-    return record.test(scenario.ratioTest(for: record, expect: scenario.constantRatio))
+    return record.test(scenario.ratioTest(expect: scenario.constantRatio))
   }
 
   /// The share of the period's error budget still unspent (negative when overspent).
@@ -29,7 +29,7 @@ extension SLO {
     let spent = recordedRatio(over: period).dividedBy(.number(errorBudget))
     let record = RecordingRule(Self.budgetRemainingName, expr: PromQL.number(1).minus(spent)).labels(labels)
     let scenario = BurnScenario(slo: self)
-    return record.test(scenario.ratioTest(for: record, expect: 1 - scenario.constantRatio / errorBudget))
+    return record.test(scenario.ratioTest(expect: 1 - scenario.constantRatio / errorBudget))
   }
 
   /// `ratio over long > factor × budget and ratio over short > factor × budget`, for `window.hold`.
@@ -41,13 +41,14 @@ extension SLO {
     let factorText = NumberText.format(factor)
     let objectiveText = NumberText.format(objective)
     let pages = window.severity == .critical
+    let scenario = BurnScenario(slo: self)
     var alert = AlertRule(alertName(for: window), expr: expr, for: window.hold, severity: window.severity)
       .summary("The error budget of an SLO burns \(factorText)× as fast as its objective allows.")
       .description(
         "{{ $labels.service }} {{ $labels.slo }} (\(objectiveText) % over \(period.text)) spends its error budget \(factorText)× as fast as it may over \(window.long.text) and \(window.short.text): at this rate it is gone in \(exhaustion(factor))."
       )
-      .test(BurnScenario(slo: self).firesTest(for: window))
-      .staysQuiet(BurnScenario(slo: self).quietTest(for: window))
+      .test(scenario.firesTest(for: window))
+      .staysQuiet(scenario.quietTest(for: window))
     if let receiver = pages ? pageReceiver : ticketReceiver { alert = alert.routesTo(receiver) }
     if let runbookURL { alert = alert.runbook(runbookURL) }
     return alert

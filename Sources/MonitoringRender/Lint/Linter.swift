@@ -38,9 +38,10 @@ public enum Linter {
       collector.spec = "dashboard/\(Renderer.slug(dashboard.title))"
       DashboardLint.lint(dashboard, into: &collector)
     }
+    let scrapeIntervals = ScrapeIntervals(catalog.prometheusConfigs)
     for file in catalog.ruleFiles {
       collector.spec = "rules/\(file.fileName)"
-      RuleLint.lint(file, scrapeIntervals: ScrapeIntervals(catalog.prometheusConfigs), into: &collector)
+      RuleLint.lint(file, scrapeIntervals: scrapeIntervals, into: &collector)
     }
     return collector.findings
   }

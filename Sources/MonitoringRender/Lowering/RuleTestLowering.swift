@@ -106,8 +106,9 @@ public enum RuleTestLowering {
     if let tolerance = test.tolerance {
       // promtool compares values exactly; a tolerance is a comparison PromQL makes, true (1) when within it.
       checks = test.samples.map { sample in
-        let series = seriesText(record.name, sample.labels.merging(record.labels) { _, rule in rule })
-        let labels = seriesText("", sample.labels.merging(record.labels) { _, rule in rule })
+        let recorded = sample.labels.merging(record.labels) { _, rule in rule }
+        let series = seriesText(record.name, recorded)
+        let labels = seriesText("", recorded)
         return YAMLTree.mapping([
           ("expr", YAMLTree.string("abs(\(series) - \(NumberText.format(sample.value))) <= bool \(NumberText.format(tolerance))")),
           ("eval_time", YAMLTree.string(test.evaluationTime.text)),
