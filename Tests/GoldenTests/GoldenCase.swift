@@ -17,6 +17,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "prometheus", catalog: PrometheusCase.catalog),
     GoldenCase(name: "rules", catalog: RulesCase.catalog),
     GoldenCase(name: "alertmanager", catalog: AlertmanagerCase.catalog),
+    GoldenCase(name: "alertmanager-intervals", catalog: AlertmanagerIntervalsCase.catalog),
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
   ]

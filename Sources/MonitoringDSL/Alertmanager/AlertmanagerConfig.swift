@@ -25,6 +25,8 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   public var routes: [Route] = []
   public var receivers: [Receiver] = []
   public var inhibitRules: [InhibitRule] = []
+  /// Named time intervals (`time_intervals:`) that routes mute or activate by name.
+  public var timeIntervals: [TimeIntervals] = []
   /// Set on a config brought in by `gen import alertmanager`: the conventions `gen` enforces on new
   /// routing trees (every route's `group_by` set and including `alertname`) are not enforced, and its
   /// routing is not checked against the catalog's alerts (it was written for other alerts; no
@@ -40,6 +42,7 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
       case .route(let route): routes.append(route)
       case .receiver(let receiver): receivers.append(receiver)
       case .inhibitRule(let rule): inhibitRules.append(rule)
+      case .timeIntervals(let intervals): timeIntervals.append(intervals)
       }
     }
   }
@@ -66,13 +69,15 @@ public enum AlertmanagerItem: Hashable, Sendable {
   case route(Route)
   case receiver(Receiver)
   case inhibitRule(InhibitRule)
+  case timeIntervals(TimeIntervals)
 }
 
-/// Builds an Alertmanager config body from its root route, receivers and inhibit rules.
+/// Builds an Alertmanager config body from its root route, receivers, inhibit rules and time intervals.
 @resultBuilder public enum AlertmanagerBuilder: ListBuilder {
   public typealias Element = AlertmanagerItem
   public static func buildExpression(_ route: Route) -> [AlertmanagerItem] { [.route(route)] }
   public static func buildExpression(_ receiver: Receiver) -> [AlertmanagerItem] { [.receiver(receiver)] }
   public static func buildExpression(_ receivers: [Receiver]) -> [AlertmanagerItem] { receivers.map(AlertmanagerItem.receiver) }
   public static func buildExpression(_ rule: InhibitRule) -> [AlertmanagerItem] { [.inhibitRule(rule)] }
+  public static func buildExpression(_ intervals: TimeIntervals) -> [AlertmanagerItem] { [.timeIntervals(intervals)] }
 }

@@ -28,13 +28,29 @@ public enum Integration: Hashable, Sendable {
   case pagerDuty(PagerDutyConfig)
   case slack(SlackConfig)
   case webhook(WebhookConfig)
+  case opsGenie(OpsGenieConfig)
+  case victorOps(VictorOpsConfig)
+  case sns(SNSConfig)
+  case webex(WebexConfig)
+  case pushover(PushoverConfig)
+  case telegram(TelegramConfig)
+  case weChat(WeChatConfig)
+  case discord(DiscordConfig)
 }
 
-/// Builds a receiver's integrations from webhook, email, Slack and PagerDuty configs.
+/// Builds a receiver's integrations from their configs (webhook, email, Slack, PagerDuty, OpsGenie, …).
 @resultBuilder public enum IntegrationBuilder: ListBuilder {
   public typealias Element = Integration
   public static func buildExpression(_ config: EmailConfig) -> [Integration] { [.email(config)] }
   public static func buildExpression(_ config: PagerDutyConfig) -> [Integration] { [.pagerDuty(config)] }
   public static func buildExpression(_ config: SlackConfig) -> [Integration] { [.slack(config)] }
   public static func buildExpression(_ config: WebhookConfig) -> [Integration] { [.webhook(config)] }
+  public static func buildExpression(_ config: OpsGenieConfig) -> [Integration] { [.opsGenie(config)] }
+  public static func buildExpression(_ config: VictorOpsConfig) -> [Integration] { [.victorOps(config)] }
+  public static func buildExpression(_ config: SNSConfig) -> [Integration] { [.sns(config)] }
+  public static func buildExpression(_ config: WebexConfig) -> [Integration] { [.webex(config)] }
+  public static func buildExpression(_ config: PushoverConfig) -> [Integration] { [.pushover(config)] }
+  public static func buildExpression(_ config: TelegramConfig) -> [Integration] { [.telegram(config)] }
+  public static func buildExpression(_ config: WeChatConfig) -> [Integration] { [.weChat(config)] }
+  public static func buildExpression(_ config: DiscordConfig) -> [Integration] { [.discord(config)] }
 }

@@ -25,6 +25,10 @@ public struct Route: Hashable, Sendable, RawJSONCarrying {
   public var repeatInterval: PromDuration?
   /// Whether the next sibling routes are tried after this one matched.
   public var continues = false
+  /// Names of ``TimeIntervals`` during which this route sends nothing (`mute_time_intervals`).
+  public var muteTimeIntervals: [String] = []
+  /// Names of ``TimeIntervals`` outside which this route sends nothing (`active_time_intervals`).
+  public var activeTimeIntervals: [String] = []
   public var routes: [Route]
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
@@ -52,6 +56,10 @@ public struct Route: Hashable, Sendable, RawJSONCarrying {
   }
   /// Keeps matching the following sibling routes after this one matched (`continue: true`).
   public func `continue`(_ continues: Bool = true) -> Route { with { $0.continues = continues } }
+  /// Sends nothing during these named ``TimeIntervals`` (`mute_time_intervals`); not on the root route.
+  public func muteDuring(_ intervals: [String]) -> Route { with { $0.muteTimeIntervals += intervals } }
+  /// Sends only during these named ``TimeIntervals`` (`active_time_intervals`); not on the root route.
+  public func activeDuring(_ intervals: [String]) -> Route { with { $0.activeTimeIntervals += intervals } }
   /// Adds child routes after the ones already given.
   public func routes(@RouteBuilder _ routes: () -> [Route]) -> Route { with { $0.routes += routes() } }
 }

@@ -289,6 +289,9 @@ public enum AlertmanagerImporter: ConfigImporting {
       case .webhook(var config):
         ConfigImport.keepRaw(&config, lowered: loweredIntegration, input: inputIntegration, item: item, notes: &notes)
         receiver.integrations[index] = .webhook(config)
+      default:
+        // The import types the four kinds above only; the others stay raw on the receiver.
+        break
       }
     }
     ConfigImport.keepRaw(
@@ -301,6 +304,14 @@ public enum AlertmanagerImporter: ConfigImporting {
     case .pagerDuty: "pagerduty_configs"
     case .slack: "slack_configs"
     case .webhook: "webhook_configs"
+    case .opsGenie: "opsgenie_configs"
+    case .victorOps: "victorops_configs"
+    case .sns: "sns_configs"
+    case .webex: "webex_configs"
+    case .pushover: "pushover_configs"
+    case .telegram: "telegram_configs"
+    case .weChat: "wechat_configs"
+    case .discord: "discord_configs"
     }
   }
 }

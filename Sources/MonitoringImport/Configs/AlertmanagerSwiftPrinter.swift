@@ -138,6 +138,32 @@ public enum AlertmanagerSwiftPrinter {
       case nil: break
       }
       raw = DashboardSwiftPrinter.raw(extra: webhook.extraJSON, removed: webhook.removedJSON, indent: inner)
+    // The import types the four kinds above only (the others stay raw on their receiver): these
+    // print their required fields, for a config built in Swift and printed back.
+    case .opsGenie(let config):
+      head = "OpsGenieConfig(apiKeyFile: \(SwiftLiteral.string(config.apiKeyFile)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .victorOps(let config):
+      head = "VictorOpsConfig(apiKeyFile: \(SwiftLiteral.string(config.apiKeyFile)), routingKey: \(SwiftLiteral.string(config.routingKey)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .sns(let config):
+      head = "SNSConfig(topicARN: \(SwiftLiteral.string(config.topicARN)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .webex(let config):
+      head = "WebexConfig(roomID: \(SwiftLiteral.string(config.roomID)), credentialsFile: \(SwiftLiteral.string(config.credentialsFile)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .pushover(let config):
+      head = "PushoverConfig(userKeyFile: \(SwiftLiteral.string(config.userKeyFile)), tokenFile: \(SwiftLiteral.string(config.tokenFile)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .telegram(let config):
+      head = "TelegramConfig(botTokenFile: \(SwiftLiteral.string(config.botTokenFile)), chatID: \(config.chatID))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .weChat(let config):
+      head = "WeChatConfig(apiSecretFile: \(SwiftLiteral.string(config.apiSecretFile)), corpID: \(SwiftLiteral.string(config.corpID)), toUser: \(SwiftLiteral.string(config.toUser)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
+    case .discord(let config):
+      head = "DiscordConfig(webhookURLFile: \(SwiftLiteral.string(config.webhookURLFile)))"
+      raw = DashboardSwiftPrinter.raw(extra: config.extraJSON, removed: config.removedJSON, indent: inner)
     }
     return head + "\n" + lines.map { inner + $0 + "\n" }.joined() + raw
   }

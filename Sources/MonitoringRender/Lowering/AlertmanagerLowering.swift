@@ -25,6 +25,7 @@ public enum AlertmanagerLowering {
       ("inhibit_rules", config.inhibitRules.isEmpty ? nil : YAMLTree.sequence(config.inhibitRules.map(inhibitRule))),
       ("receivers", YAMLTree.sequence(config.receivers.map(receiver))),
       ("templates", config.templates.isEmpty ? nil : YAMLTree.strings(config.templates)),
+      ("time_intervals", config.timeIntervals.isEmpty ? nil : YAMLTree.sequence(config.timeIntervals.map(timeIntervals))),
     ])
     return YAMLTree.patched(lowered, with: config)
   }
@@ -38,9 +39,34 @@ public enum AlertmanagerLowering {
       ("group_wait", route.groupWait.map(duration)),
       ("group_interval", route.groupInterval.map(duration)),
       ("repeat_interval", route.repeatInterval.map(duration)),
+      ("mute_time_intervals", route.muteTimeIntervals.isEmpty ? nil : YAMLTree.strings(route.muteTimeIntervals)),
+      ("active_time_intervals", route.activeTimeIntervals.isEmpty ? nil : YAMLTree.strings(route.activeTimeIntervals)),
       ("routes", route.routes.isEmpty ? nil : YAMLTree.sequence(route.routes.map(Self.route))),
     ])
     return YAMLTree.patched(lowered, with: route)
+  }
+
+  private static func timeIntervals(_ intervals: TimeIntervals) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("name", YAMLTree.string(intervals.name)),
+      ("time_intervals", YAMLTree.sequence(intervals.periods.map(timePeriod))),
+    ])
+    return YAMLTree.patched(lowered, with: intervals)
+  }
+
+  private static func timePeriod(_ period: TimePeriod) -> Node {
+    func list(_ values: [String]) -> Node? { values.isEmpty ? nil : YAMLTree.strings(values) }
+    let times = period.times.map {
+      YAMLTree.mapping([("start_time", YAMLTree.string($0.start)), ("end_time", YAMLTree.string($0.end))])
+    }
+    return YAMLTree.mapping([
+      ("times", times.isEmpty ? nil : YAMLTree.sequence(times)),
+      ("weekdays", list(period.weekdays)),
+      ("days_of_month", list(period.daysOfMonth)),
+      ("months", list(period.months)),
+      ("years", list(period.years)),
+      ("location", period.location.map(YAMLTree.string)),
+    ])
   }
 
   private static func inhibitRule(_ rule: InhibitRule) -> Node {
@@ -56,20 +82,33 @@ public enum AlertmanagerLowering {
     var pagerDuties: [Node] = []
     var slacks: [Node] = []
     var webhooks: [Node] = []
+    var others: [String: [Node]] = [:]
     for integration in receiver.integrations {
       switch integration {
       case .email(let config): emails.append(email(config))
       case .pagerDuty(let config): pagerDuties.append(pagerDuty(config))
       case .slack(let config): slacks.append(slack(config))
       case .webhook(let config): webhooks.append(webhook(config))
+      case .opsGenie(let config): others["opsgenie_configs", default: []].append(opsGenie(config))
+      case .victorOps(let config): others["victorops_configs", default: []].append(victorOps(config))
+      case .sns(let config): others["sns_configs", default: []].append(sns(config))
+      case .webex(let config): others["webex_configs", default: []].append(webex(config))
+      case .pushover(let config): others["pushover_configs", default: []].append(pushover(config))
+      case .telegram(let config): others["telegram_configs", default: []].append(telegram(config))
+      case .weChat(let config): others["wechat_configs", default: []].append(weChat(config))
+      case .discord(let config): others["discord_configs", default: []].append(discord(config))
       }
     }
+    func kind(_ key: String) -> (String, Node?) { (key, others[key].map(YAMLTree.sequence)) }
     let lowered = YAMLTree.mapping([
       ("name", YAMLTree.string(receiver.name)),
+      kind("discord_configs"),
       ("email_configs", emails.isEmpty ? nil : YAMLTree.sequence(emails)),
       ("pagerduty_configs", pagerDuties.isEmpty ? nil : YAMLTree.sequence(pagerDuties)),
       ("slack_configs", slacks.isEmpty ? nil : YAMLTree.sequence(slacks)),
       ("webhook_configs", webhooks.isEmpty ? nil : YAMLTree.sequence(webhooks)),
+      kind("opsgenie_configs"), kind("wechat_configs"), kind("pushover_configs"), kind("victorops_configs"),
+      kind("sns_configs"), kind("telegram_configs"), kind("webex_configs"),
     ])
     return YAMLTree.patched(lowered, with: receiver)
   }
@@ -134,6 +173,110 @@ public enum AlertmanagerLowering {
       ("url", YAMLTree.string(config.url)),
       ("http_config", httpConfig),
       ("max_alerts", config.maxAlerts.map(YAMLTree.int)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func opsGenie(_ config: OpsGenieConfig) -> Node {
+    let responders = config.responders.map {
+      YAMLTree.mapping([("name", YAMLTree.string($0.name)), ("type", YAMLTree.string($0.type))])
+    }
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("api_key_file", YAMLTree.string(config.apiKeyFile)),
+      ("api_url", config.apiURL.map(YAMLTree.string)),
+      ("message", config.message.map(YAMLTree.string)),
+      ("description", config.description.map(YAMLTree.string)),
+      ("responders", responders.isEmpty ? nil : YAMLTree.sequence(responders)),
+      ("tags", config.tags.map(YAMLTree.string)),
+      ("priority", config.priority.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func victorOps(_ config: VictorOpsConfig) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("api_key_file", YAMLTree.string(config.apiKeyFile)),
+      ("routing_key", YAMLTree.string(config.routingKey)),
+      ("message_type", config.messageType.map(YAMLTree.string)),
+      ("state_message", config.stateMessage.map(YAMLTree.string)),
+      ("entity_display_name", config.entityDisplayName.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func sns(_ config: SNSConfig) -> Node {
+    let sigv4: Node? =
+      config.region == nil && config.roleARN == nil
+      ? nil
+      : YAMLTree.mapping([
+        ("region", config.region.map(YAMLTree.string)), ("role_arn", config.roleARN.map(YAMLTree.string)),
+      ])
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("sigv4", sigv4),
+      ("topic_arn", YAMLTree.string(config.topicARN)),
+      ("subject", config.subject.map(YAMLTree.string)),
+      ("message", config.message.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func webex(_ config: WebexConfig) -> Node {
+    let authorization = YAMLTree.mapping([
+      ("type", YAMLTree.string("Bearer")), ("credentials_file", YAMLTree.string(config.credentialsFile)),
+    ])
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("http_config", YAMLTree.mapping([("authorization", authorization)])),
+      ("room_id", YAMLTree.string(config.roomID)),
+      ("message", config.message.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  // The four below name a `*_file` field Alertmanager 0.25 does not have; validation refuses them
+  // (the DSL writes no plain secret), and they are lowered as later Alertmanagers read them.
+  private static func pushover(_ config: PushoverConfig) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("user_key_file", YAMLTree.string(config.userKeyFile)),
+      ("token_file", YAMLTree.string(config.tokenFile)),
+      ("title", config.title.map(YAMLTree.string)),
+      ("priority", config.priority.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func telegram(_ config: TelegramConfig) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("bot_token_file", YAMLTree.string(config.botTokenFile)),
+      ("chat_id", YAMLTree.int(Int(config.chatID))),
+      ("message", config.message.map(YAMLTree.string)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func weChat(_ config: WeChatConfig) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("api_secret_file", YAMLTree.string(config.apiSecretFile)),
+      ("corp_id", YAMLTree.string(config.corpID)),
+      ("message", config.message.map(YAMLTree.string)),
+      ("agent_id", config.agentID.map(YAMLTree.string)),
+      ("to_user", YAMLTree.string(config.toUser)),
+    ])
+    return YAMLTree.patched(lowered, with: config)
+  }
+
+  private static func discord(_ config: DiscordConfig) -> Node {
+    let lowered = YAMLTree.mapping([
+      ("send_resolved", YAMLTree.bool(config.sendResolved)),
+      ("webhook_url_file", YAMLTree.string(config.webhookURLFile)),
+      ("title", config.title.map(YAMLTree.string)),
+      ("message", config.message.map(YAMLTree.string)),
     ])
     return YAMLTree.patched(lowered, with: config)
   }

@@ -10,6 +10,8 @@ struct AlertmanagerValidator {
   var collector = DiagnosticCollector()
   /// Whether `group_by` must be set on the root and include `alertname`.
   private var enforcesConventions = true
+  /// The names of the config's time intervals, in order.
+  private var intervalNames: [String] = []
 
   mutating func validate(_ config: AlertmanagerConfig) {
     let root: [PathElement] = [.alertmanager(config.fileName)]
@@ -31,6 +33,22 @@ struct AlertmanagerValidator {
         counts[receiver.name] = 0
       }
       check(receiver, smtp: config.smtp, at: path)
+    }
+
+    intervalNames = config.timeIntervals.map(\.name)
+    var intervalCounts: [String: Int] = [:]
+    for intervals in config.timeIntervals { intervalCounts[intervals.name, default: 0] += 1 }
+    for intervals in config.timeIntervals {
+      let path = root + [.field("time_intervals \"\(intervals.name)\"")]
+      if intervals.name.isBlank { collector.report(path, "name is empty") }
+      if intervalCounts[intervals.name, default: 0] > 1 {
+        collector.report(path, "name is used by more than one time interval")
+        intervalCounts[intervals.name] = 0
+      }
+      if intervals.periods.isEmpty { collector.report(path, "has no time period: add a TimePeriod") }
+      for (index, period) in intervals.periods.enumerated() {
+        TimeIntervalChecks.check(period, at: path + [.field("time_intervals[\(index)]")], into: &collector)
+      }
     }
 
     switch config.routes.count {
@@ -64,6 +82,12 @@ struct AlertmanagerValidator {
     if route.receiver == nil { collector.report(path, "the root route needs a receiver (where unmatched alerts go)") }
     if !route.matchers.isEmpty { collector.report(path, "the root route must not have matchers (it takes every alert)") }
     if route.continues { collector.report(path, "the root route cannot continue") }
+    if !route.muteTimeIntervals.isEmpty {
+      collector.report(path, "the root route cannot have mute_time_intervals: mute a child route")
+    }
+    if !route.activeTimeIntervals.isEmpty {
+      collector.report(path, "the root route cannot have active_time_intervals: give them to a child route")
+    }
     if route.groupBy == nil, enforcesConventions {
       collector.report(path, "group_by is not set: group by alertname and more, or by every label with .groupByAll()")
     }
@@ -75,6 +99,14 @@ struct AlertmanagerValidator {
       collector.report(path, "receiver \"\(receiver)\" is not defined (receivers: \(list))")
     }
     for matcher in route.matchers { check(matcher, at: path) }
+    for (key, names) in [("mute_time_intervals", route.muteTimeIntervals), ("active_time_intervals", route.activeTimeIntervals)] {
+      for name in names where !intervalNames.contains(name) {
+        let list = intervalNames.isEmpty ? "none" : intervalNames.joined(separator: ", ")
+        collector.report(
+          path,
+          "\(key): time interval \"\(name)\" is not defined\(NearestName.suggestion(for: name, in: intervalNames)) (time intervals: \(list))")
+      }
+    }
     if let groupBy = route.groupBy {
       checkLabelNames(groupBy.filter { $0 != "..." }, "group_by", at: path)
       if groupBy.contains("...") {
@@ -138,6 +170,45 @@ struct AlertmanagerValidator {
         case .bearer(let file): checkFile(file, "credentials_file", at: path)
         case nil: break
         }
+      case .opsGenie(let opsGenie):
+        let path = next("opsgenie_configs")
+        checkFile(opsGenie.apiKeyFile, "api_key_file", at: path)
+        if let url = opsGenie.apiURL { checkWebhookURL(url, at: path) }
+        let types = ["team", "teams", "user", "escalation", "schedule"]
+        for responder in opsGenie.responders {
+          if !types.contains(responder.type) {
+            collector.report(
+              path,
+              "responder type \"\(responder.type)\" is not one of \(types.joined(separator: ", "))\(NearestName.suggestion(for: responder.type, in: types))")
+          }
+          if responder.name.isBlank { collector.report(path, "a responder's name is empty") }
+        }
+      case .victorOps(let victorOps):
+        let path = next("victorops_configs")
+        checkFile(victorOps.apiKeyFile, "api_key_file", at: path)
+        if victorOps.routingKey.isBlank { collector.report(path, "routing_key is empty") }
+      case .sns(let sns):
+        let path = next("sns_configs")
+        if !sns.topicARN.hasPrefix("arn:") { collector.report(path, "topic_arn \"\(sns.topicARN)\" is not an ARN (arn:aws:sns:…)") }
+        for key in ["access_key", "secret_key"] where sns.extraJSON?["sigv4"]?[key] != nil {
+          collector.report(
+            path,
+            "sigv4.\(key): Alertmanager 0.25 reads it only as plain text and the DSL writes no secret; use the ambient AWS credentials and .sigV4(region:roleARN:)")
+        }
+      case .webex(let webex):
+        let path = next("webex_configs")
+        if webex.roomID.isBlank { collector.report(path, "room_id is empty") }
+        checkFile(webex.credentialsFile, "credentials_file", at: path)
+      case .pushover:
+        let path = next("pushover_configs")
+        noFileForm("user_key_file", "user_key", since: "0.26", at: path)
+        noFileForm("token_file", "token", since: "0.26", at: path)
+      case .telegram:
+        noFileForm("bot_token_file", "bot_token", since: "0.26", at: next("telegram_configs"))
+      case .weChat:
+        noFileForm("api_secret_file", "api_secret", since: nil, at: next("wechat_configs"))
+      case .discord:
+        noFileForm("webhook_url_file", "webhook_url", since: "0.26", at: next("discord_configs"))
       }
     }
   }
@@ -181,6 +252,15 @@ struct AlertmanagerValidator {
     for name in names where !DashboardValidator.isIdentifier(name) {
       collector.report(path, "\(what): \"\(name)\" is not a valid label name")
     }
+  }
+
+  /// A secret that the target Alertmanager (0.25) reads only as plain text: the DSL writes no
+  /// secret, and 0.25 refuses the `*_file` form.
+  private mutating func noFileForm(_ fileKey: String, _ plainKey: String, since version: String?, at path: [PathElement]) {
+    let later = version.map { "; \(fileKey) came in Alertmanager \($0)" } ?? ""
+    collector.report(
+      path,
+      "\(plainKey): Alertmanager 0.25 has no \(fileKey) and reads it only as plain text, and the DSL writes no secret\(later)")
   }
 
   private mutating func checkFile(_ file: String?, _ key: String, at path: [PathElement]) {
