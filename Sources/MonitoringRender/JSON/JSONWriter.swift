@@ -38,19 +38,27 @@ public struct JSONWriter: ~Copyable, JSONSink {
   private var afterKey = false
   /// The text of memoized members, by member key and depth (a handful: one per memoized key and depth).
   private var memos: [Memo] = []
-  /// Per open container (index `depth - 1`), its members so far; kept across containers at a depth
-  /// so their storage is reused.
+  /// Per open container (index `depth - 1`), where its members start in `members`; kept across
+  /// containers at a depth.
   private var containers: [OpenContainer] = []
+  /// The members of the open containers, each container's after those of the one it is in.
+  /// NB: one buffer managed by hand, as the bytes are: a member is recorded per key, and an array per
+  /// container (its uniqueness checks, its clearing) cost more than writing the member.
+  private var members: UnsafeMutablePointer<Member>
+  private var memberCount = 0
+  private var memberCapacity = 64
 
-  /// Where an object's members are in the buffer, to sort them when their keys came out of order.
+  /// Where an object's member is in the buffer, to sort the members when their keys came out of order.
+  private struct Member {
+    /// Its separator: the `,` (but for the first), line break and indent before the key.
+    var start: Int
+    /// The key's bytes, between its quotes.
+    var key: Range<Int>
+  }
+
   private struct OpenContainer {
-    struct Member {
-      /// Its separator: the `,` (but for the first), line break and indent before the key.
-      var start: Int
-      /// The key's bytes, between its quotes.
-      var key: Range<Int>
-    }
-    var members: [Member] = []
+    /// Its first member's index in `members`; the last is before the next container's first, or the last one.
+    var firstMember: Int
     var inOrder = true
     /// The last key of the members already handed to `flush` (their bytes are gone), if any.
     var flushedKey: [UInt8]?
@@ -64,6 +72,7 @@ public struct JSONWriter: ~Copyable, JSONSink {
   public init(capacity: Int = 1 << 14) {
     self.capacity = Swift.max(capacity, 256)
     base = Self.allocate(self.capacity)
+    members = .allocate(capacity: memberCapacity)
     chunkSize = .max
     flush = nil
   }
@@ -77,10 +86,14 @@ public struct JSONWriter: ~Copyable, JSONSink {
     self.chunkSize = Swift.max(chunkSize, 256)
     capacity = self.chunkSize * 2
     base = Self.allocate(capacity)
+    members = .allocate(capacity: memberCapacity)
     self.flush = flush
   }
 
-  deinit { free(base) }
+  deinit {
+    free(base)
+    members.deallocate()
+  }
 
   private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
     guard let memory = malloc(capacity) else { fatalError("JSONWriter: out of memory for \(capacity) bytes") }
@@ -169,17 +182,13 @@ public struct JSONWriter: ~Copyable, JSONSink {
   @inline(__always) private mutating func open() {
     depth &+= 1
     atContainerStart = true
-    if containers.count < depth {
-      containers.append(OpenContainer())
-    } else {
-      containers[depth &- 1].members.removeAll(keepingCapacity: true)
-      containers[depth &- 1].inOrder = true
-      containers[depth &- 1].flushedKey = nil
-    }
+    let container = OpenContainer(firstMember: memberCount)
+    if containers.count < depth { containers.append(container) } else { containers[depth &- 1] = container }
   }
 
   @inline(__always) private mutating func close(_ bracket: UInt8) {
     if !containers[depth &- 1].inOrder { sortMembers(of: depth &- 1) }
+    memberCount = containers[depth &- 1].firstMember
     depth &-= 1
     reserve(2 &* depth &+ 2)
     if !atContainerStart { breakLine(comma: false) }
@@ -197,11 +206,14 @@ public struct JSONWriter: ~Copyable, JSONSink {
     guard let flush, count > 0 else { return }
     // The open objects' members leave the buffer: each keeps its last key to compare the next with.
     for index in 0..<depth {
-      if let last = containers[index].members.last?.key {
+      let end = index &+ 1 < depth ? containers[index &+ 1].firstMember : memberCount
+      if end > containers[index].firstMember {
+        let last = members[end &- 1].key
         containers[index].flushedKey = Array(UnsafeBufferPointer(start: base + last.lowerBound, count: last.count))
       }
-      containers[index].members.removeAll(keepingCapacity: true)
     }
+    for index in 0..<depth { containers[index].firstMember = 0 }
+    memberCount = 0
     flush(UnsafeBufferPointer(start: base, count: count))
     count = 0
   }
@@ -303,7 +315,7 @@ public struct JSONWriter: ~Copyable, JSONSink {
     self.init()
     self.depth = depth
     atContainerStart = true
-    containers = Array(repeating: OpenContainer(), count: depth)
+    containers = Array(repeating: OpenContainer(firstMember: 0), count: depth)
   }
 
   /// Empties a writer made by `init(valuesAtDepth:)` for the values of another part.
@@ -333,7 +345,7 @@ public struct JSONWriter: ~Copyable, JSONSink {
   /// Rewrites the members of the open object at `index` (its last bytes in the buffer) in the byte
   /// order of their keys: the same bytes, each member moved whole with its own separator.
   @inline(never) private mutating func sortMembers(of index: Int) {
-    let members = containers[index].members
+    let members = Array(UnsafeBufferPointer(start: self.members + containers[index].firstMember, count: memberCount &- containers[index].firstMember))
     let first = members[0].start
     let copy = Array(UnsafeBufferPointer(start: base + first, count: count &- first))
     let ends = members.dropFirst().map(\.start) + [count]
@@ -357,7 +369,8 @@ public struct JSONWriter: ~Copyable, JSONSink {
   @inline(__always) private mutating func recordMember(start: Int, key: Range<Int>) {
     let index = depth &- 1
     let new = UnsafeBufferPointer(start: base + key.lowerBound, count: key.count)
-    if containers[index].inOrder, let previous = containers[index].members.last?.key {
+    if containers[index].inOrder, memberCount > containers[index].firstMember {
+      let previous = members[memberCount &- 1].key
       if !Self.precedes(base + previous.lowerBound, count: previous.count, new) { containers[index].inOrder = false }
     } else if let flushed = containers[index].flushedKey, !flushed.lexicographicallyPrecedes(new) {
       containers[index].inOrder = false
@@ -365,7 +378,17 @@ public struct JSONWriter: ~Copyable, JSONSink {
     precondition(
       containers[index].inOrder || containers[index].flushedKey == nil,
       "JSONWriter: key \"\(String(decoding: new, as: UTF8.self))\" out of byte order in an object already partly flushed")
-    containers[index].members.append(.init(start: start, key: key))
+    if memberCount == memberCapacity { growMembers() }
+    (members + memberCount).initialize(to: Member(start: start, key: key))
+    memberCount &+= 1
+  }
+
+  @inline(never) private mutating func growMembers() {
+    let larger = UnsafeMutablePointer<Member>.allocate(capacity: memberCapacity * 2)
+    larger.moveInitialize(from: members, count: memberCount)
+    members.deallocate()
+    members = larger
+    memberCapacity *= 2
   }
 
   /// Whether the key at `key` comes before `other` in byte order. NB: inlined, this runs for every
@@ -581,17 +604,35 @@ public struct JSONWriter: ~Copyable, JSONSink {
   private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
     reserve(utf8.count &+ 2)
     put(UInt8(ascii: "\""))
+    guard let bytes = UnsafeRawPointer(utf8.baseAddress) else { return put(UInt8(ascii: "\"")) }
     var start = 0
-    for index in 0..<utf8.count {
+    var index = 0
+    while index < utf8.count {
+      // NB: eight bytes at a time while none of them needs escaping (the usual case, one byte at a
+      // time cost more than the rest of writing a string).
+      if index &+ 8 <= utf8.count, !Self.mayNeedEscaping(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+        index &+= 8
+        continue
+      }
       let byte = utf8[index]
+      index &+= 1
       guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-      put(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+      put(UnsafeBufferPointer(rebasing: utf8[start..<(index &- 1)]))
       appendEscape(byte)
-      start = index &+ 1
+      start = index
       reserve(utf8.count &- start &+ 1)
     }
     put(UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
     put(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes of `word` is a control character, `"` or `\` (none is when false).
+  @inline(__always) private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    // A byte below n sets its high bit in `(x - n·ones) & ~x` (for n ≤ 128); a zero byte, below 1.
+    func hasByte(below n: UInt64, _ x: UInt64) -> Bool { (x &- n &* ones) & ~x & highBits != 0 }
+    return hasByte(below: 0x20, word) || hasByte(below: 1, word ^ (0x22 &* ones)) || hasByte(below: 1, word ^ (0x5C &* ones))
   }
 
   private mutating func appendEscape(_ byte: UInt8) {

@@ -165,10 +165,13 @@ struct PromQLLexer {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 
+    /// `word` has at most ``capacity`` bytes.
     init(lowercasing word: some Collection<UInt8>) {
-      for (offset, byte) in word.enumerated() {
-        let lowercase = UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
-        if offset < 8 { low |= lowercase << (8 * offset) } else { high |= lowercase << (8 * (offset - 8)) }
+      var shift: UInt64 = 0
+      for byte in word {
+        let lowercase = UInt64(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
+        if shift < 64 { low |= lowercase &<< shift } else { high |= lowercase &<< (shift &- 64) }
+        shift &+= 8
       }
     }
   }

@@ -84,7 +84,10 @@ public struct PromQLParser {
     return next
   }
 
-  private func text(_ token: PromQLToken) -> String { String(decoding: source.bytes[token.start..<token.end], as: UTF8.self) }
+  /// NB: from the lexer's buffer, not `source.bytes` (an array slice decodes slower).
+  private func text(_ token: PromQLToken) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end]), as: UTF8.self)
+  }
 
   private func unexpected(expected: String) -> Failure {
     Failure(offset: current.start, message: "unexpected \(current.describe(in: source.bytes)), expected \(expected)")
@@ -484,8 +487,11 @@ public struct PromQLParser {
       }
       try advance()
       guard current.kind == .string else { throw unexpected(expected: "a quoted label value") }
-      if try !Self.matchesEmpty(LabelMatcher(label, op, try stringLiteral(current)), at: labelToken) { selectsSomething = true }
-      matchers.append(LabelMatcher(label, op, try writtenStringLiteral(current)))
+      let value = try stringLiteral(current)
+      if try !Self.matchesEmpty(LabelMatcher(label, op, value), at: labelToken) { selectsSomething = true }
+      // The value as written only differs where Grafana's variables were substituted (decoded once otherwise).
+      let written = source.isSubstituted(current.start..<current.end) ? try writtenStringLiteral(current) : value
+      matchers.append(LabelMatcher(label, op, written))
       try advance()
       if current.kind == .comma {
         try advance()

@@ -34,7 +34,7 @@ struct DashboardValidator {
     for annotation in dashboard.annotations {
       checkDatasource(annotation.datasource, context: context, at: root + [.annotation(annotation.name)])
       if annotation.datasource.type == .prometheus, let expr = annotation.expr, !expr.isBlank {
-        for problem in promQL.check(expr, typed: nil, context: .dashboard).problems {
+        for problem in promQL.check(expr, typed: nil, context: .dashboard, needsTree: false).problems {
           collector.report(root + [.annotation(annotation.name)], problem)
         }
       }
@@ -150,7 +150,8 @@ struct DashboardValidator {
         }
         if language == .tempo, query.legend != nil { collector.report(queryPath(), "a Tempo query has no legend") }
       } else if !query.expr.isBlank, datasourceType == nil || datasourceType == .prometheus {
-        let (tree, problems) = promQL.check(query.expr, typed: query.promQL, context: .dashboard)
+        // (Without a tree, the legend names no checkable label: the tree comes with a catalogue metric.)
+        let (tree, problems) = promQL.check(query.expr, typed: query.promQL, context: .dashboard, needsTree: false)
         for problem in problems { collector.report(queryPath(), problem) }
         if let tree, let legend = query.legend {
           for problem in promQL.labels.legendProblems(legend, of: tree) { collector.report(queryPath(), problem) }

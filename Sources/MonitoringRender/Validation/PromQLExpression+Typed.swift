@@ -28,6 +28,14 @@ extension PromQLExpression {
 }
 
 extension PromQLSelector {
+  /// The catalogue metric the selector names, as `typed(metrics:)` resolves it (its name, or an equality
+  /// matcher on `__name__`; none for a templated name).
+  func resolvedMetric(in metrics: [String: Metric.Definition]) -> Metric.Definition? {
+    guard !nameIsTemplated else { return nil }
+    let name = self.name ?? matchers.first { $0.label == "__name__" && $0.op == .equal }?.value ?? ""
+    return metrics[name]
+  }
+
   fileprivate func typed(metrics: [String: Metric.Definition], range: PromQLDuration?) -> PromQL {
     var matchers = self.matchers
     var name = self.name ?? ""
@@ -49,7 +57,7 @@ extension PromQLModifiers {
 }
 
 extension PromQLDuration {
-  fileprivate var window: PromWindow {
+  var window: PromWindow {
     isTemplated && text == PromWindow.rateInterval.description ? .rateInterval : .duration(PromDuration(text))
   }
 }

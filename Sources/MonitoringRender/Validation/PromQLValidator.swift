@@ -17,7 +17,14 @@ struct PromQLValidator {
 
   enum Context { case dashboard, recordingRule, alert }
 
-  static let rateFunctions: Set<String> = ["rate", "irate", "increase"]
+  /// `rate`, `irate` and `increase`. NB: a switch, not a set: hashing the name cost more (this runs for
+  /// every call of every query).
+  static func isRateFunction(_ function: String) -> Bool {
+    switch function {
+    case "rate", "irate", "increase": true
+    default: false
+    }
+  }
   /// Functions that may take a counter as it is.
   static let counterSafeFunctions: Set<String> = ["rate", "irate", "increase", "resets", "changes", "absent", "absent_over_time"]
 
@@ -37,15 +44,24 @@ struct PromQLValidator {
 
   /// An expression as it is written, with its typed tree when there is one: a typed tree without raw
   /// parts is checked as it is; otherwise `text` is parsed (as Grafana substitutes it in dashboards)
-  /// and its tree checked. `tree` is what was checked, `nil` when `text` does not parse.
+  /// and its tree checked. `tree` is what was checked, `nil` when `text` does not parse; with `needsTree`
+  /// false also for text that names no catalogue metric (nothing is checkable on such a tree's labels).
   /// ```swift
   /// validator.check("sum(rate(app_messages_total[5m]) <", typed: nil, context: .alert).problems
   /// // ["PromQL parse error at column 35: unexpected end of input, expected an expression"]
   /// ```
-  func check(_ text: String, typed: PromQL?, context: Context) -> (tree: PromQL?, problems: [String]) {
+  func check(_ text: String, typed: PromQL?, context: Context, needsTree: Bool = true) -> (tree: PromQL?, problems: [String]) {
     if let typed, !typed.containsRaw { return (typed, problems(in: typed, context: context)) }
     do {
       let parsed = try PromQLParser.parse(text, dialect: context == .dashboard ? .grafana : .prometheus)
+      // NB: the label, counter and histogram checks rest on the catalogue, so text that names none of
+      // its metrics (most text in dashboards) can only fail the others: they run on the parsed tree, and
+      // the typed one (an allocation per node, and as many to free) is built only when it is needed.
+      if !needsTree, !parsed.namesMetric(in: metrics) {
+        var found: [String] = []
+        walkUncatalogued(parsed, context: context, into: &found)
+        return (nil, found)
+      }
       let tree = parsed.typed(metrics: metrics)
       return (tree, problems(in: tree, context: context, rangesOfCataloguedMetricsOnly: true))
     } catch {
@@ -89,7 +105,7 @@ struct PromQLValidator {
   private func walk(_ expr: PromQL, context: Context, cataloguedOnly: Bool, into found: inout [String]) {
     switch expr {
     case .call(let function, let arguments):
-      if Self.rateFunctions.contains(function), case .range(let inner, let window, let step)? = arguments.first {
+      if Self.isRateFunction(function), case .range(let inner, let window, let step)? = arguments.first {
         checkRate(function, inner: inner, window: window, step: step, cataloguedOnly: cataloguedOnly, into: &found)
       }
       for argument in arguments { walk(argument, context: context, cataloguedOnly: cataloguedOnly, into: &found) }
@@ -129,6 +145,43 @@ struct PromQLValidator {
       found.append(
         "\(function)() range \(duration.text) is shorter than 4× the scrape interval (\(PromDuration(milliseconds: interval).text)) of \(name)"
       )
+    }
+  }
+
+  /// `walk` over `typed(metrics:)` of `expr`, for an `expr` that names no catalogue metric: of its checks
+  /// only a rate over an aggregation or a subquery, and a Grafana window outside Grafana, find anything
+  /// there. The order of the problems is that of `walk` (the typed tree's nodes in the same order).
+  private func walkUncatalogued(_ expr: PromQLExpression, context: Context, into found: inout [String]) {
+    func window(_ range: PromQLDuration) {
+      if context != .dashboard, range.window.description.hasPrefix("$") {
+        found.append("\(range.window) exists only in Grafana; use a duration in rules")
+      }
+    }
+    switch expr {
+    case .number, .string, .selector:
+      break
+    case .matrix(_, let range):
+      window(range)
+    case .subquery(let inner, let range, _, _):
+      window(range)
+      walkUncatalogued(inner, context: context, into: &found)
+    case .call(let function, let arguments):
+      // `checkRate` of the typed tree: its range's inner expression is a selector (of no catalogue
+      // metric: nothing to check) unless it is a subquery's other expression.
+      if Self.isRateFunction(function), case .subquery(let inner, _, let step, let modifiers)? = arguments.first?.unparenthesized,
+        modifiers.offset == nil, !inner.typesAsSelector, step != nil || inner.containsAggregation
+      {
+        found.append("\(function)() over an aggregation or subquery: aggregate the rates instead, e.g. sum(\(function)(x[5m]))")
+      }
+      for argument in arguments { walkUncatalogued(argument, context: context, into: &found) }
+    case .aggregation(_, let inner, let parameter, _):
+      walkUncatalogued(inner, context: context, into: &found)
+      if let parameter { walkUncatalogued(parameter, context: context, into: &found) }
+    case .binary(let left, _, let right, _, _):
+      walkUncatalogued(left, context: context, into: &found)
+      walkUncatalogued(right, context: context, into: &found)
+    case .negation(let inner), .parenthesized(let inner):
+      walkUncatalogued(inner, context: context, into: &found)
     }
   }
 
@@ -202,6 +255,45 @@ extension BinaryOperator {
     switch self {
     case .equal, .notEqual, .greater, .less, .greaterOrEqual, .lessOrEqual: true
     default: false
+    }
+  }
+}
+
+extension PromQLExpression {
+  /// Whether a selector of the tree names a metric of `metrics`, as `typed(metrics:)` resolves it.
+  fileprivate func namesMetric(in metrics: [String: Metric.Definition]) -> Bool {
+    guard !metrics.isEmpty else { return false }
+    switch self {
+    case .number, .string: return false
+    case .selector(let selector), .matrix(let selector, _): return selector.resolvedMetric(in: metrics) != nil
+    case .subquery(let inner, _, _, _), .negation(let inner), .parenthesized(let inner): return inner.namesMetric(in: metrics)
+    case .call(_, let arguments): return arguments.contains { $0.namesMetric(in: metrics) }
+    case .aggregation(_, let inner, let parameter, _):
+      return inner.namesMetric(in: metrics) || (parameter?.namesMetric(in: metrics) ?? false)
+    case .binary(let left, _, let right, _, _): return left.namesMetric(in: metrics) || right.namesMetric(in: metrics)
+    }
+  }
+
+  /// The expression inside any parentheses (the typed tree has none).
+  fileprivate var unparenthesized: PromQLExpression {
+    if case .parenthesized(let inner) = self { return inner.unparenthesized }
+    return self
+  }
+
+  /// Whether `typed(metrics:)` makes a `.selector` of it (an offset makes an `.offset`).
+  fileprivate var typesAsSelector: Bool {
+    if case .selector(let selector) = unparenthesized { return selector.modifiers.offset == nil }
+    return false
+  }
+
+  /// `containsAggregation` of the typed tree.
+  fileprivate var containsAggregation: Bool {
+    switch self {
+    case .aggregation: true
+    case .number, .string, .selector, .matrix: false
+    case .subquery(let inner, _, _, _), .negation(let inner), .parenthesized(let inner): inner.containsAggregation
+    case .call(_, let arguments): arguments.contains(where: \.containsAggregation)
+    case .binary(let left, _, let right, _, _): left.containsAggregation || right.containsAggregation
     }
   }
 }
