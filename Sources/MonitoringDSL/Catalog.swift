@@ -22,6 +22,8 @@ public struct Catalog: Hashable, Sendable {
   /// The app's metric catalogue, written to `catalogue/metrics.json` for the tools that check a live
   /// target against it (the end-to-end test compares Prometheus' target metadata with it).
   public var metrics: [Metric.Definition] = []
+  /// Who evaluates the alert rules: Prometheus (the default) or Grafana (``alerting(_:)``).
+  public var alertEvaluation: AlertEvaluation = .prometheus
 
   public init(@CatalogBuilder _ items: () -> [CatalogItem]) {
     for item in items() {
@@ -37,6 +39,18 @@ public struct Catalog: Hashable, Sendable {
       case .kubernetes(let deployment): kubernetes.append(deployment)
       }
     }
+  }
+
+  /// The same catalog with its alert rules evaluated by `evaluation`: with `.grafana(…)`, `gen`
+  /// writes the alerts, receivers, routing tree and time intervals as Grafana's alerting
+  /// provisioning instead of alerting rules and `alertmanager.yml` (recording rules stay Prometheus').
+  /// ```swift
+  /// let grafanaManaged = stack().alerting(.grafana(folder: "WebSocket"))
+  /// ```
+  public func alerting(_ evaluation: AlertEvaluation) -> Catalog {
+    var copy = self
+    copy.alertEvaluation = evaluation
+    return copy
   }
 }
 

@@ -22,6 +22,8 @@ public struct AlertRule: Hashable, Sendable, CopyModifying {
   public var annotations: [String: String] = [:]
   /// The receiver the alert is meant to reach in Alertmanager; checked against the routing tree.
   public var receiver: String?
+  /// The rule's uid when Grafana evaluates it; `nil` derives `<name>-<severity>`.
+  public var grafanaUID: String?
   public var test: AlertTest?
   /// Scenarios in which it must stay quiet.
   public var quietTests: [QuietTest] = []
@@ -44,6 +46,13 @@ public struct AlertRule: Hashable, Sendable, CopyModifying {
   /// Keeps the alert firing this long after the condition clears (Prometheus ≥ 2.42).
   public func keepFiringFor(_ duration: PromDuration) -> AlertRule { with { $0.keepFiringFor = duration } }
   public func routesTo(_ receiver: String) -> AlertRule { with { $0.receiver = receiver } }
+  /// The uid of the rule in Grafana-managed alerting (1…40 of `a-z A-Z 0-9 - _`), when the derived
+  /// `<name>-<severity>` does not fit.
+  /// ```swift
+  /// AlertRule("WebSocketMessageProcessingLatencyHigh", expr: latency.greaterThan(0.5), severity: .warning)
+  ///   .grafanaUID("websocket-latency-warning")
+  /// ```
+  public func grafanaUID(_ uid: String) -> AlertRule { with { $0.grafanaUID = uid } }
   public func test(_ test: AlertTest) -> AlertRule { with { $0.test = test } }
   /// A scenario in which the alert must not fire at any of the test's times.
   public func staysQuiet(_ test: QuietTest) -> AlertRule { with { $0.quietTests.append(test) } }

@@ -21,7 +21,7 @@ public enum AlertmanagerLowering {
     ])
     let lowered = YAMLTree.mapping([
       ("global", global),
-      ("route", config.route.map(route)),
+      ("route", config.route.map { route($0) }),
       ("inhibit_rules", config.inhibitRules.isEmpty ? nil : YAMLTree.sequence(config.inhibitRules.map(inhibitRule))),
       ("receivers", YAMLTree.sequence(config.receivers.map(receiver))),
       ("templates", config.templates.isEmpty ? nil : YAMLTree.strings(config.templates)),
@@ -30,23 +30,37 @@ public enum AlertmanagerLowering {
     return YAMLTree.patched(lowered, with: config)
   }
 
-  private static func route(_ route: Route) -> Node {
+  /// How a route's matchers are written: Alertmanager's `matchers` text, or Grafana's
+  /// `object_matchers` (`[label, op, value]` triples; the policy tree's preferred form).
+  enum MatcherStyle {
+    case text, objects
+  }
+
+  /// A route and its children, also the shape of a Grafana notification policy.
+  static func route(_ route: Route, matchers style: MatcherStyle = .text) -> Node {
+    let matchers: (String, Node?) =
+      switch style {
+      case .text: ("matchers", matchers(route.matchers))
+      case .objects:
+        ("object_matchers", route.matchers.isEmpty ? nil : YAMLTree.sequence(route.matchers.map { YAMLTree.strings([$0.label, $0.op.rawValue, $0.value]) }))
+      }
     let lowered = YAMLTree.mapping([
       ("receiver", route.receiver.map(YAMLTree.string)),
       ("group_by", route.groupBy.map(YAMLTree.strings)),
       ("continue", route.continues ? YAMLTree.bool(true) : nil),
-      ("matchers", matchers(route.matchers)),
+      matchers,
       ("group_wait", route.groupWait.map(duration)),
       ("group_interval", route.groupInterval.map(duration)),
       ("repeat_interval", route.repeatInterval.map(duration)),
       ("mute_time_intervals", route.muteTimeIntervals.isEmpty ? nil : YAMLTree.strings(route.muteTimeIntervals)),
       ("active_time_intervals", route.activeTimeIntervals.isEmpty ? nil : YAMLTree.strings(route.activeTimeIntervals)),
-      ("routes", route.routes.isEmpty ? nil : YAMLTree.sequence(route.routes.map(Self.route))),
+      ("routes", route.routes.isEmpty ? nil : YAMLTree.sequence(route.routes.map { Self.route($0, matchers: style) })),
     ])
     return YAMLTree.patched(lowered, with: route)
   }
 
-  private static func timeIntervals(_ intervals: TimeIntervals) -> Node {
+  /// A named set of time periods; also the shape of a Grafana mute timing.
+  static func timeIntervals(_ intervals: TimeIntervals) -> Node {
     let lowered = YAMLTree.mapping([
       ("name", YAMLTree.string(intervals.name)),
       ("time_intervals", YAMLTree.sequence(intervals.periods.map(timePeriod))),
