@@ -18,6 +18,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "rules", catalog: RulesCase.catalog),
     GoldenCase(name: "alertmanager", catalog: AlertmanagerCase.catalog),
     GoldenCase(name: "alertmanager-intervals", catalog: AlertmanagerIntervalsCase.catalog),
+    GoldenCase(name: "grafana-alerting", catalog: GrafanaAlertingCase.catalog),
+    GoldenCase(name: "grafana-contact-points", catalog: GrafanaContactPointsCase.catalog),
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
   ]

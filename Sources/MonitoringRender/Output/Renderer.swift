@@ -38,6 +38,9 @@ public enum Renderer {
   public static func render(_ catalog: Catalog) throws(ValidationFailure) -> [OutputFile] {
     var collector = DiagnosticCollector()
     collector.append(contentsOf: CatalogValidator.validate(catalog))
+    let grafanaAlerting = GrafanaAlertingPlan(catalog)
+    // With Grafana-managed alerting, Prometheus keeps the recording rules only.
+    let catalog = GrafanaAlertingPlan.prometheusPart(of: catalog)
 
     // Each file with the spec it comes from, for the diagnostics on its path.
     var files: [(file: OutputFile, origin: [PathElement])] = []
@@ -45,6 +48,9 @@ public enum Renderer {
       let text = YAMLTree.document(ProvisioningLowering.datasources(catalog.datasources))
       let path = "grafana/provisioning/datasources/datasources.yaml"
       files.append((OutputFile(path: path, spec: "datasources", contents: text), [.file(path)]))
+    }
+    for file in grafanaAlerting.map(GrafanaAlertingLowering.files) ?? [] {
+      files.append((OutputFile(path: file.path, spec: "grafana-alerting", contents: YAMLTree.document(file.node)), [.file(file.path)]))
     }
     for provider in catalog.dashboardProviders {
       let text = YAMLTree.document(ProvisioningLowering.dashboardProvider(provider))

@@ -19,7 +19,16 @@ public enum AlertmanagerRouting {
   /// ```
   public static func receiver(for labels: [String: String], in config: AlertmanagerConfig) -> [String] {
     guard let root = config.route else { return [] }
-    return match(root, labels, inheritedReceiver: nil) ?? []
+    return receivers(for: labels, under: root)
+  }
+
+  /// The same under the root route `root`: also how Grafana's Alertmanager routes through its
+  /// notification policy tree, which is the same tree.
+  /// ```swift
+  /// AlertmanagerRouting.receivers(for: ["alertname": "Down", "grafana_folder": "Web"], under: root)
+  /// ```
+  public static func receivers(for labels: [String: String], under root: Route) -> [String] {
+    match(root, labels, inheritedReceiver: nil) ?? []
   }
 
   /// Whether `matcher` matches the labels, the way Alertmanager's `labels.Matcher` does.

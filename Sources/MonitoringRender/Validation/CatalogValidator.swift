@@ -45,9 +45,11 @@ enum CatalogValidator {
 
     reportDuplicates(catalog.alertmanagerConfigs.map(\.fileName), into: &collector) { [.alertmanager($0)] } message: { _ in "file name is used by more than one config" }
     var alertmanagerValidator = AlertmanagerValidator()
+    if case .grafana = catalog.alertEvaluation { alertmanagerValidator.checksIntegrations = false }
     for config in catalog.alertmanagerConfigs { alertmanagerValidator.validate(config) }
     collector.append(contentsOf: alertmanagerValidator.collector.diagnostics)
     collector.append(contentsOf: RoutingValidator.validate(catalog))
+    collector.append(contentsOf: GrafanaAlertingValidator.validate(catalog))
     for file in catalog.composeFiles { collector.append(contentsOf: ComposeValidator.validate(file)) }
     collector.append(contentsOf: KubernetesValidator.validate(catalog))
     reportDuplicates(catalog.metrics.map(\.name), into: &collector) { [.field("metric \($0)")] } message: { _ in "is declared more than once" }
