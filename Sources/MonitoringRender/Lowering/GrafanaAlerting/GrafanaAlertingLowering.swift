@@ -7,7 +7,7 @@ public import Yams
 /// and `AlertRuleV1` in rules_types.go, `ContactPointV1` and `ReceiverV1` in contact_point_types.go,
 /// `NotificiationPolicyV1` in notification_policy_types.go, `MuteTimeV1` in mute_times_types.go,
 /// `TemplateV1` in text_templates_types.go). Strings Grafana interpolates are escaped
-/// (``GrafanaInterpolation``); the policy tree and mute timings share Alertmanager's lowering.
+/// (`GrafanaInterpolation`); the policy tree and mute timings share Alertmanager's lowering.
 /// ```swift
 /// for file in GrafanaAlertingLowering.files(plan) { print(file.path, YAMLTree.document(file.node)) }
 /// ```

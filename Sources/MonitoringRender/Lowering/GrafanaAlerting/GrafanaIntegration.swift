@@ -7,7 +7,7 @@ public import Yams
 /// Secrets are only ever `$__file{path}` references to the file the Alertmanager form names: the
 /// Slack webhook URL, PagerDuty's integration key, OpsGenie's API key, the webhook's password or bearer
 /// token, VictorOps' API key (inside its URL), Pushover's user key and token, Telegram's bot token and
-/// Discord's webhook URL. Every other string goes through ``GrafanaInterpolation/escaped(_:)``.
+/// Discord's webhook URL. Every other string goes through `GrafanaInterpolation.escaped(_:)`.
 /// What Grafana cannot take is a problem, reported by validation with the integration's path:
 /// SNS and Webex (not among the contact point types of Grafana's published alerting schema),
 /// WeChat (Grafana has none), an email's own sender or SMTP server (Grafana sends through the
