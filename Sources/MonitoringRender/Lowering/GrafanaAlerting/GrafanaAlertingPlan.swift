@@ -1,6 +1,6 @@
 public import MonitoringDSL
 
-/// What a catalog with Grafana-managed alerting (``Catalog/alerting(_:)``) hands to Grafana — its
+/// What a catalog with Grafana-managed alerting (`Catalog.alerting(_:)`) hands to Grafana — its
 /// alerting rules by group, the Alertmanager config's receivers, routing tree and time intervals —
 /// and what stays Prometheus': the recording rules.
 /// ```swift

@@ -1,7 +1,7 @@
 public import MonitoringDSL
 public import Yams
 
-/// One integration of a ``Receiver`` as a receiver of a Grafana contact point: its `type`, its
+/// One integration of a `Receiver` as a receiver of a Grafana contact point: its `type`, its
 /// `settings` (the keys of grafana/alerting `receivers/<type>/v1/config.go`) and what it cannot say.
 ///
 /// Secrets are only ever `$__file{path}` references to the file the Alertmanager form names: the
