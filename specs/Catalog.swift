@@ -29,8 +29,9 @@ public enum Specs {
 
   /// The compose stack scaled out: an HA Prometheus pair with remote write, federation, an agent,
   /// Grafana on a shared database.
-  public static let scale = StackEnvironment("scale", settings: ["prometheus_secrets_dir": "/etc/prometheus-secrets"]) { settings in
-    ScaleOutSpec.stack(prometheusSecrets: settings["prometheus_secrets_dir"]).catalog
+  /// `scripts/e2e-scale.py` runs it on loopback: `gen --environment scale --set prometheus_a=127.0.0.1:… …`.
+  public static let scale = StackEnvironment("scale", settings: ScaleOutSpec.Addresses.settings) { settings in
+    ScaleOutSpec.stack(ScaleOutSpec.Addresses(settings)).catalog
   }
 
   /// The dev environment's catalog.

@@ -11,25 +11,26 @@ enum ComposeSpec {
   static let alertmanagerImage = "prom/alertmanager:v0.25.0"
   static let grafanaImage = "grafana/grafana:12.0.0"
 
-  static let file = ComposeFile("simple-monitoring.yml", project: "simple-monitoring") {
-    prometheus
-    alertmanager
-    grafana
+  /// The seed's compose file, running `prometheus` (the stack's one Prometheus config).
+  static func file(running prometheus: PrometheusConfig) -> ComposeFile {
+    ComposeFile("simple-monitoring.yml", project: "simple-monitoring") {
+      Self.prometheus(running: prometheus)
+      alertmanager
+      grafana
+    }
   }
 
-  static var prometheus: ComposeService { prometheus() }
-
-  /// A Prometheus server of the stack; an HA pair has one per replica, each with its own config
-  /// file, loopback port and data volume.
+  /// A Prometheus server of the stack running `config`: its command line comes from the config (an
+  /// agent's storage and flags differ from a server's, a receiver's too). An HA pair has one per
+  /// replica, each with its own config file, loopback port and data volume.
   static func prometheus(
-    _ name: String = "prometheus", config: String = "simple-prometheus.yml", port: Int = 9090, volume: String = "prometheus_data"
+    _ name: String = "prometheus", running config: PrometheusConfig, port: Int = 9090, volume: String = "prometheus_data"
   ) -> ComposeService {
-    ComposeService(name, image: prometheusImage)
-      .command([
-        "--config.file=/etc/prometheus/\(config)", "--storage.tsdb.path=/prometheus",
-        "--storage.tsdb.retention.time=15d", "--web.enable-lifecycle",
-        "--web.config.file=/etc/prometheus-secrets/web.yml",
-      ])
+    let retention = config.mode == .server ? ["--storage.tsdb.retention.time=15d"] : []
+    return ComposeService(name, image: prometheusImage)
+      .command(
+        config.commandLine(configFolder: "/etc/prometheus", storagePath: "/prometheus") + retention
+          + ["--web.enable-lifecycle", "--web.config.file=/etc/prometheus-secrets/web.yml"])
       // Published on loopback only: Prometheus has no login of its own.
       .ports(["127.0.0.1:\(port):9090"])
       .bind("./prometheus", at: "/etc/prometheus")

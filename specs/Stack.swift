@@ -34,14 +34,20 @@ struct Stack {
   /// Scale-out: the replica ids of an HA pair (one config each), where they remote-write, and more
   /// servers (a federating one, an agent).
   var prometheusReplicas: [String] = []
+  /// The other servers of an HA pair, scraped beside this one by the `prometheus` job (each replica
+  /// watches its partner).
+  var prometheusPeers: [String] = []
   var remoteWrites: [RemoteWrite] = []
   var morePrometheusConfigs: [PrometheusConfig] = []
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
-  static let compose = Stack(
-    appTarget: "host.docker.internal:80", prometheusTarget: "localhost:9090", prometheusURL: "http://prometheus:9090",
-    alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093", compose: ComposeSpec.file,
-    grafanaTarget: "grafana:3000")
+  static let compose: Stack = {
+    var stack = Stack(
+      appTarget: "host.docker.internal:80", prometheusTarget: "localhost:9090", prometheusURL: "http://prometheus:9090",
+      alertmanagerTarget: "alertmanager:9093", alertmanagerURL: "http://alertmanager:9093", grafanaTarget: "grafana:3000")
+    stack.compose = ComposeSpec.file(running: stack.prometheusConfig)
+    return stack
+  }()
 
   /// Everything on the loopback interface at the given ports, for native runs and the end-to-end test.
   static func loopback(
@@ -110,7 +116,7 @@ struct Stack {
 
   /// Prometheus scraping itself, with its own login when it has one.
   var prometheusJob: ScrapeJob {
-    let job = ScrapeJob("prometheus", targets: [prometheusTarget])
+    let job = ScrapeJob("prometheus", targets: [prometheusTarget] + prometheusPeers)
     return prometheusLogin ? job.basicAuth(username: Self.prometheusUser, passwordFile: "\(prometheusSecrets)/password") : job
   }
 }

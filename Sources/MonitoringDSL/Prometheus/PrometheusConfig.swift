@@ -24,6 +24,8 @@ public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   public var remoteWrites: [RemoteWrite] = []
   /// A server evaluates rules and alerts; an agent only scrapes and remote-writes.
   public var mode: Mode = .server
+  /// Whether the server accepts remote writes from other servers (``receivingRemoteWrite()``).
+  public var receivesRemoteWrite = false
   /// The Prometheus release the file is for; newer keys are diagnostics.
   public var target: PrometheusVersion = .default
   /// Set on a config brought in by `gen import prometheus`. Spared conventions real configs break
@@ -61,6 +63,9 @@ public struct PrometheusConfig: Hashable, Sendable, RawJSONCarrying {
   /// Agent mode: scrape and remote-write only (no rule files, no Alertmanagers); checked with
   /// `promtool check config --agent` and run with `--enable-feature=agent` (2.x) or `--agent` (3.x).
   public func agent() -> PrometheusConfig { with { $0.mode = .agent } }
+  /// A receiving server: other servers and agents remote-write into it
+  /// (`--web.enable-remote-write-receiver`, see ``commandLine(configFolder:storagePath:)``).
+  public func receivingRemoteWrite() -> PrometheusConfig { with { $0.receivesRemoteWrite = true } }
 
   /// The configs of an HA pair (or more): the same config once per replica id, each written to
   /// `<stem>-<id>.yml` with `external_labels[label] = id`, so every server's series and alerts are

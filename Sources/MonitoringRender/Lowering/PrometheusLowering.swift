@@ -25,14 +25,6 @@ public enum PrometheusLowering {
     return YAMLTree.patched(lowered, with: config)
   }
 
-  /// The path under `prometheus/`: agents go to `agent/`, so tools know to check them with `--agent`.
-  /// ```swift
-  /// PrometheusLowering.path(of: config.agent())   // "agent/prometheus.yml"
-  /// ```
-  public static func path(of config: PrometheusConfig) -> String {
-    config.mode == .agent ? "agent/\(config.fileName)" : config.fileName
-  }
-
   private static func remoteWrite(_ destination: RemoteWrite) -> Node {
     var pairs: [(String, Node?)] = [
       ("url", YAMLTree.string(destination.url)),

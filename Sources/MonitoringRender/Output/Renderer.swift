@@ -76,7 +76,7 @@ public enum Renderer {
     }
     for config in catalog.prometheusConfigs {
       let text = YAMLTree.document(PrometheusLowering.config(config))
-      let path = PrometheusLowering.path(of: config)
+      let path = config.path
       files.append((OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text), [.prometheus(config.fileName)]))
     }
     let alertmanagerTexts = catalog.alertmanagerConfigs.map { YAMLTree.document(AlertmanagerLowering.config($0)) }
