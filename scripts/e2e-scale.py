@@ -27,8 +27,8 @@ APP_SELECTOR = '{job="websocket-app"}'
 class Server:
     """One process of the stack, started from its compose service's command line."""
 
-    def __init__(self, name, argv, url, log):
-        self.name, self.argv, self.url, self.log = name, argv, url, log
+    def __init__(self, argv, log):
+        self.argv, self.log = argv, log
         self.process = None
 
     def start(self):
@@ -121,13 +121,13 @@ def main(gen, app_binary):
                 source = mount(volume)[0]
                 folders.setdefault(source, f"{tmp}/data/{source}")
             if name == "vm":
-                binary, listen = "victoria-metrics", []
+                binary = "victoria-metrics"
                 command = [argument.replace("-httpListenAddr=:8428", f"-httpListenAddr={at['vm']}")
                            for argument in local_command(spec, folders, [])]
             else:
-                binary, listen = "prometheus", [f"--web.listen-address={at[name]}"]
-                command = local_command(spec, folders, listen)
-            servers[name] = Server(service, [binary] + command, url[name], open(f"{tmp}/{service}.log", "w"))
+                binary = "prometheus"
+                command = local_command(spec, folders, [f"--web.listen-address={at[name]}"])
+            servers[name] = Server([binary] + command, open(f"{tmp}/{service}.log", "w"))
             print(f"         {service}: {binary} {' '.join(command)}", flush=True)
             servers[name].start()
         began = time.monotonic()
