@@ -30,6 +30,20 @@ import Testing
     #expect(v2["spec"]?["layout"]?["kind"] == "GridLayout")
   }
 
+  @Test func adhocFiltersAndKeysReadBack() throws {
+    let dashboard = Dashboard("D", uid: "d") {}.target(.grafana13).variables {
+      Variable.adhoc("filters", datasource: .prometheus("prom"), filters: [AdHocFilter("job", .equal, "api")], defaultKeys: ["job"])
+    }
+    let classic = DashboardLowering.json(dashboard, placed: [])
+    let (resource, diagnostics) = DashboardV2Lowering.resource(fromClassic: classic, path: [])
+    #expect(diagnostics.isEmpty)
+    let variable = resource["spec"]?["variables"]?.elements.first
+    #expect(variable?["kind"] == "AdhocVariable" && variable?["group"] == "prometheus" && variable?["datasource"] == ["name": "prom"])
+    #expect(variable?["spec"]?["filters"] == [["key": "job", "operator": "=", "value": "api"]])
+    #expect(variable?["spec"]?["defaultKeys"] == [["text": "job", "value": "job"]])
+    #expect(DashboardV2Reading.classic(resource, schemaVersion: 42) == classic)
+  }
+
   @Test func variableDescriptionHasNoPlaceInV2() {
     let problems = diagnostics(catalog(
       Dashboard("D", uid: "d") { Stat("S") { Query("up") } }
