@@ -32,8 +32,10 @@ struct Preview: EnvironmentCommand {
     let baseOutput = try base.map { try BaseOutput(ref: $0, output: options.output) }
     let folder = OutputFolder(path: to)
     var written = 0
+    var previewed: Set<String> = []
     for file in selected {
-      guard let path = Self.previewPath(spec: file.spec) else { continue }
+      // A dashboard written in both formats has two files of one spec and one layout: one preview.
+      guard let path = Self.previewPath(spec: file.spec), previewed.insert(path).inserted else { continue }
       let snapshot: DashboardSnapshot
       do {
         snapshot = try DashboardSnapshot(JSONParser.parse(file.contents))

@@ -22,6 +22,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "grafana-contact-points", catalog: GrafanaContactPointsCase.catalog),
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
+    GoldenCase(name: "schema-v2", catalog: SchemaV2Case.catalog),
   ]
 }
 

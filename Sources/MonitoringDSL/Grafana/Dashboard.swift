@@ -80,5 +80,10 @@ public struct Dashboard: Hashable, Sendable, RawJSONCarrying {
   }
   public func datasource(_ datasource: DatasourceRef) -> Dashboard { with { $0.defaultDatasource = datasource } }
   public func target(_ target: GrafanaTarget) -> Dashboard { with { $0.target = target } }
+  /// The formats this dashboard is written in, whatever its target's default (``DashboardFormat``).
+  /// ```swift
+  /// Dashboard("Service", uid: "svc") { … }.target(.grafana13).formats([.classic, .v2])
+  /// ```
+  public func formats(_ formats: [DashboardFormat]) -> Dashboard { with { $0.target = $0.target.formats(formats) } }
 
 }

@@ -25,8 +25,18 @@ public enum DashboardImporter {
     _ text: String, source: String, target: GrafanaTarget = .default, limits: ImportLimits = .default,
     reformattingPromQL: Bool = false
   ) throws(ImportFailure) -> DashboardImport {
-    let parsed = try ImportInput.json(text, source: source, limits: limits)
+    var parsed = try ImportInput.json(text, source: source, limits: limits)
     var notes: [ImportNote] = []
+    if DashboardV2Reading.isResource(parsed) {
+      // A v2 resource (what Grafana 13 saves) reads as the classic model it was lowered from, so it
+      // imports to the same spec as its classic twin; v2 carries no schemaVersion: Grafana 13's.
+      let apiVersion = parsed["apiVersion"]?.text ?? ""
+      parsed = DashboardV2Reading.classic(parsed)
+      notes.append(
+        .migrated(
+          "read the dashboard schema v2 resource (\(apiVersion)) as its classic model; "
+            + "add .target(.grafana13) or .formats([.v2]) to the spec to keep writing v2"))
+    }
     var defaults = LoadTimeDefaults.Applied()
     let expected = LoadTimeDefaults.normalizingFieldConfigs(normalized(parsed, target: target, notes: &notes), applied: &defaults)
     guard case .object = expected, expected["panels"] != nil || expected["title"] != nil else {

@@ -25,6 +25,9 @@ struct PanelIDs {
     }
   }
 
+  /// Ids counting up from 1 past `fixed`: a v2 dashboard's rows, whose panels all have theirs.
+  init(fixed: Set<Int>) { self.fixed = fixed }
+
   /// The item's id: its fixed one, or the next free one.
   mutating func next(fixed id: Int?) -> Int {
     if let id { return id }

@@ -7,6 +7,15 @@ public import MonitoringDSL
 /// ```
 public enum Renderer {
   public static let dashboardsFolder = "grafana/dashboards"
+  /// Where v2 dashboards go: a folder of their own, so a file provider reading one folder never
+  /// loads the same uid twice (Grafana's file provider reads every `*.json` under its path).
+  public static let dashboardsV2Folder = "grafana/dashboards-v2"
+
+  /// The output path of a dashboard file of `format`: `grafana/dashboards/<slug>.json` or
+  /// `grafana/dashboards-v2/<slug>.json`.
+  public static func dashboardPath(slug: String, format: DashboardFormat) -> String {
+    "\(format == .v2 ? dashboardsV2Folder : dashboardsFolder)/\(slug).json"
+  }
 
   /// Renders each environment into its own folder (`<name>/…`, specs named `<name>/…`), with
   /// `overrides` applied to every environment given. Diagnostics start with the environment.
@@ -68,7 +77,19 @@ public enum Renderer {
       let text = writeDashboardFile(dashboard, placed: placed, to: &writer) { String(decoding: $0, as: UTF8.self) }
       // A title can be long (its file name is checked); the diagnostic names it by its beginning.
       let title = dashboard.title.count > 60 ? dashboard.title.prefix(40) + "…" : dashboard.title
-      files.append((OutputFile(path: "\(dashboardsFolder)/\(slug).json", spec: "dashboard/\(slug)", contents: text), [.dashboard(title)]))
+      if dashboard.target.formats.contains(.classic) {
+        files.append(
+          (OutputFile(path: dashboardPath(slug: slug, format: .classic), spec: "dashboard/\(slug)", contents: text), [.dashboard(title)]))
+      }
+      if dashboard.target.formats.contains(.v2) {
+        let (resource, v2Diagnostics) = DashboardV2Lowering.json(dashboard, placed: placed)
+        collector.append(contentsOf: v2Diagnostics)
+        files.append(
+          (OutputFile(path: dashboardPath(slug: slug, format: .v2), spec: "dashboard/\(slug)", contents: JSONWriter.write(resource)),
+           [.dashboard(title)]))
+      }
+      // The Kubernetes manifests carry the classic model: the Grafana sidecar and the operator's
+      // GrafanaDashboard read that one.
       dashboardTexts.append((slug, text))
       for deployment in catalog.kubernetes {
         if let problem = KubernetesValidator.checkSize(of: text, dashboard: dashboard.title, in: deployment) { collector.append(contentsOf: [problem]) }

@@ -56,8 +56,10 @@ public struct DashboardSnapshot: Hashable, Sendable {
     public var value: Double?
   }
 
-  /// Reads the dashboard model, bare or in the `{"dashboard": …}` envelope Grafana's API returns.
+  /// Reads the dashboard model, bare or in the `{"dashboard": …}` envelope Grafana's API returns, or
+  /// a dashboard schema v2 resource (read as its classic model, ``DashboardV2Reading``).
   public init(_ model: JSONValue) throws(SnapshotFailure) {
+    let model = DashboardV2Reading.isResource(model) ? DashboardV2Reading.classic(model) : model
     let dashboard = model["dashboard"].flatMap { $0["panels"] == nil ? nil : $0 } ?? model
     guard case .object(var settings) = dashboard else { throw SnapshotFailure(reason: "the dashboard is not a JSON object") }
     uid = dashboard["uid"]?.text ?? ""

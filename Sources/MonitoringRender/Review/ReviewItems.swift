@@ -16,7 +16,7 @@ public enum ReviewItems {
     let local = components.dropFirst(root.count).joined(separator: "/")
     let name = components.last ?? path
     let isYAML = name.hasSuffix(".yml") || name.hasSuffix(".yaml")
-    if local.hasPrefix("grafana/dashboards/"), name.hasSuffix(".json"),
+    if local.hasPrefix(Renderer.dashboardsFolder + "/") || local.hasPrefix(Renderer.dashboardsV2Folder + "/"), name.hasSuffix(".json"),
       let model = try? JSONParser.parse(contents), let snapshot = try? DashboardSnapshot(model)
     {
       return dashboard(snapshot, file: path, root: root)

@@ -7,8 +7,9 @@
 /// ```
 public enum SemanticDiff {
   public static func changes(old: [String: String], new: [String: String]) -> [Change] {
-    let paths = Set(old.keys).union(new.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    return paths.flatMap { path in
+    let (formatChanges, handled) = formatChanges(old: old, new: new)
+    let paths = Set(old.keys).union(new.keys).subtracting(handled).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    return formatChanges + paths.flatMap { path in
       guard old[path] != new[path] else { return [Change]() }
       return changes(
         old: old[path].map { ReviewItems.items(path: path, contents: $0) } ?? [],
