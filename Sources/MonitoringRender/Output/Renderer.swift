@@ -73,6 +73,10 @@ public enum Renderer {
       let path = PrometheusLowering.path(of: config)
       files.append((OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text), [.prometheus(config.fileName)]))
     }
+    files += DiscoveryLowering.targetsFiles(of: catalog.prometheusConfigs).map { config, targets in
+      let path = "prometheus/\(targets.path)"
+      return (OutputFile(path: path, spec: "prometheus/\(PrometheusLowering.path(of: config))", contents: DiscoveryLowering.targetsFile(targets)), [.prometheus(config.fileName)])
+    }
     let alertmanagerTexts = catalog.alertmanagerConfigs.map { YAMLTree.document(AlertmanagerLowering.config($0)) }
     for (config, text) in zip(catalog.alertmanagerConfigs, alertmanagerTexts) {
       let origin: [PathElement] = [.alertmanager(config.fileName)]
