@@ -20,6 +20,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "alertmanager-intervals", catalog: AlertmanagerIntervalsCase.catalog),
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
+    GoldenCase(name: "discovery", catalog: DiscoveryCase.catalog),
   ]
 }
 

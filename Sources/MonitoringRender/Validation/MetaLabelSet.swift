@@ -32,8 +32,9 @@ struct MetaLabelSet: Sendable {
   func nearest(to label: String) -> String? {
     var candidates = names
     for prefix in prefixes {
-      let cuts = max(0, prefix.count - 2)...min(label.count, prefix.count + 2)
-      for cut in cuts where cut < label.count { candidates.insert(prefix + label.dropFirst(cut)) }
+      let (low, high) = (max(0, prefix.count - 2), min(label.count - 1, prefix.count + 2))
+      guard low <= high else { continue }
+      for cut in low...high { candidates.insert(prefix + label.dropFirst(cut)) }
     }
     return NearestName.nearest(to: label, in: candidates)
   }
