@@ -9,8 +9,11 @@ public import Yams
 /// let text = DiscoveryLowering.targetsFile(FileSDTargets("targets/app.json") { TargetGroup(targets: ["app:8080"]) })
 /// ```
 public enum DiscoveryLowering {
-  /// The order of the lists in a job.
-  static let kinds = ["file_sd_configs", "http_sd_configs", "dns_sd_configs", "kubernetes_sd_configs", "consul_sd_configs"]
+  /// The lists' keys, in the order a job lists them.
+  /// ```swift
+  /// DiscoveryLowering.kinds.first   // "file_sd_configs"
+  /// ```
+  public static let kinds = ["file_sd_configs", "http_sd_configs", "dns_sd_configs", "kubernetes_sd_configs", "consul_sd_configs"]
 
   /// Each kind's list, in ``kinds`` order; kinds the job does not use are left out.
   public static func lists(_ discovery: [ServiceDiscovery]) -> [(String, Node?)] {
