@@ -21,6 +21,7 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
     GoldenCase(name: "discovery", catalog: DiscoveryCase.catalog),
+    GoldenCase(name: "kubernetes-scrapeconfig", catalog: KubernetesScrapeConfigCase.catalog),
   ]
 }
 

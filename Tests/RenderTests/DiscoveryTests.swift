@@ -158,4 +158,24 @@ import Testing
       #"prometheus "prometheus.yml" › job "empty": has no targets: give it static targets or service discovery (.discover { … })"#
     ])
   }
+
+  @Test func aScrapeConfigSaysWhatTheResourceCannotHold() {
+    let catalog = Catalog {
+      PrometheusConfig("prometheus.yml") {
+        ScrapeJob("consul").discover { ConsulSD(server: "consul:8500").token(file: "/run/consul-token") }
+        ScrapeJob("files").discover { FileSD { FileSDTargets("targets/a.json") { TargetGroup(targets: ["a:1"]) } } }
+        ScrapeJob("k8s").discover { KubernetesSD(role: .node).kubeconfigFile("/etc/kubeconfig") }
+      }
+      KubernetesDeployment(namespace: "monitoring", release: "kps") {
+        KubernetesMonitor.scrapeConfig("consul")
+        KubernetesMonitor.scrapeConfig("files")
+        KubernetesMonitor.scrapeConfig("k8s")
+      }
+    }
+    #expect(diagnostics(catalog) == [
+      #"kubernetes "monitoring" › job "consul": the file /run/consul-token is not in a Secret the operator mounts: use /etc/prometheus/secrets/<secret>/<key> (the Secret listed in Prometheus.spec.secrets)"#,
+      #"kubernetes "monitoring" › job "files": writes targets files beside prometheus.yml, which the cluster does not have: mount them through Prometheus.spec.configMaps and list their paths in FileSD(files:)"#,
+      #"kubernetes "monitoring" › job "k8s": a ScrapeConfig has no kubeconfig file; use .apiServer(…) with credentials, or the service account"#,
+    ])
+  }
 }

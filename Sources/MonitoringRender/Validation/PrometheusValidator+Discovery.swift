@@ -130,7 +130,7 @@ extension PrometheusValidator {
     switch monitor {
     case .serviceMonitor?: produced = produced + DiscoveryMetaLabels.kubernetes(.endpoints, attachNode: false)
     case .podMonitor?: produced = produced + DiscoveryMetaLabels.kubernetes(.pod, attachNode: false)
-    case nil: break
+    case .scrapeConfig?, nil: break   // a ScrapeConfig is the job itself: its own discovery
     }
     // An imported job's discovery kept raw attaches labels the check cannot know.
     if let raw = job.extraJSON, DiscoveryLowering.kinds.contains(where: { raw[$0] != nil }) || raw["static_configs"] != nil {
