@@ -75,7 +75,7 @@ import Testing
       "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
     ]
     let log = sandbox.root.appendingPathComponent("prometheus.log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    try #require(FileManager.default.createFile(atPath: log.path, contents: nil))
     let handle = try FileHandle(forWritingTo: log)
     process.standardOutput = handle
     process.standardError = handle
