@@ -3,7 +3,7 @@ public import Yams
 
 /// A scrape job's service discovery as Prometheus reads it: one `*_sd_configs` list per kind
 /// (file, HTTP, DNS, Kubernetes, Consul; each list in the spec's order), only the settings given,
-/// secrets as files; and the targets files `gen` writes for ``FileSD``.
+/// secrets as files; and the targets files `gen` writes for `FileSD`.
 /// ```swift
 /// let pairs = DiscoveryLowering.lists(job.discovery)   // [("file_sd_configs", …), ("kubernetes_sd_configs", …)]
 /// let text = DiscoveryLowering.targetsFile(FileSDTargets("targets/app.json") { TargetGroup(targets: ["app:8080"]) })
