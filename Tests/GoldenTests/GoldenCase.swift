@@ -23,6 +23,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "kubernetes", catalog: KubernetesCase.catalog),
     GoldenCase(name: "scale-out", catalog: ScaleOutCase.catalog),
     GoldenCase(name: "schema-v2", catalog: SchemaV2Case.catalog),
+    GoldenCase(name: "discovery", catalog: DiscoveryCase.catalog),
+    GoldenCase(name: "kubernetes-scrapeconfig", catalog: KubernetesScrapeConfigCase.catalog),
   ]
 }
 

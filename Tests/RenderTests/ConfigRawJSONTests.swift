@@ -60,7 +60,7 @@ import Testing
 
   @Test func anImportedPrometheusConfigMayTakeTargetsFromRawDiscoveryButKeepsEveryOtherCheck() {
     let job = ScrapeJob("pods", targets: []).extraJSON(["kubernetes_sd_configs": [["role": "pod"]]])
-    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job } }) == [#"prometheus "p.yml" › job "pods": has no targets"#])
+    #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job } }) == [#"prometheus "p.yml" › job "pods": has no targets: give it static targets or service discovery (.discover { … })"#])
     #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job }.imported(from: "p.yml") }) == [])
     #expect(diagnostics(Catalog { PrometheusConfig("p.yml") { job; job }.imported(from: "p.yml") }) == [
       #"prometheus "p.yml" › job "pods": job name is used more than once"#

@@ -191,7 +191,7 @@ import Testing
       #"dashboard "": uid "bad uid" must be 1…40 characters of a-z, A-Z, 0-9, '-' and '_'"#,
       #"dashboard "" › panel "P" › query A: expression is empty"#,
       #"dashboard "" › panel "P" › query A: has no datasource: set one on the query, the panel or the dashboard"#,
-      #"prometheus "p.yml" › job "j": has no targets"#,
+      #"prometheus "p.yml" › job "j": has no targets: give it static targets or service discovery (.discover { … })"#,
       #"dashboard "" › panel "P": size 40×8 does not fit the grid (width 1…24, height ≥ 1)"#,
     ])
   }

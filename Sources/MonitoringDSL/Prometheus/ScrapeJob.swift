@@ -1,17 +1,21 @@
-/// One Prometheus scrape job with static targets.
+/// One Prometheus scrape job: static targets and/or service discovery (``discover(_:)``).
 /// ```swift
 /// ScrapeJob("websocket-app", targets: ["host.docker.internal:80"])
 ///   .metricsPath("/metrics")
 ///   .interval("15s")
 ///   .labels(["service": "websocket"])
 ///   .metricRelabel { RelabelRule.drop(metricsMatching: "go_gc_.*") }
+/// ScrapeJob("pods")
+///   .discover { KubernetesSD(role: .pod, namespaces: ["websocket"]) }
+///   .relabel { RelabelRule.keepIfAnnotated("prometheus.io/scrape") }
 /// ```
 public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   public enum Scheme: String, Sendable { case http, https }
 
   public var name: String
+  /// Static targets (`static_configs`); may be empty when the job discovers its targets.
   public var targets: [String]
-  /// Labels attached to every target of the job.
+  /// Labels attached to every static target of the job.
   public var labels: [String: String] = [:]
   public var metricsPath = "/metrics"
   /// URL parameters of the scrape (`params`), e.g. `match[]` of a federation job.
@@ -21,6 +25,9 @@ public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   public var timeout: PromDuration?
   public var honorLabels = false
   public var sampleLimit: Int?
+  /// Service discovery mechanisms, written as their `*_sd_configs` lists in this order of kinds:
+  /// file, HTTP, DNS, Kubernetes, Consul.
+  public var discovery: [ServiceDiscovery] = []
   public var relabelRules: [RelabelRule] = []
   public var metricRelabelRules: [RelabelRule] = []
   public var authorization: ScrapeAuthorization?
@@ -33,7 +40,7 @@ public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   public var rawJSON: RawJSON?
 
-  public init(_ name: String, targets: [String]) {
+  public init(_ name: String, targets: [String] = []) {
     self.name = name
     self.targets = targets
   }
@@ -46,6 +53,13 @@ public struct ScrapeJob: Hashable, Sendable, RawJSONCarrying {
   public func labels(_ labels: [String: String]) -> ScrapeJob { with { $0.labels = labels } }
   public func honorLabels(_ honor: Bool = true) -> ScrapeJob { with { $0.honorLabels = honor } }
   public func sampleLimit(_ limit: Int) -> ScrapeJob { with { $0.sampleLimit = limit } }
+  /// Adds service discovery mechanisms.
+  /// ```swift
+  /// ScrapeJob("nodes").discover { DNSSD(names: ["node.internal"], type: .a, port: 9100) }
+  /// ```
+  public func discover(@ServiceDiscoveryBuilder _ mechanisms: () -> [ServiceDiscovery]) -> ScrapeJob {
+    with { $0.discovery += mechanisms() }
+  }
   public func relabel(@RelabelRuleBuilder _ rules: () -> [RelabelRule]) -> ScrapeJob {
     with { $0.relabelRules += rules() }
   }

@@ -5,9 +5,10 @@ import Yams
 /// `gen import prometheus`: a `prometheus.yml` as a typed `PrometheusConfig`: global intervals and
 /// external labels, rule files, Alertmanagers, and each scrape job with its static targets and
 /// labels, path, scheme, interval, timeout, params, `honor_labels`, sample limit, relabel and metric
-/// relabel rules, basic auth or bearer token from files, and TLS; remote write destinations (name,
+/// relabel rules, basic auth or bearer token from files, TLS and service discovery (file, HTTP, DNS,
+/// Kubernetes, Consul: `PrometheusImporter+Discovery.swift`); remote write destinations (name,
 /// url, timeout, headers, write relabel rules, credentials from files, queue). What the DSL does not
-/// type (service discovery, newer keys) is kept raw on the job or the config, found by
+/// type (other discovery kinds, newer keys) is kept raw on the job or the config, found by
 /// lowering the typed value and diffing it with the input. Plain-text secrets are replaced by their
 /// file form with a warning (`SecretScrubber`).
 ///
@@ -53,7 +54,7 @@ public enum PrometheusImporter: ConfigImporting {
 
   private static func normalizedJob(_ job: JSONValue) -> JSONValue {
     guard case .object = job else { return job }
-    var job = normalizedWrite((["metrics_path": "/metrics", "scheme": "http"] as JSONValue).merging(job))
+    var job = normalizedDiscovery(normalizedWrite((["metrics_path": "/metrics", "scheme": "http"] as JSONValue).merging(job)))
     if let tls = job["tls_config"] { job = job.merging(["tls_config": (["insecure_skip_verify": false] as JSONValue).merging(tls)]) }
     for key in ["relabel_configs", "metric_relabel_configs"] {
       job = ConfigImport.defaulting(job, list: key, with: ["action": "replace"])
@@ -111,7 +112,7 @@ public enum PrometheusImporter: ConfigImporting {
   }
 
   /// Basic auth or a bearer token, read from files.
-  private static func authorization(_ json: JSONValue) -> ScrapeAuthorization? {
+  static func authorization(_ json: JSONValue) -> ScrapeAuthorization? {
     if let auth = json["basic_auth"], ConfigImport.has(auth, onlyKeys: ["username", "password_file"]),
       let username = auth["username"]?.text, let file = auth["password_file"]?.text
     {
@@ -154,12 +155,17 @@ public enum PrometheusImporter: ConfigImporting {
     job.relabelRules = relabelRules(json["relabel_configs"])
     job.metricRelabelRules = relabelRules(json["metric_relabel_configs"])
     job.authorization = authorization(json)
-    if let tls = json["tls_config"] {
-      job.tls = TLSConfig(
+    job.tls = tls(json["tls_config"])
+    job.discovery = discovery(json)
+    return job
+  }
+
+  static func tls(_ json: JSONValue?) -> TLSConfig? {
+    json.map { tls in
+      TLSConfig(
         caFile: tls["ca_file"]?.text, certFile: tls["cert_file"]?.text, keyFile: tls["key_file"]?.text,
         serverName: tls["server_name"]?.text, insecureSkipVerify: tls["insecure_skip_verify"] == .bool(true))
     }
-    return job
   }
 
   /// Every rule typed, or none (the list is then kept raw whole).
@@ -186,6 +192,7 @@ public enum PrometheusImporter: ConfigImporting {
       guard let merge = trial.jobs[index].extraJSON else { continue }
       if merge["relabel_configs"] != nil { config.jobs[index].relabelRules = [] }
       if merge["metric_relabel_configs"] != nil { config.jobs[index].metricRelabelRules = [] }
+      for key in DiscoveryLowering.kinds where merge[key] != nil { config.jobs[index].discovery.removeAll { $0.configKey == key } }
       if merge["static_configs"] != nil {
         config.jobs[index].targets = []
         config.jobs[index].labels = [:]
@@ -203,6 +210,7 @@ public enum PrometheusImporter: ConfigImporting {
     let inputJobs = input["scrape_configs"]?.elements ?? []
     if loweredJobs.count == inputJobs.count {
       for index in config.jobs.indices {
+        notes += unknownDiscoveryKeys(inputJobs[index], item: "job \"\(config.jobs[index].name)\"")
         ConfigImport.keepRaw(
           &config.jobs[index], lowered: loweredJobs[index], input: inputJobs[index], item: "job \"\(config.jobs[index].name)\"",
           notes: &notes)

@@ -65,7 +65,8 @@ public enum PrometheusSwiftPrinter {
 
   /// The job as an expression whose first line is at `indent`, each line ending in a newline.
   static func jobSource(_ job: ScrapeJob, indent: String) -> String {
-    var text = "ScrapeJob(\(SwiftLiteral.string(job.name)), targets: \(SwiftLiteral.strings(job.targets)))\n"
+    let targets = job.targets.isEmpty && !job.discovery.isEmpty ? "" : ", targets: \(SwiftLiteral.strings(job.targets))"
+    var text = "ScrapeJob(\(SwiftLiteral.string(job.name))\(targets))\n"
     let inner = indent + "  "
     var lines: [String] = []
     if job.metricsPath != "/metrics" { lines.append(".metricsPath(\(SwiftLiteral.string(job.metricsPath)))") }
@@ -81,7 +82,7 @@ public enum PrometheusSwiftPrinter {
     if let limit = job.sampleLimit { lines.append(".sampleLimit(\(limit))") }
     if let authorization = job.authorization { lines.append(authorizationSource(authorization)) }
     if let tls = job.tls { lines.append(".tls(\(tlsSource(tls)))") }
-    text += lines.map { inner + $0 + "\n" }.joined()
+    text += lines.map { inner + $0 + "\n" }.joined() + discoverySource(job.discovery, indent: inner)
     for (name, rules) in [("relabel", job.relabelRules), ("metricRelabel", job.metricRelabelRules)] where !rules.isEmpty {
       text += inner + ".\(name) {\n" + rules.map { inner + "  " + relabelSource($0) + "\n" }.joined() + inner + "}\n"
     }
@@ -110,7 +111,7 @@ public enum PrometheusSwiftPrinter {
       + lines.map { inner + $0 + "\n" }.joined()
   }
 
-  private static func authorizationSource(_ authorization: ScrapeAuthorization) -> String {
+  static func authorizationSource(_ authorization: ScrapeAuthorization) -> String {
     switch authorization {
     case .basic(let username, let file):
       ".basicAuth(username: \(SwiftLiteral.string(username)), passwordFile: \(SwiftLiteral.string(file)))"
@@ -118,7 +119,7 @@ public enum PrometheusSwiftPrinter {
     }
   }
 
-  private static func tlsSource(_ tls: TLSConfig) -> String {
+  static func tlsSource(_ tls: TLSConfig) -> String {
     let arguments: [String?] = [
       tls.caFile.map { "caFile: \(SwiftLiteral.string($0))" }, tls.certFile.map { "certFile: \(SwiftLiteral.string($0))" },
       tls.keyFile.map { "keyFile: \(SwiftLiteral.string($0))" }, tls.serverName.map { "serverName: \(SwiftLiteral.string($0))" },

@@ -11,7 +11,8 @@ import MonitoringDSL
 /// let clean = SecretScrubber.prometheus.scrub(config, notes: &notes)
 /// ```
 struct SecretScrubber {
-  /// One kind of secret: its key, the list it must sit in (`nil`: anywhere) and its file form.
+  /// One kind of secret: its key, the list it must sit in (`nil`: anywhere) and its file form
+  /// (`outer.inner`: a member of another mapping, as `authorization.credentials_file`).
   struct Secret {
     var key: String
     var within: String?
@@ -33,7 +34,11 @@ struct SecretScrubber {
   ]
 
   static let prometheus = SecretScrubber(
-    secrets: httpClient + [Secret(key: "secret_key", within: nil, fileKey: nil)], folder: "/etc/prometheus/secrets",
+    // Consul's ACL token has no file form in 2.42: it moves to the bearer token file Consul also accepts.
+    secrets: httpClient + [
+      Secret(key: "secret_key", within: nil, fileKey: nil),
+      Secret(key: "token", within: "consul_sd_configs", fileKey: "authorization.credentials_file"),
+    ], folder: "/etc/prometheus/secrets",
     tool: "PROMETHEUS")
 
   /// Alertmanager 0.25's secrets and the file forms it reads (`amtool check-config` accepts each).
@@ -110,7 +115,14 @@ struct SecretScrubber {
             file = "\(folder)/\(slug(stem))-\(counter)"
             counter += 1
           }
-          members[fileKey] = .string(file)
+          let parts = fileKey.split(separator: ".").map(String.init)
+          if parts.count == 2 {
+            // An `authorization` gets the type Prometheus gives it on load (the model is normalised already).
+            let type: JSONValue = parts[0] == "authorization" ? ["type": "Bearer"] : [:]
+            members[parts[0]] = type.merging(members[parts[0]] ?? [:]).merging([parts[1]: .string(file)])
+          } else {
+            members[fileKey] = .string(file)
+          }
           notes.append(.warning("plain-text secret \(inner) replaced by \(fileKey): \(file); put the secret in that file"))
         } else {
           let variable = tool + "_" + slug(stem, separator: "_").uppercased()

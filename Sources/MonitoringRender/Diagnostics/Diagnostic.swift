@@ -34,6 +34,8 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
   case dashboardProvider(String)
   case prometheus(String)
   case scrapeJob(String)
+  /// A job's service discovery mechanism: its kind (`kubernetes_sd`) and place in the job (from 1).
+  case discovery(kind: String, index: Int)
   case rules(String)
   case group(String)
   case alert(String)
@@ -64,6 +66,7 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case .dashboardProvider(let name): "dashboard provider \(quoted(name))"
     case .prometheus(let file): "prometheus \(quoted(file))"
     case .scrapeJob(let name): "job \(quoted(name))"
+    case .discovery(let kind, let index): "\(kind) \(index)"
     case .rules(let file): "rules \(quoted(file))"
     case .group(let name): "group \(quoted(name))"
     case .alert(let name): "alert \(name)"

@@ -30,9 +30,10 @@ public enum KubernetesLowering {
     var manifests: [Manifest] = []
     for monitor in deployment.monitors {
       guard let job = jobs.first(where: { $0.name == monitor.job }) else { continue }
-      manifests.append(resource(monitor.kind.rawValue, "monitoring.coreos.com/v1", name: monitor.job, in: deployment, [
-        ("spec", KubernetesMonitorLowering.spec(monitor, job: job))
-      ]))
+      let (version, spec) =
+        monitor.kind == .scrapeConfig
+        ? ("v1alpha1", KubernetesScrapeConfigLowering.spec(job)) : ("v1", KubernetesMonitorLowering.spec(monitor, job: job))
+      manifests.append(resource(monitor.kind.rawValue, "monitoring.coreos.com/\(version)", name: monitor.job, in: deployment, [("spec", spec)]))
     }
     for file in catalog.ruleFiles {
       manifests.append(resource("PrometheusRule", "monitoring.coreos.com/v1", name: resourceName(of: file), in: deployment, [("spec", RuleLowering.file(file))]))

@@ -59,7 +59,8 @@ public enum KubernetesMonitorLowering {
     ])
   }
 
-  private static func relabeling(_ rule: RelabelRule) -> Node {
+  /// A relabel rule as the operator's CRDs spell it (camelCase).
+  static func relabeling(_ rule: RelabelRule) -> Node {
     YAMLTree.mapping([
       ("sourceLabels", rule.sourceLabels.isEmpty ? nil : YAMLTree.strings(rule.sourceLabels)),
       ("separator", rule.separator.map(YAMLTree.string)),

@@ -36,7 +36,7 @@ public enum PrometheusLowering {
         destination.writeRelabelRules.isEmpty ? nil : YAMLTree.sequence(destination.writeRelabelRules.map(relabel))
       ),
     ]
-    if let authorization = destination.authorization { pairs.append(self.authorization(authorization)) }
+    pairs.append(HTTPClientLowering.authorization(destination.authorization))
     pairs.append(("round_robin_dns", destination.roundRobinDNS ? YAMLTree.bool(true) : nil))
     if let queue = destination.queue {
       pairs.append(
@@ -54,19 +54,6 @@ public enum PrometheusLowering {
         ))
     }
     return YAMLTree.mapping(pairs)
-  }
-
-  /// `basic_auth` or `authorization`, secrets read from files.
-  private static func authorization(_ authorization: ScrapeAuthorization) -> (String, Node?) {
-    switch authorization {
-    case .basic(let username, let passwordFile):
-      (
-        "basic_auth",
-        YAMLTree.mapping([("username", YAMLTree.string(username)), ("password_file", YAMLTree.string(passwordFile))])
-      )
-    case .bearer(let file):
-      ("authorization", YAMLTree.mapping([("type", YAMLTree.string("Bearer")), ("credentials_file", YAMLTree.string(file))]))
-    }
   }
 
   private static func alertmanager(_ target: AlertmanagerTarget) -> Node {
@@ -95,21 +82,11 @@ public enum PrometheusLowering {
       ("keep_dropped_targets", job.keepDroppedTargets.map(YAMLTree.int)),
       ("fallback_scrape_protocol", job.fallbackScrapeProtocol.map(YAMLTree.string)),
     ]
-    if let authorization = job.authorization { pairs.append(self.authorization(authorization)) }
-    if let tls = job.tls {
-      pairs.append(
-        (
-          "tls_config",
-          YAMLTree.mapping([
-            ("ca_file", tls.caFile.map(YAMLTree.string)),
-            ("cert_file", tls.certFile.map(YAMLTree.string)),
-            ("key_file", tls.keyFile.map(YAMLTree.string)),
-            ("server_name", tls.serverName.map(YAMLTree.string)),
-            ("insecure_skip_verify", YAMLTree.bool(tls.insecureSkipVerify)),
-          ])
-        ))
-    }
-    pairs.append(("static_configs", YAMLTree.sequence([staticConfig])))
+    pairs.append(HTTPClientLowering.authorization(job.authorization))
+    pairs.append(HTTPClientLowering.tls(job.tls))
+    pairs += DiscoveryLowering.lists(job.discovery)
+    // A job that only discovers its targets has no static_configs.
+    if !job.targets.isEmpty || job.discovery.isEmpty { pairs.append(("static_configs", YAMLTree.sequence([staticConfig]))) }
     if !job.relabelRules.isEmpty { pairs.append(("relabel_configs", YAMLTree.sequence(job.relabelRules.map(relabel)))) }
     if !job.metricRelabelRules.isEmpty {
       pairs.append(("metric_relabel_configs", YAMLTree.sequence(job.metricRelabelRules.map(relabel))))

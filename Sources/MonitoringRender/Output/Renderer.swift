@@ -100,6 +100,10 @@ public enum Renderer {
       let path = config.path
       files.append((OutputFile(path: "prometheus/\(path)", spec: "prometheus/\(path)", contents: text), [.prometheus(config.fileName)]))
     }
+    files += DiscoveryLowering.targetsFiles(of: catalog.prometheusConfigs).map { config, targets in
+      let path = "prometheus/\(targets.path)"
+      return (OutputFile(path: path, spec: "prometheus/\(config.path)", contents: DiscoveryLowering.targetsFile(targets)), [.prometheus(config.fileName)])
+    }
     let alertmanagerTexts = catalog.alertmanagerConfigs.map { YAMLTree.document(AlertmanagerLowering.config($0)) }
     for (config, text) in zip(catalog.alertmanagerConfigs, alertmanagerTexts) {
       let origin: [PathElement] = [.alertmanager(config.fileName)]

@@ -39,6 +39,7 @@ enum CatalogValidator {
 
     reportDuplicates(catalog.prometheusConfigs.map(\.fileName), into: &collector) { [.prometheus($0)] } message: { _ in "file name is used by more than one config" }
     var prometheusValidator = PrometheusValidator()
+    for monitor in catalog.kubernetes.flatMap(\.monitors) { prometheusValidator.monitors[monitor.job] = monitor.kind }
     for config in catalog.prometheusConfigs { prometheusValidator.validate(config) }
     collector.append(contentsOf: prometheusValidator.collector.diagnostics)
     reportSharedExternalLabels(catalog.prometheusConfigs, into: &collector)

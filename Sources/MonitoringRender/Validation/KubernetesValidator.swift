@@ -55,6 +55,10 @@ enum KubernetesValidator {
         continue
       }
       if !isDNSSubdomain(monitor.job) { collector.report(path, "the job name is the \(monitor.kind.rawValue)'s name and \(problem(monitor.job, "a DNS-1123 subdomain"))") }
+      if monitor.kind == .scrapeConfig {
+        KubernetesScrapeConfigLowering.problems(of: job).forEach { collector.report(path, $0) }
+        continue
+      }
       if !isPortName(monitor.port) {
         collector.report(path, "port \"\(monitor.port)\" is not a named port (1…15 characters of a-z, 0-9 and '-', with a letter); a \(monitor.kind.rawValue) scrapes ports by name")
       }

@@ -2,9 +2,14 @@ import MonitoringDSL
 
 /// Checks a Prometheus config before it is rendered: job names, targets, durations, labels,
 /// timeouts against intervals, relabel rules that Prometheus would refuse, federation jobs, remote
-/// write destinations and what an agent cannot have.
+/// write destinations, what an agent cannot have, and each job's service discovery
+/// (`PrometheusValidator+Discovery.swift`).
 struct PrometheusValidator {
   var collector = DiagnosticCollector()
+  /// The Kubernetes monitor kind standing for a job, by job name: its targets carry that role's meta labels.
+  var monitors: [String: KubernetesMonitor.Kind] = [:]
+  /// The targets files written so far (by path), across configs: one path holds one file.
+  var writtenTargets: [String: FileSDTargets] = [:]
 
   mutating func validate(_ config: PrometheusConfig) {
     let root: [PathElement] = [.prometheus(config.fileName)]
@@ -34,7 +39,9 @@ struct PrometheusValidator {
       if job.name.isEmpty { collector.report(path, "job name is empty") }
       if !seen.insert(job.name).inserted { collector.report(path, "job name is used more than once") }
       // An imported job may take its targets from service discovery or static configs kept raw.
-      if job.targets.isEmpty, config.importedFrom == nil { collector.report(path, "has no targets") }
+      if job.targets.isEmpty, job.discovery.isEmpty, config.importedFrom == nil {
+        collector.report(path, "has no targets: give it static targets or service discovery (.discover { … })")
+      }
       // An imported job's targets may be rewritten by its relabel rules (the blackbox exporter's
       // `__param_target` pattern: URLs as targets) and may leave the port to the scheme's default.
       let imported = config.importedFrom != nil
@@ -56,6 +63,14 @@ struct PrometheusValidator {
       }
       if job.fallbackScrapeProtocol != nil, config.target < .v3_0 {
         collector.report(path, "fallback_scrape_protocol needs Prometheus 3.0 or later; the target is \(config.target) (set .target(…) on the config)")
+      }
+      checkDiscovery(job, in: config, monitoredAs: monitors[job.name], at: path)
+      for case .file(let file) in job.discovery {
+        for targets in file.targets {
+          if let other = writtenTargets.updateValue(targets, forKey: targets.path), other != targets {
+            collector.report(path + [.file(targets.path)], "another job writes a different targets file to the same path")
+          }
+        }
       }
       for (index, rule) in (job.relabelRules + job.metricRelabelRules).enumerated() {
         check(rule, at: path + [.field("relabel rule \(index + 1)")])
@@ -118,7 +133,7 @@ struct PrometheusValidator {
   }
 
   /// `host:port` with a port in 1…65535; no scheme and no path (those are job settings).
-  private mutating func checkTarget(_ target: String, portOptional: Bool, at path: [PathElement]) {
+  mutating func checkTarget(_ target: String, portOptional: Bool, at path: [PathElement]) {
     let problem: String? = {
       if target.contains("://") { return "has a scheme; set it with .scheme(…) instead" }
       if target.contains("/") { return "has a path; set it with .metricsPath(…) instead" }
@@ -134,7 +149,7 @@ struct PrometheusValidator {
     if let problem { collector.report(path, "target \"\(target)\" \(problem)") }
   }
 
-  private mutating func checkLabels(_ labels: [String: String], at path: [PathElement]) {
+  mutating func checkLabels(_ labels: [String: String], at path: [PathElement]) {
     for name in labels.keys.sorted() where !DashboardValidator.isIdentifier(name) || name.hasPrefix("__") {
       collector.report(path, "label name \"\(name)\" is not a valid label name (and must not start with __)")
     }
