@@ -83,6 +83,11 @@ let package = Package(
       dependencies: ["MonitoringImport", "MonitoringDSL", "MonitoringRender"],
       exclude: ["Fixtures"],
       swiftSettings: strictness),
+    // The flagship example's own checks (they read specs/): the grafana environment against dev.
+    .testTarget(
+      name: "FlagshipTests",
+      dependencies: ["WebSocketSpecs", "MonitoringDSL", "MonitoringRender", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictness),
     // The commands against real folders: exit codes, diffs, atomic writes, stale files.
     .testTarget(
       name: "GenCLITests",

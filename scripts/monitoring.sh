@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the generated monitoring stack: start | stop | restart | status | health | logs | backup | restore.
 #
-# With a Docker engine it drives generated/dev/simple-monitoring.yml (Prometheus, Alertmanager, Grafana).
+# With a Docker engine it drives generated/<environment>/simple-monitoring.yml: dev (Prometheus,
+# Alertmanager, Grafana) by default, or grafana (Prometheus and Grafana, which evaluates and routes the
+# alerts itself, reading the receiver secrets as files; missing ones get placeholders at start).
 # Without one it runs the same generated configuration natively on loopback: Debian's `prometheus` and
 # `prometheus-alertmanager`, each with its own data folder, PID file and log; Grafana is not packaged by
 # Debian and is reported as skipped. Everything it keeps lives under --home (default .monitoring/).
@@ -13,6 +15,7 @@
 # Options (or environment variables):
 #   --home DIR               MONITORING_HOME       state: config, data, logs, PIDs   (.monitoring)
 #   --mode docker|native     MONITORING_MODE       default: docker when an engine answers, else native
+#   --environment dev|grafana MONITORING_ENVIRONMENT docker mode: the compose stack to run     (dev)
 #   --prometheus-port N      PROMETHEUS_PORT       native mode                        (9090)
 #   --alertmanager-port N    ALERTMANAGER_PORT     native mode                        (9093)
 #   --app-target HOST:PORT   APP_TARGET            native mode: where the app is      (127.0.0.1:80)
@@ -35,7 +38,8 @@ app_target=${APP_TARGET:-127.0.0.1:80}
 config=${MONITORING_CONFIG:-}
 port_wait=${MONITORING_PORT_WAIT:-15}
 follow=0
-compose_file=$root/generated/dev/simple-monitoring.yml
+environment=${MONITORING_ENVIRONMENT:-dev}
+alertmanager_secrets=${ALERTMANAGER_SECRETS_DIR:-$root/.secrets/alertmanager}
 env_file=$root/.env
 
 usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit "${1:-0}"; }
@@ -63,6 +67,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --home) home=$2; shift 2 ;;
     --mode) mode=$2; shift 2 ;;
+    --environment) environment=$2; shift 2 ;;
     --prometheus-port) prometheus_port=$2; prometheus_port_given=1; shift 2 ;;
     --alertmanager-port) alertmanager_port=$2; alertmanager_port_given=1; shift 2 ;;
     --app-target) app_target=$2; shift 2 ;;
@@ -76,6 +81,8 @@ for port in "$prometheus_port" "$alertmanager_port"; do
   [[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && [ "$port" -le 65535 ] || fail "not a port: $port"
 done
 [[ "$port_wait" =~ ^[0-9]+$ ]] || fail "MONITORING_PORT_WAIT is not a number of seconds: $port_wait"
+[[ "$environment" =~ ^[a-z0-9][a-z0-9-]*$ ]] || fail "not an environment name: $environment"
+compose_file=$root/generated/$environment/simple-monitoring.yml
 if [ -z "$mode" ]; then
   if command -v docker >/dev/null && docker info >/dev/null 2>&1; then mode=docker; else mode=native; fi
 fi
@@ -121,17 +128,42 @@ prometheus_curl() {
 # ----------------------------------------------------------------------------------------------- docker
 compose() { docker compose --env-file "$env_file" -f "$compose_file" "$@"; }
 
+# Grafana-managed alerting reads every receiver secret as a file when it starts (the contact points'
+# $__file{…}, GF_SMTP_PASSWORD__FILE) and refuses to provision a missing one, where Alertmanager only
+# reads them when it sends. The names come from the generated files: each path under the folder the
+# compose file mounts the receiver secrets at. A missing one gets a placeholder (mode 0600) and a warning.
+ensure_receiver_secrets() {
+  local mount target names name
+  mount=$(grep -o '\.secrets/alertmanager}:[^:]*' "$compose_file" | head -1) || true
+  [ -n "$mount" ] || return 0
+  target=${mount#*\}:}
+  names=$(grep -rhoE "$target/[A-Za-z0-9._-]+" "$(dirname "$compose_file")" | sed "s|^$target/||" | sort -u) || true
+  for name in $names; do
+    [ -f "$alertmanager_secrets/$name" ] && continue
+    case "$name" in
+      *url*) (umask 077 && printf 'https://example.invalid/replace-me' > "$alertmanager_secrets/$name") ;;
+      *) (umask 077 && printf 'replace-me' > "$alertmanager_secrets/$name") ;;
+    esac
+    warn "wrote a placeholder $alertmanager_secrets/$name: put the real secret there (Grafana reads it at start)"
+  done
+}
+
+# The Alertmanager of the stack: none when Grafana routes the alerts itself.
+compose_alertmanager_url() { if [ -d "$(dirname "$compose_file")/alertmanager" ]; then say "http://127.0.0.1:9093"; fi; }
+
 docker_command() {
+  [ -f "$compose_file" ] || fail "environment $environment has no compose stack ($compose_file); run 'swift run gen'"
   case "$command" in
     start)
       ensure_env_file
-      mkdir -p "$root/.secrets/alertmanager"
+      (umask 077 && mkdir -p "$alertmanager_secrets")
+      ensure_receiver_secrets
       write_prometheus_secrets "$root/.secrets/prometheus" "$(prometheus_password)"
       compose up -d --wait
       ;;
     stop) compose down ;;
     restart) compose restart ;;
-    status|health) compose ps; check_health "http://127.0.0.1:9090" "http://127.0.0.1:9093" ;;
+    status|health) compose ps; check_health "http://127.0.0.1:9090" "$(compose_alertmanager_url)" ;;
     logs) if [ "$follow" = 1 ]; then compose logs -f; else compose logs --tail=200; fi ;;
     backup|restore) fail "$command in docker mode: use the named volumes (docker run --rm -v prometheus_data:/data …), see README" ;;
     *) usage 1 ;;
@@ -399,7 +431,8 @@ native_ports() {
 check_health() {  # prometheus-url alertmanager-url
   local prom=$1 am=$2 unhealthy=0
   if prometheus_curl -fsS -o /dev/null "$prom/-/ready"; then say "Prometheus: healthy ($prom)"; else say "Prometheus: unhealthy ($prom)"; return 1; fi
-  if curl --max-time 10 -fsS -o /dev/null "$am/-/ready"; then say "Alertmanager: healthy ($am)"; else say "Alertmanager: unhealthy ($am)"; unhealthy=1; fi
+  if [ -z "$am" ]; then say "Alertmanager: none (Grafana evaluates and routes the alerts)"
+  elif curl --max-time 10 -fsS -o /dev/null "$am/-/ready"; then say "Alertmanager: healthy ($am)"; else say "Alertmanager: unhealthy ($am)"; unhealthy=1; fi
   local targets rules metrics
   targets=$(prometheus_curl -fsS "$prom/api/v1/targets?state=active" | python3 -c '
 import json, sys
@@ -429,6 +462,7 @@ sys.exit(0 if result else 1)') || unhealthy=1
 }
 
 native_command() {
+  [ "$environment" = dev ] || fail "--environment $environment: native mode runs the test environment; the compose stacks need Docker"
   # One command at a time per home: a second one waits (bounded) instead of racing on the PID files.
   mkdir -p "$home/run"
   if command -v flock >/dev/null && [ "$command" != logs ]; then

@@ -2,7 +2,7 @@ public import MonitoringDSL
 
 /// The environments `swift run gen` writes, each into `generated/<name>/`, listed explicitly.
 public enum Specs {
-  public static let environments = [dev, test, kubernetes, scale]
+  public static let environments = [dev, test, kubernetes, scale, grafana]
 
   /// The seed's stack under Docker Compose: the ports and service names of the seed document.
   public static let dev = StackEnvironment("dev") { _ in Stack.compose.catalog }
@@ -33,6 +33,10 @@ public enum Specs {
   public static let scale = StackEnvironment("scale", settings: ScaleOutSpec.Addresses.settings) { settings in
     ScaleOutSpec.stack(ScaleOutSpec.Addresses(settings)).catalog
   }
+
+  /// The compose stack with the alerts evaluated and routed by Grafana (no Alertmanager): the same
+  /// alert, route and receiver values as `dev`, as Grafana's alerting provisioning.
+  public static let grafana = StackEnvironment("grafana") { _ in GrafanaManagedSpec.stack.catalog }
 
   /// The dev environment's catalog.
   public static var catalog: Catalog { dev.defaultCatalog }

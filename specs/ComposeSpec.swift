@@ -50,7 +50,7 @@ enum ComposeSpec {
       .command(["--config.file=/etc/alertmanager/config/alertmanager.yml", "--storage.path=/alertmanager"])
       .ports(["127.0.0.1:9093:9093"])
       .bind("./alertmanager", at: "/etc/alertmanager/config")
-      .bind("${ALERTMANAGER_SECRETS_DIR:-../../.secrets/alertmanager}", at: AlertmanagerSpec.secrets)
+      .bind(AlertmanagerSpec.secretsSource, at: AlertmanagerSpec.secrets)
       .volume(named: "alertmanager_data", at: "/alertmanager")
       .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:9093/-/healthy"])
       .limits(cpus: "0.25", memory: "128M")
@@ -79,5 +79,19 @@ enum ComposeSpec {
       .dependsOn(prometheus)
       .healthcheck(["CMD", "wget", "-q", "--spider", "http://localhost:3000/api/health"])
       .limits(cpus: "0.5", memory: "512M")
+  }
+
+  /// Grafana's `[smtp]` settings (`GF_SMTP_*`) for the mail server the email receivers send through:
+  /// Grafana-managed alerting sends email through them, not per contact point. The password is read
+  /// from its file (`__FILE`), never written here.
+  static func grafanaSMTP(_ smtp: SMTPSettings) -> [String: String] {
+    var environment = [
+      "GF_SMTP_ENABLED": "true", "GF_SMTP_HOST": smtp.smarthost, "GF_SMTP_FROM_ADDRESS": smtp.from,
+      "GF_SMTP_STARTTLS_POLICY": smtp.requireTLS ? "MandatoryStartTLS" : "OpportunisticStartTLS",
+    ]
+    if let user = smtp.authUsername { environment["GF_SMTP_USER"] = user }
+    if let file = smtp.authPasswordFile { environment["GF_SMTP_PASSWORD__FILE"] = file }
+    if let hello = smtp.hello { environment["GF_SMTP_EHLO_IDENTITY"] = hello }
+    return environment
   }
 }

@@ -14,9 +14,10 @@ struct Stack {
   /// Where Prometheus scrapes itself, and where Grafana reaches it.
   var prometheusTarget: String
   var prometheusURL: String
-  /// Where Prometheus sends alerts, and where Grafana reaches Alertmanager.
-  var alertmanagerTarget: String
-  var alertmanagerURL: String
+  /// Where Prometheus sends alerts, and where Grafana reaches Alertmanager; `nil` when Grafana
+  /// evaluates the alerts and routes them through its built-in Alertmanager.
+  var alertmanagerTarget: String?
+  var alertmanagerURL: String?
   /// The `for` of the no-connections alert (short in the test environment, so live data fires it fast).
   var noConnectionsFor: PromDuration = KPI.noConnectionsFor
   /// The compose file that runs this stack, if it runs under Docker Compose.
@@ -39,6 +40,8 @@ struct Stack {
   var prometheusPeers: [String] = []
   var remoteWrites: [RemoteWrite] = []
   var morePrometheusConfigs: [PrometheusConfig] = []
+  /// Who evaluates the alerts: Prometheus (routed by Alertmanager) or Grafana, from the same rules.
+  var alerting: AlertEvaluation = .prometheus
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
   static let compose: Stack = {
@@ -67,19 +70,20 @@ struct Stack {
   var catalog: Catalog {
     Catalog {
       prometheusDatasource
-      alertmanagerDatasource
+      if let alertmanagerDatasource { alertmanagerDatasource }
       // On Kubernetes the Grafana sidecar loads the dashboards; no provider file.
       if kubernetes == nil { Self.dashboardProvider }
       WebSocketDashboard.dashboard
       if prometheusReplicas.isEmpty { prometheusConfig } else { prometheusConfig.replicas(prometheusReplicas) }
       morePrometheusConfigs
-      WebSocketRules.file(noConnectionsFor: noConnectionsFor)
+      WebSocketRules.file(noConnectionsFor: noConnectionsFor, alertmanager: alertmanagerTarget != nil)
       SLOs.file
       AlertmanagerSpec.config(secrets: alertmanagerSecrets)
       if let compose { compose }
       if let kubernetes { kubernetes }
       App.all
     }
+    .alerting(alerting)
   }
 
   var prometheusDatasource: Datasource {
@@ -87,8 +91,8 @@ struct Stack {
     return prometheusLogin ? source.basicAuth(user: Self.prometheusUser, passwordVariable: Self.prometheusPasswordVariable) : source
   }
 
-  var alertmanagerDatasource: Datasource {
-    Datasource.alertmanager(name: "Alertmanager", uid: "alertmanager", url: alertmanagerURL)
+  var alertmanagerDatasource: Datasource? {
+    alertmanagerURL.map { Datasource.alertmanager(name: "Alertmanager", uid: "alertmanager", url: $0) }
   }
 
   /// Where Grafana's container finds the generated dashboards (kept apart from its data volume).
@@ -103,14 +107,14 @@ struct Stack {
         .timeout("10s")
         .labels(["service": "websocket"])
       // Self-monitoring: the rest of the stack.
-      ScrapeJob("alertmanager", targets: [alertmanagerTarget])
+      if let alertmanagerTarget { ScrapeJob("alertmanager", targets: [alertmanagerTarget]) }
       if let grafanaTarget { ScrapeJob("grafana", targets: [grafanaTarget]) }
     }
     .global(scrapeInterval: Self.scrapeInterval, scrapeTimeout: "10s", evaluationInterval: Self.scrapeInterval)
     .externalLabels(["monitor": "simple-monitoring"])
     // Relative to the config file, so the same file works mounted at /etc/prometheus and checked here.
     .ruleFiles(["rules/*.yml"])
-    .alertmanagers([AlertmanagerTarget(targets: [alertmanagerTarget])])
+    .alertmanagers(alertmanagerTarget.map { [AlertmanagerTarget(targets: [$0])] } ?? [])
     .remoteWrite { remoteWrites }
   }
 

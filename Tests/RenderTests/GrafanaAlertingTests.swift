@@ -90,8 +90,15 @@ import Testing
 
   @Test func intervalNotAMultipleOfTenSeconds() {
     #expect(diagnostics(Self.catalog(interval: "15s")) == [
-      #"\#(Self.rulesFile) › group "ops": interval 15s is not a multiple of Grafana's base evaluation interval, 10s"#
+      #"\#(Self.rulesFile) › group "ops": interval 15s is not a multiple of Grafana's base evaluation interval, 10s; give Grafana one with .evaluationInterval(…)"#
     ])
+  }
+
+  @Test func evaluationIntervalOverridesTheGroupsInGrafanaOnly() throws {
+    let files = try Renderer.render(Self.catalog(interval: "15s", grafana: GrafanaAlerting(folder: "Ops").evaluationInterval("30s")))
+    let rules = try #require(files.first { $0.path == "grafana/provisioning/alerting/alert-rules.yaml" }?.contents)
+    #expect(rules.contains("interval: 30s"))
+    #expect(!rules.contains("interval: 15s"))
   }
 
   @Test func receiverTypesGrafanaCannotTake() {

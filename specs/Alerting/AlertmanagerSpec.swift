@@ -31,8 +31,16 @@ enum AlertmanagerSpec {
       InhibitRule(source: [.equal("alertname", Alerts.noActiveConnectionsName)], target: [.equal("alertname", Alerts.lowMessageRate.name)], equal: ["job"])
     }
     .global(resolveTimeout: "5m")
-    .smtp(SMTPSettings(from: "alertmanager@example.com", smarthost: "smtp.example.com:587").auth(username: "alertmanager", passwordFile: "\(secrets)/smtp-password"))
+    .smtp(smtp(secrets: secrets))
   }
+
+  /// The mail server the email receivers send through (Grafana-managed alerting reads it as `GF_SMTP_*`).
+  static func smtp(secrets: String = secrets) -> SMTPSettings {
+    SMTPSettings(from: "alertmanager@example.com", smarthost: "smtp.example.com:587").auth(username: "alertmanager", passwordFile: "\(secrets)/smtp-password")
+  }
+
+  /// Where the receivers' secret files are on the host: git-ignored, made by `scripts/monitoring.sh start`.
+  static let secretsSource = "${ALERTMANAGER_SECRETS_DIR:-../../.secrets/alertmanager}"
 
   static var route: Route {
     Route(receiver: fallback) {

@@ -50,9 +50,15 @@ enum SelfMonitoring {
       InputSeries(up(alertmanagerJob + [.equal("instance", "alertmanager:9093")]), "1 1 0x20")
     })
 
-  static let group = RuleGroup("monitoring", interval: Stack.scrapeInterval) {
-    prometheusReloadFailed
-    alertmanagerReloadFailed
-    alertmanagerDown
+  /// `alertmanager`: whether the stack runs an Alertmanager to watch (Grafana-managed alerting routes
+  /// through Grafana's built-in one, which has no job of its own to scrape).
+  static func group(alertmanager: Bool = true) -> RuleGroup {
+    RuleGroup("monitoring", interval: Stack.scrapeInterval) {
+      prometheusReloadFailed
+      if alertmanager {
+        alertmanagerReloadFailed
+        alertmanagerDown
+      }
+    }
   }
 }

@@ -3,7 +3,8 @@ import MonitoringDSL
 /// `prometheus/rules/websocket.rules.yml` and its generated unit tests. Recording rules come first:
 /// rules of a group run in order, so the alerts read this evaluation's values.
 enum WebSocketRules {
-  static func file(noConnectionsFor: PromDuration) -> RuleFile {
+  /// `alertmanager`: whether the stack has an Alertmanager for the self-monitoring alerts to watch.
+  static func file(noConnectionsFor: PromDuration, alertmanager: Bool = true) -> RuleFile {
     RuleFile("websocket.rules.yml") {
       RuleGroup("websocket", interval: Stack.scrapeInterval) {
         RecordingRules.messageRate
@@ -16,7 +17,7 @@ enum WebSocketRules {
         Alerts.highErrorRate
         Alerts.slowShutdown
       }
-      SelfMonitoring.group
+      SelfMonitoring.group(alertmanager: alertmanager)
     }
   }
 }

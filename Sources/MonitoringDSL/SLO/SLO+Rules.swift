@@ -33,6 +33,8 @@ extension SLO {
   }
 
   /// `ratio over long > factor × budget and ratio over short > factor × budget`, for `window.hold`.
+  /// Its Grafana uid (with Grafana-managed alerting) is `<service>-<name>-burn<long window>`, which
+  /// stays within Grafana's 40 characters where `<alert name>-<severity>` often would not.
   public func alert(for window: BurnRateWindow) -> AlertRule {
     let factor = window.factor(period: period)
     let threshold = threshold(for: window)
@@ -49,6 +51,7 @@ extension SLO {
       )
       .test(scenario.firesTest(for: window))
       .staysQuiet(scenario.quietTest(for: window))
+      .grafanaUID("\(service)-\(name)-burn\(window.long.text)")
     if let receiver = pages ? pageReceiver : ticketReceiver { alert = alert.routesTo(receiver) }
     if let runbookURL { alert = alert.runbook(runbookURL) }
     return alert

@@ -57,7 +57,9 @@ enum GrafanaAlertingValidator {
         collector.report(path, "another rule group of folder \"\(plan.settings.folder)\" has this name; Grafana keeps one group per name in a folder")
       }
       if let interval = collector.milliseconds(of: group.interval, "interval", at: path), interval == 0 || interval % 10_000 != 0 {
-        collector.report(path, "interval \(group.interval.text) is not a multiple of Grafana's base evaluation interval, 10s")
+        collector.report(
+          path,
+          "interval \(group.interval.text) is not a multiple of Grafana's base evaluation interval, 10s; give Grafana one with .evaluationInterval(…)")
       }
       for alert in group.alerts {
         let rulePath = path + [.alert(alert.name)]

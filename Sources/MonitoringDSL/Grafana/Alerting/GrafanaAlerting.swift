@@ -22,6 +22,9 @@ public struct GrafanaAlerting: Hashable, Sendable, CopyModifying {
   public var templates: [NotificationTemplate] = []
   /// Whether the Alertmanager config's inhibit rules are left out: Grafana's provisioning has none.
   public var dropsInhibitRules = false
+  /// The interval Grafana evaluates every rule group at; `nil` keeps each group's own (else the
+  /// Prometheus config's evaluation interval, else 1m). Grafana asks for a multiple of 10s.
+  public var evaluationInterval: PromDuration?
 
   public init(folder: String, datasourceUID: String? = nil) {
     self.folder = folder
@@ -43,6 +46,14 @@ public struct GrafanaAlerting: Hashable, Sendable, CopyModifying {
   public func templates(@NotificationTemplateBuilder _ templates: () -> [NotificationTemplate]) -> GrafanaAlerting {
     with { $0.templates += templates() }
   }
+
+  /// Evaluates every rule group at `interval` in Grafana, whatever the group's interval is for
+  /// Prometheus: a 15s group (Prometheus' scrape interval) is no multiple of Grafana's 10s base
+  /// interval. The recording rules, which Prometheus keeps, stay at their group's interval.
+  /// ```swift
+  /// GrafanaAlerting(folder: "WebSocket").evaluationInterval("30s")
+  /// ```
+  public func evaluationInterval(_ interval: PromDuration) -> GrafanaAlerting { with { $0.evaluationInterval = interval } }
 
   /// Leaves the Alertmanager config's inhibit rules out, knowingly: Grafana's file provisioning has
   /// no inhibition, so without this an inhibit rule is a diagnostic.

@@ -12,7 +12,8 @@ public struct GrafanaAlertingPlan: Sendable {
     /// The rule file the group comes from.
     public var file: String
     public var group: RuleGroup
-    /// The group's interval, else the Prometheus config's evaluation interval, else Prometheus' 1m.
+    /// The `GrafanaAlerting` evaluation interval, else the group's interval, else the Prometheus
+    /// config's evaluation interval, else Prometheus' 1m.
     public var interval: PromDuration
     public var alerts: [AlertRule]
   }
@@ -37,7 +38,7 @@ public struct GrafanaAlertingPlan: Sendable {
           if case .alert(let alert) = rule { return alert }
           return nil
         }
-        return alerts.isEmpty ? nil : Group(file: file.fileName, group: group, interval: group.interval ?? evaluation, alerts: alerts)
+        return alerts.isEmpty ? nil : Group(file: file.fileName, group: group, interval: settings.evaluationInterval ?? group.interval ?? evaluation, alerts: alerts)
       }
     }
     config = catalog.alertmanagerConfigs.first
