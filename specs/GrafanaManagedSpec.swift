@@ -25,15 +25,18 @@ enum GrafanaManagedSpec {
     stack.alertmanagerTarget = nil
     stack.alertmanagerURL = nil
     stack.alertmanagerSecrets = secrets
-    stack.compose = compose
     stack.alerting = .grafana(alerting)
+    stack.compose = compose(running: stack.prometheusConfig)
     return stack
   }
 
-  static let compose = ComposeFile("simple-monitoring.yml", project: "simple-monitoring-grafana") {
-    ComposeSpec.prometheus
-    ComposeSpec.grafana
-      .bind(AlertmanagerSpec.secretsSource, at: secrets)
-      .environment(ComposeSpec.grafanaSMTP(AlertmanagerSpec.smtp(secrets: secrets)))
+  /// `dev`'s services but Alertmanager; Prometheus runs `prometheus`, which sends no alerts.
+  static func compose(running prometheus: PrometheusConfig) -> ComposeFile {
+    ComposeFile("simple-monitoring.yml", project: "simple-monitoring-grafana") {
+      ComposeSpec.prometheus(running: prometheus)
+      ComposeSpec.grafana
+        .bind(AlertmanagerSpec.secretsSource, at: secrets)
+        .environment(ComposeSpec.grafanaSMTP(AlertmanagerSpec.smtp(secrets: secrets)))
+    }
   }
 }
