@@ -26,6 +26,9 @@ enum GrafanaManagedSpec {
     stack.alertmanagerURL = nil
     stack.alertmanagerSecrets = secrets
     stack.alerting = .grafana(alerting)
+    // The v2 file is written for review and for the move to Grafana 13; this stack's Grafana 12
+    // provisions the classic one (its provider reads grafana/dashboards only).
+    stack.dashboardFormats = [.classic, .v2]
     stack.compose = compose(running: stack.prometheusConfig)
     return stack
   }

@@ -42,6 +42,9 @@ struct Stack {
   var morePrometheusConfigs: [PrometheusConfig] = []
   /// Who evaluates the alerts: Prometheus (routed by Alertmanager) or Grafana, from the same rules.
   var alerting: AlertEvaluation = .prometheus
+  /// The formats the dashboard is written in: the classic JSON model Grafana 12 provisions, and
+  /// Grafana 13's schema v2 beside it where an environment prepares the move.
+  var dashboardFormats: [DashboardFormat] = [.classic]
 
   /// Under Docker Compose (the seed's setup): services by name, the app on the host's port 80.
   static let compose: Stack = {
@@ -73,7 +76,7 @@ struct Stack {
       if let alertmanagerDatasource { alertmanagerDatasource }
       // On Kubernetes the Grafana sidecar loads the dashboards; no provider file.
       if kubernetes == nil { Self.dashboardProvider }
-      WebSocketDashboard.dashboard
+      WebSocketDashboard.dashboard.formats(dashboardFormats)
       if prometheusReplicas.isEmpty { prometheusConfig } else { prometheusConfig.replicas(prometheusReplicas) }
       morePrometheusConfigs
       WebSocketRules.file(noConnectionsFor: noConnectionsFor, alertmanager: alertmanagerTarget != nil)

@@ -142,4 +142,21 @@ import Yams
       #expect(viaGrafana.count == 1 && viaGrafana != [policies.receiver], "\(name) reaches \(viaGrafana), the root's default")
     }
   }
+
+  /// The seed's dashboard is written in schema v2 beside the classic model in this environment, and the
+  /// v2 file stands for the same dashboard: read back, it is the classic file, member for member.
+  @Test func theV2DashboardIsTheClassicOne() throws {
+    let files = try Self.files(Specs.grafana)
+    let name = "websocket-service-comprehensive-dashboard.json"
+    let classic = try JSONParser.parse(try #require(files["grafana/grafana/dashboards/\(name)"]))
+    let resource = try JSONParser.parse(try #require(files["grafana/grafana/dashboards-v2/\(name)"]))
+    #expect(resource["metadata"]?["name"]?.text == "d323749f-135e-455a-aa74-4915a52ef0b9")
+    let back = DashboardV2Reading.classic(resource, schemaVersion: try #require(classic["schemaVersion"]?.integer))
+    guard case .object(let members) = classic, case .object(let backMembers) = back else {
+      Issue.record("a dashboard is not an object")
+      return
+    }
+    let keys = Set(members.keys).union(backMembers.keys).sorted()
+    #expect(keys.filter { members[$0] != backMembers[$0] } == [], "members that differ between the classic file and the v2 one read back")
+  }
 }
