@@ -17,9 +17,10 @@ enum RoutingValidator {
   }
 
   /// Each expectation against the tree under `root`: a receiver named, defined, not the root's
-  /// default, and the only one its labels reach.
+  /// default, and the only one its labels reach. A root with matchers (an `AlertmanagerConfig`'s top
+  /// route as the operator merges it) that an alert does not match is said so, followed by `why`.
   static func check(
-    _ expectations: [RoutingExpectations], receivers: [String], root: Route?, at path: (String) -> [PathElement]
+    _ expectations: [RoutingExpectations], receivers: [String], root: Route?, why: String = "", at path: (String) -> [PathElement]
   ) -> [Diagnostic] {
     var collector = DiagnosticCollector()
     let receivers = Set(receivers)
@@ -36,6 +37,9 @@ enum RoutingValidator {
       let reached = root.map { AlertmanagerRouting.receivers(for: expectation.labels, under: $0) } ?? []
       if intended == root?.receiver {
         collector.report(path, "is meant for \"\(intended)\", the root route's default: give it a route of its own")
+      } else if let root, !root.matchers.allSatisfy({ AlertmanagerRouting.matches($0, expectation.labels) }) {
+        let matchers = root.matchers.map(\.text).joined(separator: ",")
+        collector.report(path, "does not match the top route {\(matchers)}, so it reaches no receiver, not \"\(intended)\"\(why)")
       } else if reached != [intended] {
         collector.report(path, "reaches \(reached.map { "\"\($0)\"" }.joined(separator: ", ")), not \"\(intended)\"")
       }
