@@ -77,7 +77,7 @@ import Yams
     let config = Self.config { PagerDutyConfig(routingKeyFile: "/run/secrets/pagerduty") }
     #expect(diagnostics(Self.catalog(config)) == [
       Self.path
-        + #" › receiver "pager" › pagerdutyConfigs[0]: routing_key_file /run/secrets/pagerduty is not in a Secret the operator mounts: use /etc/alertmanager/secrets/<secret>/<key> (a Secret listed in Alertmanager.spec.secrets); an AlertmanagerConfig names Secret keys, never files"#
+        + #" › receiver "pager" › pagerdutyConfigs[0]: routing_key_file /run/secrets/pagerduty is not a Secret key: write it as /etc/alertmanager/secrets/<secret>/<key> (where the operator mounts Alertmanager.spec.secrets), which the resource names as key <key> of the Secret <secret> in its namespace; an AlertmanagerConfig names Secret keys, never files"#
     ])
   }
 

@@ -5,7 +5,8 @@
 ///
 /// With the resource, receiver secrets are Secret key references: a secret file
 /// `/etc/alertmanager/secrets/<secret>/<key>` (where the operator mounts `Alertmanager.spec.secrets`)
-/// is written as `{name: <secret>, key: <key>}`, and the operator reads the value from that Secret.
+/// is written as `{name: <secret>, key: <key>}`, and the operator reads the value from that Secret, in
+/// the resource's namespace. So one Secret serves both forms.
 /// What the resource cannot say (templates, a resolve timeout, a time zone, raw JSON) is a diagnostic.
 /// ```swift
 /// KubernetesDeployment(namespace: "monitoring", release: "kps") { … }

@@ -346,7 +346,7 @@ public struct KubernetesAlertmanagerConfigLowering {
     if key == nil {
       collector.report(
         path,
-        "\(field) \(file) is not in a Secret the operator mounts: use \(Self.secretsFolder)<secret>/<key> (a Secret listed in Alertmanager.spec.secrets); an AlertmanagerConfig names Secret keys, never files")
+        "\(field) \(file) is not a Secret key: write it as \(Self.secretsFolder)<secret>/<key> (where the operator mounts Alertmanager.spec.secrets), which the resource names as key <key> of the Secret <secret> in its namespace; an AlertmanagerConfig names Secret keys, never files")
     }
     return nil
   }
