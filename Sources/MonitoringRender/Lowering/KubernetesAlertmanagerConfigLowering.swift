@@ -2,7 +2,7 @@ public import MonitoringDSL
 public import Yams
 
 /// The `spec` of an `AlertmanagerConfig` (`monitoring.coreos.com/v1alpha1`) from the same
-/// ``AlertmanagerConfig`` value `alertmanager.yml` is written from: the routing tree (`groupBy`,
+/// `AlertmanagerConfig` value `alertmanager.yml` is written from: the routing tree (`groupBy`,
 /// `matchers` as `{name, value, matchType}`, child routes in the same shape), the receivers in the
 /// operator's camelCase (`slackConfigs`, `pagerdutyConfigs`, …), `inhibitRules` and the named time
 /// intervals (`muteTimeIntervals`, the v1alpha1 name, also for active intervals).
@@ -10,7 +10,7 @@ public import Yams
 /// Secrets are Secret key references only: a secret file `/etc/alertmanager/secrets/<secret>/<key>`
 /// (where the operator mounts `Alertmanager.spec.secrets`) becomes `{name: <secret>, key: <key>}`; a
 /// webhook's basic-auth username, which the CRD reads from a Secret too, is key `username` of the
-/// password's Secret. An email receiver takes the config's ``SMTPSettings`` for what it does not set,
+/// password's Secret. An email receiver takes the config's `SMTPSettings` for what it does not set,
 /// as Alertmanager would: the resource has no `global` section. What the resource cannot say (other
 /// secret paths, templates, a resolve timeout other than 5m, a period's time zone, raw JSON) is
 /// reported, with its path, in ``lower(_:at:)``'s `problems`.
@@ -32,7 +32,7 @@ public struct KubernetesAlertmanagerConfigLowering {
   }
 
   /// The top route as the operator merges it into the config it generates: under
-  /// ``KubernetesAlertmanager/MatcherStrategy/onNamespace`` it matches `namespace="<namespace>"` too.
+  /// `KubernetesAlertmanager/MatcherStrategy/onNamespace` it matches `namespace="<namespace>"` too.
   /// ```swift
   /// let root = KubernetesAlertmanagerConfigLowering.operatorRoute(route, namespace: "monitoring", strategy: .onNamespace)
   /// ```

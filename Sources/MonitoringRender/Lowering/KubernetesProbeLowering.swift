@@ -1,7 +1,7 @@
 public import MonitoringDSL
 public import Yams
 
-/// The `spec` of a `Probe` (`monitoring.coreos.com/v1`) from a ``KubernetesProbe``: the prober, the
+/// The `spec` of a `Probe` (`monitoring.coreos.com/v1`) from a `KubernetesProbe`: the prober, the
 /// module, the timings, and the targets, static (`staticConfig`, with the probe's labels) or the
 /// hosts of selected Ingresses (`ingress`, the labels as `replace` relabelings).
 /// ```swift

@@ -3,7 +3,7 @@ import MonitoringDSL
 /// With an Alertmanager in the catalog, every alert must name the receiver it is meant to reach, and
 /// the routing tree must take it there — and not to the root's default receiver. An imported
 /// config was written for other alerts and is not checked against these. The same check holds
-/// Grafana's notification policy tree to the labels Grafana gives its alerts (``check(_:receivers:root:at:)``).
+/// Grafana's notification policy tree to the labels Grafana gives its alerts (``check(_:receivers:root:why:at:)``).
 enum RoutingValidator {
   static func validate(_ catalog: Catalog) -> [Diagnostic] {
     guard case .prometheus = catalog.alertEvaluation else { return [] }
