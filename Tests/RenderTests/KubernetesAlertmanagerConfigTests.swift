@@ -81,13 +81,31 @@ import Yams
     ])
   }
 
-  @Test func templatesAndResolveTimeoutHaveNoPlaceInTheResource() {
-    let config = Self.config().templates(["/etc/alertmanager/templates/*.tmpl"]).global(resolveTimeout: "10m")
+  /// A basic-auth pair names one file: one diagnostic, at the integration's place among its kind.
+  @Test func webhookCredentialsOutsideTheMountedSecrets() {
+    let config = Self.config {
+      WebhookConfig(url: "http://relay:8080/a").bearerToken(file: "\(Self.secrets)/relay-token")
+      WebhookConfig(url: "http://relay:8080/b").basicAuth(username: "am", passwordFile: "/etc/relay/password")
+    }
     #expect(diagnostics(Self.catalog(config)) == [
       Self.path
-        + ": templates: an AlertmanagerConfig cannot name template files; give them to the Alertmanager (kube-prometheus-stack: alertmanager.templateFiles), or write the config as a Secret with .alertmanagerSecret(…)",
+        + #" › receiver "pager" › webhookConfigs[1]: basic_auth.password_file /etc/relay/password is not a Secret key: write it as /etc/alertmanager/secrets/<secret>/<key> (where the operator mounts Alertmanager.spec.secrets), which the resource names as key <key> of the Secret <secret> in its namespace; an AlertmanagerConfig names Secret keys, never files"#
+    ])
+  }
+
+  @Test func templatesHaveNoPlaceInTheResource() {
+    let config = Self.config().templates(["/etc/alertmanager/templates/*.tmpl"])
+    #expect(diagnostics(Self.catalog(config)) == [
       Self.path
-        + ": resolve_timeout 10m: an AlertmanagerConfig has no global section; set it in the Alertmanager's own config (kube-prometheus-stack: alertmanager.config.global.resolve_timeout)",
+        + ": templates: an AlertmanagerConfig cannot name template files; give them to the Alertmanager (kube-prometheus-stack: alertmanager.templateFiles), or write the config as a Secret with .alertmanagerSecret(…)"
+    ])
+  }
+
+  @Test func resolveTimeoutHasNoPlaceInTheResource() {
+    let config = Self.config().global(resolveTimeout: "10m")
+    #expect(diagnostics(Self.catalog(config)) == [
+      Self.path
+        + ": resolve_timeout 10m: an AlertmanagerConfig has no global section; set it in the Alertmanager's own config (kube-prometheus-stack: alertmanager.config.global.resolve_timeout)"
     ])
   }
 
@@ -109,10 +127,13 @@ import Yams
     ])
   }
 
-  @Test func resourceNameAndItsConfig() {
+  @Test func resourceNameIsDNS1123() {
     #expect(diagnostics(Self.catalog(name: "App_Routing")) == [
       #"kubernetes "monitoring": alertmanager AlertmanagerConfig "App_Routing" is not a DNS-1123 subdomain"#
     ])
+  }
+
+  @Test func resourceNeedsOneAlertmanagerConfig() {
     let noConfig = Catalog {
       KubernetesDeployment(namespace: "monitoring", release: "kps") {}.alertmanagerConfigResource("app-routing")
     }

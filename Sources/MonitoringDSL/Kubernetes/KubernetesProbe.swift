@@ -87,14 +87,14 @@ public struct KubernetesProbe: Hashable, Sendable, CopyModifying {
   /// probe.jobName("blackbox-http")
   /// ```
   public func jobName(_ job: String) -> KubernetesProbe { with { $0.jobName = job } }
-  /// How the prober is reached: `https`, or another probe path than `/probe`.
+  /// How the prober is reached: `https`, or another probe path than `/probe` (what is not given stays).
   /// ```swift
   /// probe.prober(scheme: .https, path: "/blackbox/probe")
   /// ```
   public func prober(scheme: ScrapeJob.Scheme? = nil, path: String? = nil) -> KubernetesProbe {
     with {
-      $0.proberScheme = scheme
-      $0.proberPath = path
+      $0.proberScheme = scheme ?? $0.proberScheme
+      $0.proberPath = path ?? $0.proberPath
     }
   }
 }
