@@ -28,8 +28,9 @@ extension KubernetesValidator {
     let expectations = RoutingExpectations.all(in: catalog)
     let receivers = config.receivers.map(\.name)
     let misrouted = Set(RoutingValidator.check(expectations, receivers: receivers, root: route) { [.alert($0)] }.map(\.path))
+    let (onNamespace, none) = (KubernetesAlertmanager.MatcherStrategy.onNamespace.rawValue, KubernetesAlertmanager.MatcherStrategy.allNamespaces.rawValue)
     let why =
-      "; the operator adds namespace=\"\(deployment.namespace)\" to an AlertmanagerConfig's top route (matcher strategy OnNamespace): give the alert that label, or use matcherStrategy: .allNamespaces when the Alertmanager's alertmanagerConfigMatcherStrategy is None"
+      "; the operator adds namespace=\"\(deployment.namespace)\" to an AlertmanagerConfig's top route (matcher strategy \(onNamespace)): give the alert that label, or use matcherStrategy: .allNamespaces when the Alertmanager's alertmanagerConfigMatcherStrategy is \(none)"
     collector.append(
       contentsOf: RoutingValidator.check(
         expectations.filter { !misrouted.contains([.alert($0.alert)]) }, receivers: receivers,
