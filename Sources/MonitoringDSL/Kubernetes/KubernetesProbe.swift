@@ -40,6 +40,11 @@ public struct KubernetesProbe: Hashable, Sendable, CopyModifying {
   /// The `job` label of the series; `nil` is the operator's default, `probe/<namespace>/<name>`.
   public var jobName: String?
 
+  /// A probe of `targets` through the blackbox exporter at `prober` (`host:port`) with `module`;
+  /// ``staticTargets(_:module:prober:targets:)`` and ``ingresses(_:module:prober:selector:namespaces:)`` read better.
+  /// ```swift
+  /// KubernetesProbe("websites", module: "http_2xx", prober: "blackbox-exporter:9115", targets: .static(["https://example.org"]))
+  /// ```
   public init(_ name: String, module: String, prober: String, targets: Targets) {
     self.name = name
     self.module = module

@@ -8,6 +8,10 @@ public import Yams
 /// let spec = KubernetesProbeLowering.spec(.staticTargets("sites", module: "http_2xx", prober: "blackbox:9115", targets: ["https://example.org"]))
 /// ```
 public enum KubernetesProbeLowering {
+  /// The probe's `spec`, its keys always in this order.
+  /// ```swift
+  /// let node = KubernetesProbeLowering.spec(probe)   // jobName, prober, module, interval, scrapeTimeout, targets
+  /// ```
   public static func spec(_ probe: KubernetesProbe) -> Node {
     let prober = YAMLTree.mapping([
       ("url", YAMLTree.string(probe.prober)),
