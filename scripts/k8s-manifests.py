@@ -6,8 +6,16 @@
   k8s-manifests.py kustomization DIR       check that DIR/kustomization.yaml lists exactly the other files of DIR
   k8s-manifests.py rule-body MANIFEST OUT  write a PrometheusRule's spec (its groups) to OUT as a plain rule file,
                                            after checking it equals the environment's plain rule file of that name
+  k8s-manifests.py child-routes SCHEMA FILE...
+                                           check every child route of each AlertmanagerConfig against the top route's
+                                           schema in SCHEMA (the CRD's JSON schema): the CRD leaves `routes[]` free
+                                           (x-kubernetes-preserve-unknown-fields), the operator reads them as routes
 Exit 0 when fine, 1 with a message otherwise."""
-import os, sys, yaml
+import json, os, sys, yaml
+
+
+# PyYAML cannot construct a bare `=` (YAML 1.1 'value' tag); go-yaml reads "=".
+yaml.SafeLoader.add_constructor("tag:yaml.org,2002:value", yaml.SafeLoader.construct_yaml_str)
 
 
 def load(path):
@@ -56,6 +64,29 @@ def rule_body(manifest, out):
     return 0
 
 
+def child_routes(schema, paths):
+    from jsonschema import Draft7Validator
+    validator = Draft7Validator(json.load(open(schema))["properties"]["spec"]["properties"]["route"])
+    rc, checked = 0, 0
+
+    def walk(route, where):
+        nonlocal rc, checked
+        for i, child in enumerate(route.get("routes") or []):
+            for error in validator.iter_errors(child):
+                print(f"{where}.routes[{i}]: {error.message[:200]}", file=sys.stderr)
+                rc = 1
+            checked += 1
+            walk(child, f"{where}.routes[{i}]")
+
+    for path in paths:
+        resource = load(path)
+        if resource.get("kind") == "AlertmanagerConfig":
+            walk(resource["spec"].get("route") or {}, f"{path}: spec.route")
+    print(f"{checked} child routes checked against the top route's schema")
+    return rc
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
-    sys.exit({"core": lambda: core(args), "kustomization": lambda: kustomization(*args), "rule-body": lambda: rule_body(*args)}[command]())
+    sys.exit({"core": lambda: core(args), "kustomization": lambda: kustomization(*args), "rule-body": lambda: rule_body(*args),
+              "child-routes": lambda: child_routes(args[0], args[1:])}[command]())

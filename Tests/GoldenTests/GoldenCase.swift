@@ -25,6 +25,8 @@ struct GoldenCase: Sendable, CustomTestStringConvertible {
     GoldenCase(name: "schema-v2", catalog: SchemaV2Case.catalog),
     GoldenCase(name: "discovery", catalog: DiscoveryCase.catalog),
     GoldenCase(name: "kubernetes-scrapeconfig", catalog: KubernetesScrapeConfigCase.catalog),
+    GoldenCase(name: "kubernetes-alertmanagerconfig", catalog: KubernetesAlertmanagerConfigCase.catalog),
+    GoldenCase(name: "kubernetes-probe", catalog: KubernetesProbeCase.catalog),
   ]
 }
 

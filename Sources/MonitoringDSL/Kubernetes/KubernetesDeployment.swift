@@ -1,9 +1,10 @@
 /// The same catalog as manifests for a cluster run by kube-prometheus-stack (the Prometheus Operator
 /// and Grafana's dashboard sidecar): a `ServiceMonitor` or `PodMonitor` per scrape job of the catalog's
 /// Prometheus configs, a `PrometheusRule` per rule file carrying exactly its groups, the Alertmanager
-/// config as the Secret the operator reads, every dashboard as a sidecar ConfigMap and, optionally,
-/// grafana-operator `GrafanaDashboard`/`GrafanaDatasource` resources and a `kustomization.yaml`.
-/// Written to `kubernetes/` of the environment.
+/// routing as the Secret the operator reads or as an `AlertmanagerConfig` resource
+/// (``KubernetesAlertmanager``), blackbox-exporter `Probe`s (``KubernetesProbe``), every dashboard as
+/// a sidecar ConfigMap and, optionally, grafana-operator `GrafanaDashboard`/`GrafanaDatasource`
+/// resources and a `kustomization.yaml`. Written to `kubernetes/` of the environment.
 ///
 /// Every resource carries `release: <release>`: kube-prometheus-stack selects ServiceMonitors,
 /// PodMonitors and PrometheusRules by that label, and without it the operator silently ignores them.
@@ -27,8 +28,10 @@ public struct KubernetesDeployment: Hashable, Sendable, CopyModifying {
   public var monitors: [KubernetesMonitor]
   /// Scrape jobs of the catalog that the cluster already scrapes (no monitor is written for them).
   public var unmanagedJobs: [String] = []
-  /// The name of the Secret holding `alertmanager.yaml`; `nil` writes none.
-  public var alertmanagerSecret: String?
+  /// How the catalog's Alertmanager config reaches the cluster's Alertmanager; `nil` writes nothing.
+  public var alertmanager: KubernetesAlertmanager?
+  /// Blackbox-exporter probes, one `Probe` resource each.
+  public var probes: [KubernetesProbe] = []
   /// Dashboards as ConfigMaps labelled `grafana_dashboard: "1"` for kube-prometheus-stack's sidecar.
   public var dashboardConfigMaps = true
   /// grafana-operator resources, when set.
@@ -47,7 +50,35 @@ public struct KubernetesDeployment: Hashable, Sendable, CopyModifying {
 
   public func labels(_ labels: [String: String]) -> KubernetesDeployment { with { $0.labels = labels } }
   public func unmanagedJobs(_ jobs: [String]) -> KubernetesDeployment { with { $0.unmanagedJobs = jobs } }
-  public func alertmanagerSecret(_ name: String) -> KubernetesDeployment { with { $0.alertmanagerSecret = name } }
+  /// The Alertmanager config as the Secret `name`, holding `alertmanager.yaml` (the text of `alertmanager.yml`).
+  /// ```swift
+  /// deployment.alertmanagerSecret("alertmanager-websocket")
+  /// ```
+  public func alertmanagerSecret(_ name: String) -> KubernetesDeployment { with { $0.alertmanager = .secret(name) } }
+  /// The Alertmanager config's routing tree, receivers, inhibit rules and time intervals as the
+  /// `AlertmanagerConfig` resource `name` (`monitoring.coreos.com/v1alpha1`) instead of a Secret.
+  /// `matcherStrategy` says what the cluster's `Alertmanager` resource does with it (see
+  /// ``KubernetesAlertmanager/MatcherStrategy``); the routing check runs on the tree as the operator
+  /// builds it.
+  /// ```swift
+  /// deployment.alertmanagerConfigResource("websocket-routing")
+  /// deployment.alertmanagerConfigResource("websocket-routing", matcherStrategy: .allNamespaces)
+  /// ```
+  public func alertmanagerConfigResource(
+    _ name: String, matcherStrategy: KubernetesAlertmanager.MatcherStrategy = .onNamespace
+  ) -> KubernetesDeployment {
+    with { $0.alertmanager = .alertmanagerConfig(name, matcherStrategy: matcherStrategy) }
+  }
+  /// Blackbox-exporter probes, each written as a `Probe` resource.
+  /// ```swift
+  /// deployment.probes {
+  ///   KubernetesProbe.staticTargets("websites", module: "http_2xx", prober: "blackbox-exporter:9115",
+  ///                                 targets: ["https://example.org"])
+  /// }
+  /// ```
+  public func probes(@KubernetesProbeBuilder _ probes: () -> [KubernetesProbe]) -> KubernetesDeployment {
+    with { $0.probes += probes() }
+  }
   public func dashboardConfigMaps(_ enabled: Bool) -> KubernetesDeployment { with { $0.dashboardConfigMaps = enabled } }
   public func grafanaOperator(_ settings: GrafanaOperatorSettings) -> KubernetesDeployment { with { $0.grafanaOperator = settings } }
   public func kustomization(_ enabled: Bool) -> KubernetesDeployment { with { $0.kustomization = enabled } }

@@ -3,8 +3,10 @@ public import Yams
 
 /// The manifests of a `KubernetesDeployment`, one resource per file under `kubernetes/`, from the
 /// same values as the plain files: monitors from the scrape jobs, `PrometheusRule` specs from
-/// ``RuleLowering`` (the very node the rule file is written from), the Alertmanager Secret holding the
-/// text of `alertmanager.yml`, and the dashboards' JSON in ConfigMaps and `GrafanaDashboard`s.
+/// ``RuleLowering`` (the very node the rule file is written from), blackbox `Probe`s, the Alertmanager
+/// Secret holding the text of `alertmanager.yml` or the `AlertmanagerConfig` written from the same
+/// config (``KubernetesAlertmanagerConfigLowering``), and the dashboards' JSON in ConfigMaps and
+/// `GrafanaDashboard`s.
 /// ```swift
 /// let files = KubernetesLowering.manifests(deployment, catalog: catalog, dashboards: [("ops", json)], alertmanager: text)
 /// ```
@@ -38,11 +40,23 @@ public enum KubernetesLowering {
     for file in catalog.ruleFiles {
       manifests.append(resource("PrometheusRule", "monitoring.coreos.com/v1", name: resourceName(of: file), in: deployment, [("spec", RuleLowering.file(file))]))
     }
-    if let secret = deployment.alertmanagerSecret, let alertmanager {
-      manifests.append(resource("Secret", "v1", name: secret, in: deployment, [
-        ("type", YAMLTree.string("Opaque")),
-        ("stringData", YAMLTree.mapping([("alertmanager.yaml", YAMLTree.string(alertmanager))])),
-      ]))
+    for probe in deployment.probes {
+      manifests.append(resource("Probe", "monitoring.coreos.com/v1", name: probe.name, in: deployment, [("spec", KubernetesProbeLowering.spec(probe))]))
+    }
+    switch deployment.alertmanager {
+    case .secret(let secret)?:
+      if let alertmanager {
+        manifests.append(resource("Secret", "v1", name: secret, in: deployment, [
+          ("type", YAMLTree.string("Opaque")),
+          ("stringData", YAMLTree.mapping([("alertmanager.yaml", YAMLTree.string(alertmanager))])),
+        ]))
+      }
+    case .alertmanagerConfig(let name, _)?:
+      if let config = catalog.alertmanagerConfigs.first {
+        let spec = KubernetesAlertmanagerConfigLowering.lower(config, at: []).spec
+        manifests.append(resource("AlertmanagerConfig", "monitoring.coreos.com/v1alpha1", name: name, in: deployment, [("spec", spec)]))
+      }
+    case nil: break
     }
     for (slug, json) in dashboards {
       if deployment.dashboardConfigMaps {
@@ -83,6 +97,20 @@ public enum KubernetesLowering {
   public static func resourceName(of file: RuleFile) -> String {
     for suffix in [".yml", ".yaml"] where file.fileName.hasSuffix(suffix) { return String(file.fileName.dropLast(suffix.count)) }
     return file.fileName
+  }
+
+  /// A file `<folder><secret>/<key>`, where the operator mounts the Secrets a resource lists, as a
+  /// Secret key reference `{name: <secret>, key: <key>}` (to `key` of that Secret when given); `nil`
+  /// when the file is not there.
+  /// ```swift
+  /// KubernetesLowering.secretKey("/etc/alertmanager/secrets/receivers/slack", under: "/etc/alertmanager/secrets/")
+  /// // {name: receivers, key: slack}
+  /// ```
+  static func secretKey(_ file: String, under folder: String, key: String? = nil) -> Node? {
+    guard file.hasPrefix(folder) else { return nil }
+    let parts = file.dropFirst(folder.count).split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+    return YAMLTree.mapping([("name", YAMLTree.string(String(parts[0]))), ("key", YAMLTree.string(key ?? String(parts[1])))])
   }
 
   static func matchLabels(_ labels: [String: String]) -> Node {

@@ -76,10 +76,7 @@ public enum KubernetesScrapeConfigLowering {
 
   /// `/etc/prometheus/secrets/<secret>/<key>` as a Secret key reference (to `key` of that Secret when given).
   static func secretKey(_ file: String, key: String? = nil) -> Node? {
-    guard file.hasPrefix(secretsFolder) else { return nil }
-    let parts = file.dropFirst(secretsFolder.count).split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
-    return YAMLTree.mapping([("name", YAMLTree.string(String(parts[0]))), ("key", YAMLTree.string(key ?? String(parts[1])))])
+    KubernetesLowering.secretKey(file, under: secretsFolder, key: key)
   }
 
   private static func credentialFiles(_ authorization: ScrapeAuthorization?, _ tls: TLSConfig?) -> [String] {

@@ -3,8 +3,9 @@ import MonitoringDSL
 /// Checks a `KubernetesDeployment` against its catalog before any manifest is written: the
 /// `release` label kube-prometheus-stack selects on (a missing or conflicting one makes the operator
 /// ignore every resource, silently), names Kubernetes accepts (DNS-1123), named ports, selectors,
-/// a monitor (or an explicit opt-out) for every scrape job, credentials the cluster can provide, and
-/// ConfigMaps under Kubernetes' 1 MiB limit.
+/// a monitor (or an explicit opt-out) for every scrape job, credentials the cluster can provide,
+/// ConfigMaps under Kubernetes' 1 MiB limit, the Alertmanager resource (``validateAlertmanager(_:catalog:into:)``)
+/// and the probes (``validateProbes(_:into:)``).
 enum KubernetesValidator {
   /// The largest ConfigMap Kubernetes stores (etcd's object limit).
   static let configMapLimit = 1_048_576
@@ -73,6 +74,10 @@ enum KubernetesValidator {
         collector.report(path, "reads its credentials from a file, which the operator's Prometheus does not have; scrape it without them or list it in .unmanagedJobs(…)")
       }
     }
+    // A probe whose job name is a scrape job of the catalog is that job's monitor in the cluster.
+    for job in deployment.probes.compactMap(\.jobName) where jobs.contains(where: { $0.name == job }) {
+      if !monitored.insert(job).inserted { collector.report(root + [.scrapeJob(job)], "has more than one monitor") }
+    }
     for name in deployment.unmanagedJobs where !jobs.contains(where: { $0.name == name }) {
       collector.report(root + [.scrapeJob(name)], "is listed as unmanaged but no Prometheus config of the catalog has it")
     }
@@ -84,12 +89,8 @@ enum KubernetesValidator {
       let name = KubernetesLowering.resourceName(of: file)
       if !isDNSSubdomain(name) { collector.report(root + [.rules(file.fileName)], "the PrometheusRule name \(problem(name, "a DNS-1123 subdomain"))") }
     }
-    if let secret = deployment.alertmanagerSecret {
-      if !isDNSSubdomain(secret) { collector.report(root, "alertmanager secret \(problem(secret, "a DNS-1123 subdomain"))") }
-      if catalog.alertmanagerConfigs.count != 1 {
-        collector.report(root, "an Alertmanager secret needs exactly one Alertmanager config in the catalog (found \(catalog.alertmanagerConfigs.count))")
-      }
-    }
+    validateAlertmanager(deployment, catalog: catalog, into: &collector)
+    validateProbes(deployment, into: &collector)
     if deployment.dashboardConfigMaps || deployment.grafanaOperator != nil {
       for dashboard in catalog.dashboards where !isDNSSubdomain(Renderer.slug(dashboard.title)) {
         collector.report(root + [.dashboard(dashboard.title)], "the resource name \(problem(Renderer.slug(dashboard.title), "a DNS-1123 subdomain"))")
@@ -111,14 +112,14 @@ enum KubernetesValidator {
     }
   }
 
-  private static func checkLabels(_ labels: [String: String], at path: [PathElement], into collector: inout DiagnosticCollector) {
+  static func checkLabels(_ labels: [String: String], at path: [PathElement], into collector: inout DiagnosticCollector) {
     for key in labels.keys.sorted() {
       if !isLabelKey(key) { collector.report(path, "label key \"\(key)\" is not a Kubernetes label key") }
       if let value = labels[key], !isLabelValue(value) { collector.report(path, "label \(key): \(problem(value, "a label value"))") }
     }
   }
 
-  private static func problem(_ name: String, _ what: String) -> String { "\"\(name)\" is not \(what)" }
+  static func problem(_ name: String, _ what: String) -> String { "\"\(name)\" is not \(what)" }
 
   private static func isAlphanumeric(_ c: Character) -> Bool { c.isASCII && (c.isLowercase || c.isNumber) }
 
