@@ -1,6 +1,7 @@
 import MonitoringDSL
 import MonitoringRender
 import Testing
+import Yams
 
 /// Alertmanager 0.25's time intervals and the receivers beyond the first four: one test per kind of
 /// bad input. The golden case `alertmanager-intervals` holds the valid rendering amtool accepts.
@@ -92,19 +93,42 @@ import Testing
     ])
   }
 
+  static let fileOnlySecrets = Receiver("web") {
+    PushoverConfig(userKeyFile: "/s/user", tokenFile: "/s/token")
+    TelegramConfig(botTokenFile: "/s/bot", chatID: -100)
+    WeChatConfig(apiSecretFile: "/s/wechat", corpID: "ww1", toUser: "@all")
+    DiscordConfig(webhookURLFile: "/s/discord")
+  }
+
   @Test func secretsAlertmanager025ReadsOnlyAsPlainText() {
-    #expect(problems(receiver: Receiver("web") {
-      PushoverConfig(userKeyFile: "/s/user", tokenFile: "/s/token")
-      TelegramConfig(botTokenFile: "/s/bot", chatID: -100)
-      WeChatConfig(apiSecretFile: "/s/wechat", corpID: "ww1", toUser: "@all")
-      DiscordConfig(webhookURLFile: "/s/discord")
-    }) == [
-      #"alertmanager "am.yml" › receiver "web" › pushover_configs[0]: user_key: Alertmanager 0.25 has no user_key_file and reads it only as plain text, and the DSL writes no secret; user_key_file came in Alertmanager 0.26"#,
-      #"alertmanager "am.yml" › receiver "web" › pushover_configs[0]: token: Alertmanager 0.25 has no token_file and reads it only as plain text, and the DSL writes no secret; token_file came in Alertmanager 0.26"#,
-      #"alertmanager "am.yml" › receiver "web" › telegram_configs[0]: bot_token: Alertmanager 0.25 has no bot_token_file and reads it only as plain text, and the DSL writes no secret; bot_token_file came in Alertmanager 0.26"#,
-      #"alertmanager "am.yml" › receiver "web" › wechat_configs[0]: api_secret: Alertmanager 0.25 has no api_secret_file and reads it only as plain text, and the DSL writes no secret"#,
-      #"alertmanager "am.yml" › receiver "web" › discord_configs[0]: webhook_url: Alertmanager 0.25 has no webhook_url_file and reads it only as plain text, and the DSL writes no secret; webhook_url_file came in Alertmanager 0.26"#,
+    #expect(problems(receiver: Self.fileOnlySecrets) == [
+      #"alertmanager "am.yml" › receiver "web" › pushover_configs[0]: user_key: Alertmanager 0.25 has no user_key_file and reads it only as plain text, and the DSL writes no secret; user_key_file came in Alertmanager 0.26 (.target(.v0_26))"#,
+      #"alertmanager "am.yml" › receiver "web" › pushover_configs[0]: token: Alertmanager 0.25 has no token_file and reads it only as plain text, and the DSL writes no secret; token_file came in Alertmanager 0.26 (.target(.v0_26))"#,
+      #"alertmanager "am.yml" › receiver "web" › telegram_configs[0]: bot_token: Alertmanager 0.25 has no bot_token_file and reads it only as plain text, and the DSL writes no secret; bot_token_file came in Alertmanager 0.26 (.target(.v0_26))"#,
+      #"alertmanager "am.yml" › receiver "web" › wechat_configs[0]: api_secret: Alertmanager 0.25 has no api_secret_file and reads it only as plain text, and the DSL writes no secret; api_secret_file came in Alertmanager 0.31 (.target(.v0_31))"#,
+      #"alertmanager "am.yml" › receiver "web" › discord_configs[0]: webhook_url: Alertmanager 0.25 has no webhook_url_file and reads it only as plain text, and the DSL writes no secret; webhook_url_file came in Alertmanager 0.27 (.target(.v0_27))"#,
     ])
+  }
+
+  /// Each `*_file` field is accepted from the release that added it on, and checked like any other file.
+  @Test func laterTargetsReadTheseSecretsFromFiles() throws {
+    #expect(problems(receiver: Self.fileOnlySecrets, target: .v0_27) == [
+      #"alertmanager "am.yml" › receiver "web" › wechat_configs[0]: api_secret: Alertmanager 0.27 has no api_secret_file and reads it only as plain text, and the DSL writes no secret; api_secret_file came in Alertmanager 0.31 (.target(.v0_31))"#
+    ])
+    #expect(problems(receiver: Self.fileOnlySecrets, target: .v0_31) == [])
+    #expect(problems(receiver: Receiver("web") { DiscordConfig(webhookURLFile: " ") }, target: .v0_31) == [
+      #"alertmanager "am.yml" › receiver "web" › discord_configs[0]: webhook_url_file is empty"#
+    ])
+    let text = YAMLTree.document(AlertmanagerLowering.config(config(receiver: Self.fileOnlySecrets, target: .v0_31)))
+    let receivers = try #require((try Yams.load(yaml: text) as? [String: Any])?["receivers"] as? [[String: Any]])
+    let web = try #require(receivers.first)
+    let files = ["pushover_configs": ["user_key_file", "token_file"], "telegram_configs": ["bot_token_file"],
+                 "wechat_configs": ["api_secret_file"], "discord_configs": ["webhook_url_file"]]
+    for (kind, keys) in files {
+      let integration = try #require((web[kind] as? [[String: Any]])?.first, "\(kind)")
+      for key in keys { #expect(integration[key] is String, "\(kind).\(key)") }
+    }
+    #expect(!text.contains("user_key:") && !text.contains("bot_token:") && !text.contains("api_secret:"), "no plain secret key")
   }
 
   @Test func snsPlainKeysAndTopic() {
@@ -147,11 +171,16 @@ private func problems(withIntervals intervals: [TimeIntervals], mute: [String] =
   return diagnostics(Catalog { config })
 }
 
-/// The diagnostics of `am.yml` whose root routes every alert to `receiver`.
-private func problems(receiver: Receiver) -> [String] {
-  let config = AlertmanagerConfig("am.yml") {
+/// `am.yml` for `target`, whose root routes every alert to `receiver`.
+private func config(receiver: Receiver, target: AlertmanagerVersion = .default) -> AlertmanagerConfig {
+  AlertmanagerConfig("am.yml") {
     Route(receiver: receiver.name).groupBy(["alertname"])
     receiver
   }
-  return diagnostics(Catalog { config })
+  .target(target)
+}
+
+/// The diagnostics of `am.yml` whose root routes every alert to `receiver`.
+private func problems(receiver: Receiver, target: AlertmanagerVersion = .default) -> [String] {
+  diagnostics(Catalog { config(receiver: receiver, target: target) })
 }

@@ -27,6 +27,8 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   public var inhibitRules: [InhibitRule] = []
   /// Named time intervals (`time_intervals:`) that routes mute or activate by name.
   public var timeIntervals: [TimeIntervals] = []
+  /// The Alertmanager release the file is written for (``AlertmanagerVersion``).
+  public var target: AlertmanagerVersion = .default
   /// Set on a config brought in by `gen import alertmanager`: the conventions `gen` enforces on new
   /// routing trees (every route's `group_by` set and including `alertname`) are not enforced, and its
   /// routing is not checked against the catalog's alerts (it was written for other alerts; no
@@ -54,6 +56,11 @@ public struct AlertmanagerConfig: Hashable, Sendable, RawJSONCarrying {
   public func global(resolveTimeout: PromDuration) -> AlertmanagerConfig { with { $0.resolveTimeout = resolveTimeout } }
   public func smtp(_ settings: SMTPSettings) -> AlertmanagerConfig { with { $0.smtp = settings } }
   public func templates(_ files: [String]) -> AlertmanagerConfig { with { $0.templates = files } }
+  /// The Alertmanager release the file is written for; newer ones read more secrets from files.
+  /// ```swift
+  /// AlertmanagerConfig("alertmanager.yml") { … }.target(.v0_27)   // Discord's webhook_url_file
+  /// ```
+  public func target(_ version: AlertmanagerVersion) -> AlertmanagerConfig { with { $0.target = version } }
   /// Marks a config as imported (see ``importedFrom``).
   /// ```swift
   /// AlertmanagerConfig("alertmanager.yml") { … }.imported(from: "config.yml")

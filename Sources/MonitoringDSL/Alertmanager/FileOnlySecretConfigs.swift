@@ -1,11 +1,11 @@
 // Receivers whose secret Alertmanager 0.25 reads only as plain text. The DSL writes no secret, so
 // these take the secret as a file, the form later Alertmanagers read, and validation refuses them
-// while the target is Alertmanager 0.25 (whose amtool rejects the `*_file` field): the diagnostic
+// while the config's target (``AlertmanagerVersion``) predates the `*_file` field: the diagnostic
 // names the field and the version that has it.
 
 /// A Pushover receiver integration (`pushover_configs`). Its user key and token are secrets that
 /// Alertmanager 0.25 reads only as plain text (`user_key_file`/`token_file` came in 0.26): the
-/// config is refused until the target has them.
+/// config is refused while its target is older.
 /// ```swift
 /// PushoverConfig(userKeyFile: "/etc/alertmanager/secrets/pushover-user", tokenFile: "/etc/alertmanager/secrets/pushover-token")
 /// ```
@@ -30,7 +30,7 @@ public struct PushoverConfig: Hashable, Sendable, RawJSONCarrying {
 }
 
 /// A Telegram receiver integration (`telegram_configs`). Its bot token is a secret that
-/// Alertmanager 0.25 reads only as plain text (`bot_token_file` came in 0.26): refused until then.
+/// Alertmanager 0.25 reads only as plain text (`bot_token_file` came in 0.26): refused for an older target.
 /// ```swift
 /// TelegramConfig(botTokenFile: "/etc/alertmanager/secrets/telegram", chatID: -1001234567890)
 /// ```
@@ -53,7 +53,7 @@ public struct TelegramConfig: Hashable, Sendable, RawJSONCarrying {
 }
 
 /// A WeChat receiver integration (`wechat_configs`). Its API secret is a secret that Alertmanager
-/// 0.25 reads only as plain text (no `api_secret_file` in 0.25): refused.
+/// 0.25 reads only as plain text (`api_secret_file` came in 0.31): refused for an older target.
 /// ```swift
 /// WeChatConfig(apiSecretFile: "/etc/alertmanager/secrets/wechat", corpID: "ww1234", toUser: "@all")
 /// ```
@@ -80,7 +80,7 @@ public struct WeChatConfig: Hashable, Sendable, RawJSONCarrying {
 }
 
 /// A Discord receiver integration (`discord_configs`, new in Alertmanager 0.25). Its webhook URL is a
-/// secret that 0.25 reads only as plain text (`webhook_url_file` came in 0.26): refused until then.
+/// secret that 0.25 reads only as plain text (`webhook_url_file` came in 0.27): refused for an older target.
 /// ```swift
 /// DiscordConfig(webhookURLFile: "/etc/alertmanager/secrets/discord")
 /// ```

@@ -251,7 +251,7 @@ public enum AlertmanagerLowering {
   }
 
   // The four below name a `*_file` field Alertmanager 0.25 does not have; validation refuses them
-  // (the DSL writes no plain secret), and they are lowered as later Alertmanagers read them.
+  // for a target older than the field (AlertmanagerVersion).
   private static func pushover(_ config: PushoverConfig) -> Node {
     let lowered = YAMLTree.mapping([
       ("send_resolved", YAMLTree.bool(config.sendResolved)),

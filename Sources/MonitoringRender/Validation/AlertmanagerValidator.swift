@@ -35,7 +35,7 @@ struct AlertmanagerValidator {
         collector.report(path, "name is used by more than one receiver")
         counts[receiver.name] = 0
       }
-      if checksIntegrations { check(receiver, smtp: config.smtp, at: path) }
+      if checksIntegrations { check(receiver, smtp: config.smtp, target: config.target, at: path) }
     }
 
     intervalNames = config.timeIntervals.map(\.name)
@@ -138,7 +138,7 @@ struct AlertmanagerValidator {
     }
   }
 
-  private mutating func check(_ receiver: Receiver, smtp: SMTPSettings?, at path: [PathElement]) {
+  private mutating func check(_ receiver: Receiver, smtp: SMTPSettings?, target: AlertmanagerVersion, at path: [PathElement]) {
     var counters: [String: Int] = [:]
     func next(_ key: String) -> [PathElement] {
       defer { counters[key, default: 0] += 1 }
@@ -202,16 +202,16 @@ struct AlertmanagerValidator {
         let path = next("webex_configs")
         if webex.roomID.isBlank { collector.report(path, "room_id is empty") }
         checkFile(webex.credentialsFile, "credentials_file", at: path)
-      case .pushover:
+      case .pushover(let pushover):
         let path = next("pushover_configs")
-        noFileForm("user_key_file", "user_key", since: "0.26", at: path)
-        noFileForm("token_file", "token", since: "0.26", at: path)
-      case .telegram:
-        noFileForm("bot_token_file", "bot_token", since: "0.26", at: next("telegram_configs"))
-      case .weChat:
-        noFileForm("api_secret_file", "api_secret", since: nil, at: next("wechat_configs"))
-      case .discord:
-        noFileForm("webhook_url_file", "webhook_url", since: "0.26", at: next("discord_configs"))
+        checkFileForm(pushover.userKeyFile, "user_key_file", "user_key", since: .v0_26, target: target, at: path)
+        checkFileForm(pushover.tokenFile, "token_file", "token", since: .v0_26, target: target, at: path)
+      case .telegram(let telegram):
+        checkFileForm(telegram.botTokenFile, "bot_token_file", "bot_token", since: .v0_26, target: target, at: next("telegram_configs"))
+      case .weChat(let weChat):
+        checkFileForm(weChat.apiSecretFile, "api_secret_file", "api_secret", since: .v0_31, target: target, at: next("wechat_configs"))
+      case .discord(let discord):
+        checkFileForm(discord.webhookURLFile, "webhook_url_file", "webhook_url", since: .v0_27, target: target, at: next("discord_configs"))
       }
     }
   }
@@ -259,11 +259,15 @@ struct AlertmanagerValidator {
 
   /// A secret that the target Alertmanager (0.25) reads only as plain text: the DSL writes no
   /// secret, and 0.25 refuses the `*_file` form.
-  private mutating func noFileForm(_ fileKey: String, _ plainKey: String, since version: String?, at path: [PathElement]) {
-    let later = version.map { "; \(fileKey) came in Alertmanager \($0)" } ?? ""
+  /// A secret the target reads from a file only since `version`: refused before, checked like any file after.
+  private mutating func checkFileForm(
+    _ file: String, _ fileKey: String, _ plainKey: String, since version: AlertmanagerVersion, target: AlertmanagerVersion,
+    at path: [PathElement]
+  ) {
+    guard target < version else { return checkFile(file, fileKey, at: path) }
     collector.report(
       path,
-      "\(plainKey): Alertmanager 0.25 has no \(fileKey) and reads it only as plain text, and the DSL writes no secret\(later)")
+      "\(plainKey): Alertmanager \(target) has no \(fileKey) and reads it only as plain text, and the DSL writes no secret; \(fileKey) came in Alertmanager \(version) (.target(.v\(version.major)_\(version.minor)))")
   }
 
   private mutating func checkFile(_ file: String?, _ key: String, at path: [PathElement]) {
