@@ -447,25 +447,29 @@ public struct PromQLParser {
 
   private mutating func selector(name nameToken: PromQLToken?) throws(Failure) -> Typed {
     let start = current
-    var selector = PromQLSelector(name: nil, matchers: [])
+    // NB: the parts first, the selector made once, in its tree node (a selector changed member by
+    // member was copied into the node).
+    var name: String?
+    var nameIsTemplated = false
     if let nameToken {
-      selector.name = text(nameToken)  // (not `nameToken.map(text)`: the closure would copy the parser)
-      selector.nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
+      name = text(nameToken)  // (not `nameToken.map(text)`: the closure would copy the parser)
+      nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
       try advance()
     }
+    var matchers: [LabelMatcher] = []
     var selectsSomething = false
     if current.kind == .leftBrace {
       try advance()
-      (selector.matchers, selectsSomething) = try matchers()
+      (matchers, selectsSomething) = try self.matchers()
     }
-    if let name = selector.name, let named = selector.matchers.first(where: { $0.label == "__name__" }) {
+    if let name, let named = matchers.first(where: { $0.label == "__name__" }) {
       throw error(at: start, "metric name must not be set twice: \"\(name)\" or \"\(named.value)\"")
     }
-    if selector.name == nil, !selectsSomething {
+    if name == nil, !selectsSomething {
       throw error(at: start, "vector selector must contain at least one non-empty matcher")
     }
-    let type: PromQLValueType = selector.nameIsTemplated ? .unknown : .vector
-    return (.selector(selector), type)  // (the selector's last use: moved into the tree, not copied)
+    let selector = PromQLSelector(name: name, matchers: matchers, nameIsTemplated: nameIsTemplated)
+    return (.selector(selector), nameIsTemplated ? .unknown : .vector)
   }
 
   /// The matchers after `{`, through `}`, their values as written (Grafana's variables kept), and
