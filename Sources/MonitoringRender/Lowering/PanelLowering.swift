@@ -73,7 +73,9 @@ public enum PanelLowering {
       let refIDs = RefIDs.assign(panel.pointee.queries)
       // NB: the query is read in place, not copied (a copy retains each of its members).
       for index in panel.pointee.queries.indices {
-        writeTarget(panel.pointee.queries[index], refID: refIDs[index], datasource: panel.pointee.queries[index].datasource ?? datasource, to: &sink)
+        writeTarget(
+          panel.pointee.queries[index], refID: refIDs[index],
+          datasource: panel.pointee.queries[index].datasource ?? datasource, to: &sink)
       }
       sink.endArray()
     }
