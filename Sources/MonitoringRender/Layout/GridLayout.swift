@@ -101,7 +101,7 @@ public enum GridLayout {
     // Pinned panels first, so the flowing ones go around them.
     for index in panels.indices {
       guard let point = panels[index].layout.position else { continue }
-      let size = self.size(of: panels[index])
+      let size = self.size(of: panels.baseAddress! + index)
       let position = GridPosition(x: point.x, y: top + point.y, width: size.width, height: size.height)
       let here = path + [.panel(panels[index].title)]
       if !checkBounds(position, point: point, at: here, into: &diagnostics) { continue }
@@ -115,7 +115,7 @@ public enum GridLayout {
 
     var cursor = (x: 0, y: top)
     for index in panels.indices where panels[index].layout.position == nil {
-      let size = self.size(of: panels[index])
+      let size = self.size(of: panels.baseAddress! + index)
       guard size.width >= 1, size.width <= columns, size.height >= 1 else {
         diagnostics.report(path + [.panel(panels[index].title)], "size \(size.width)×\(size.height) does not fit the grid (width 1…24, height ≥ 1)")
         continue
@@ -151,9 +151,12 @@ public enum GridLayout {
     return true
   }
 
-  static func size(of panel: Panel) -> (width: Int, height: Int) {
-    let fallback = type(of: panel.kind.base).defaultSize
-    return (panel.layout.width ?? fallback.width, panel.layout.height ?? fallback.height)
+  /// The panel's size: its layout's, else its kind's default.
+  static func size(of panel: UnsafePointer<Panel>) -> (width: Int, height: Int) {
+    // NB: through a pointer, member by member: a panel passed on by value is copied, a retain and
+    // release of each of its two dozen members.
+    let fallback = type(of: panel.pointee.kind.base).defaultSize
+    return (panel.pointee.layout.width ?? fallback.width, panel.pointee.layout.height ?? fallback.height)
   }
 
   /// The first spot at or after `cursor`, left to right and line by line, that overlaps nothing.

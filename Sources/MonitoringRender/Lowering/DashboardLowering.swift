@@ -100,7 +100,7 @@ public enum DashboardLowering {
     // NB: through the buffer, so each panel is read in place (an array element passed on is copied).
     panels.withUnsafeBufferPointer { panels in
       for index in placed.indices {
-        PanelLowering.write(panels[index], placed: placed[index], dashboard: dashboard, to: &sink)
+        PanelLowering.write(panels.baseAddress! + index, placed: placed[index], dashboard: dashboard, to: &sink)
       }
     }
   }

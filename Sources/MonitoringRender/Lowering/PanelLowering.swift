@@ -21,61 +21,71 @@ public enum PanelLowering {
   public static func write<Sink: JSONSink & ~Copyable>(
     _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
   ) {
-    guard panel.rawJSON != nil else { return writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink) }
-    sink.writePatching(panel) { writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0) }
+    withUnsafePointer(to: panel) { write($0, placed: placed, dashboard: dashboard, to: &sink) }
+  }
+
+  /// The same for a panel where it is (a row's panels): it is read member by member through the
+  /// pointer, as a panel passed by value is copied, a retain and release of each of its two dozen members.
+  static func write<Sink: JSONSink & ~Copyable>(
+    _ panel: UnsafePointer<Panel>, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
+  ) {
+    guard panel.pointee.rawJSON != nil else { return writeMembers(panel, placed: placed, dashboard: dashboard, to: &sink) }
+    sink.writePatching(panel.pointee) { writeMembers(panel, placed: placed, dashboard: dashboard, to: &$0) }
   }
 
   private static func writeMembers<Sink: JSONSink & ~Copyable>(
-    _ panel: Panel, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
+    _ panel: UnsafePointer<Panel>, placed: PlacedPanel, dashboard: Dashboard, to sink: inout Sink
   ) {
-    let kind = type(of: panel.kind.base)
+    let kind = type(of: panel.pointee.kind.base)
     let runsQueries = kind.runsQueries
-    let datasource = panel.datasource ?? dashboard.defaultDatasource
+    let datasource = panel.pointee.datasource ?? dashboard.defaultDatasource
 
     sink.beginObject()
-    if let timeout = panel.cacheTimeout { sink.member("cacheTimeout", timeout) }
+    if let timeout = panel.pointee.cacheTimeout { sink.member("cacheTimeout", timeout) }
     if runsQueries, let datasource {
       sink.member("datasource", memoizing: datasource) { DashboardLowering.writeDatasource($0, to: &$1) }
     }
-    if let description = panel.description { sink.member("description", description) }
+    if let description = panel.pointee.description { sink.member("description", description) }
     sink.key("fieldConfig")
     writeFieldConfig(panel, to: &sink)
     sink.key("gridPos")
     writeGridPos(placed.position, to: &sink)
-    if let hidden = panel.hidesTimeOverride { sink.member("hideTimeOverride", hidden) }
+    if let hidden = panel.pointee.hidesTimeOverride { sink.member("hideTimeOverride", hidden) }
     sink.member("id", placed.id)
-    if let interval = panel.minInterval { sink.member("interval", interval.text) }
-    if !panel.links.isEmpty {
+    if let interval = panel.pointee.minInterval { sink.member("interval", interval.text) }
+    if !panel.pointee.links.isEmpty {
       sink.key("links")
       sink.beginArray()
-      for link in panel.links { sink.json(LinkLowering.json(link)) }
+      for link in panel.pointee.links { sink.json(LinkLowering.json(link)) }
       sink.endArray()
     }
-    if let points = panel.maxDataPoints { sink.member("maxDataPoints", points) }
-    if let maxPerRow = panel.repeatBy?.maxPerRow { sink.member("maxPerRow", maxPerRow) }
-    panel.kind.base.writeOptions(as: "options", to: &sink)
-    sink.member("pluginVersion", panel.pluginVersion ?? dashboard.target.version)
-    if let repeatBy = panel.repeatBy {
+    if let points = panel.pointee.maxDataPoints { sink.member("maxDataPoints", points) }
+    if let maxPerRow = panel.pointee.repeatBy?.maxPerRow { sink.member("maxPerRow", maxPerRow) }
+    panel.pointee.kind.base.writeOptions(as: "options", to: &sink)
+    sink.member("pluginVersion", panel.pointee.pluginVersion ?? dashboard.target.version)
+    if let repeatBy = panel.pointee.repeatBy {
       sink.member("repeat", repeatBy.variable)
       sink.member("repeatDirection", repeatBy.direction.rawValue)
     }
     if runsQueries {
       sink.key("targets")
       sink.beginArray()
-      let refIDs = RefIDs.assign(panel.queries)
+      let refIDs = RefIDs.assign(panel.pointee.queries)
       // NB: the query is read in place, not copied (a copy retains each of its members).
-      for index in panel.queries.indices {
-        writeTarget(panel.queries[index], refID: refIDs[index], datasource: panel.queries[index].datasource ?? datasource, to: &sink)
+      for index in panel.pointee.queries.indices {
+        writeTarget(
+          panel.pointee.queries[index], refID: refIDs[index],
+          datasource: panel.pointee.queries[index].datasource ?? datasource, to: &sink)
       }
       sink.endArray()
     }
-    if let range = panel.relativeTime { sink.member("timeFrom", range) }
-    if let shift = panel.timeShift { sink.member("timeShift", shift) }
-    sink.member("title", panel.title)
-    if !panel.transformations.isEmpty {
+    if let range = panel.pointee.relativeTime { sink.member("timeFrom", range) }
+    if let shift = panel.pointee.timeShift { sink.member("timeShift", shift) }
+    sink.member("title", panel.pointee.title)
+    if !panel.pointee.transformations.isEmpty {
       sink.key("transformations")
       sink.beginArray()
-      for transformation in panel.transformations {
+      for transformation in panel.pointee.transformations {
         guard transformation.hasRawJSON else {
           transformation.writeJSON(to: &sink)
           continue
@@ -84,7 +94,7 @@ public enum PanelLowering {
       }
       sink.endArray()
     }
-    if panel.isTransparent { sink.member("transparent", true) }
+    if panel.pointee.isTransparent { sink.member("transparent", true) }
     sink.member("type", kind.typeID)
     sink.endObject()
   }
@@ -185,15 +195,15 @@ public enum PanelLowering {
 
   // MARK: - Field config
 
-  private static func writeFieldConfig<Sink: JSONSink & ~Copyable>(_ panel: Panel, to sink: inout Sink) {
-    let field = panel.field
+  private static func writeFieldConfig<Sink: JSONSink & ~Copyable>(_ panel: UnsafePointer<Panel>, to sink: inout Sink) {
+    let field = panel.pointee.field
     sink.beginObject()
     sink.key("defaults")
     sink.beginObject()
-    let kind = type(of: panel.kind.base)
+    let kind = type(of: panel.pointee.kind.base)
     sink.member("color", memoizing: field.color ?? kind.defaultColor) { writeColor($0, to: &$1) }
     if kind.hasFieldConfig {
-      panel.kind.base.writeFieldConfig(as: "custom", to: &sink)
+      panel.pointee.kind.base.writeFieldConfig(as: "custom", to: &sink)
     }
     if let decimals = field.decimals { sink.member("decimals", decimals) }
     if let displayName = field.displayName { sink.member("displayName", displayName) }
@@ -219,7 +229,7 @@ public enum PanelLowering {
     sink.endObject()
     sink.key("overrides")
     sink.beginArray()
-    for override in panel.overrides { writeOverride(override, to: &sink) }
+    for override in panel.pointee.overrides { writeOverride(override, to: &sink) }
     sink.endArray()
     sink.endObject()
   }

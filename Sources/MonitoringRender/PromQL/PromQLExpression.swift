@@ -31,9 +31,10 @@ public struct PromQLSelector: Hashable, Sendable {
   /// The name came from a Grafana variable (`$metric`): it names no catalogue metric.
   public var nameIsTemplated = false
 
-  public init(name: String?, matchers: [LabelMatcher]) {
+  public init(name: String?, matchers: [LabelMatcher], nameIsTemplated: Bool = false) {
     self.name = name
     self.matchers = matchers
+    self.nameIsTemplated = nameIsTemplated
   }
 }
 

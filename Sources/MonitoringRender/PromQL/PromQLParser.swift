@@ -447,24 +447,29 @@ public struct PromQLParser {
 
   private mutating func selector(name nameToken: PromQLToken?) throws(Failure) -> Typed {
     let start = current
-    var selector = PromQLSelector(name: nil, matchers: [])
+    // NB: the parts first, the selector made once, in its tree node (a selector changed member by
+    // member was copied into the node).
+    var name: String?
+    var nameIsTemplated = false
     if let nameToken {
-      selector.name = text(nameToken)  // (not `nameToken.map(text)`: the closure would copy the parser)
-      selector.nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
+      name = text(nameToken)  // (not `nameToken.map(text)`: the closure would copy the parser)
+      nameIsTemplated = source.isSubstituted(nameToken.start..<nameToken.end)
       try advance()
     }
+    var matchers: [LabelMatcher] = []
     var selectsSomething = false
     if current.kind == .leftBrace {
       try advance()
-      (selector.matchers, selectsSomething) = try matchers()
+      (matchers, selectsSomething) = try self.matchers()
     }
-    if let name = selector.name, let named = selector.matchers.first(where: { $0.label == "__name__" }) {
+    if let name, let named = matchers.first(where: { $0.label == "__name__" }) {
       throw error(at: start, "metric name must not be set twice: \"\(name)\" or \"\(named.value)\"")
     }
-    if selector.name == nil, !selectsSomething {
+    if name == nil, !selectsSomething {
       throw error(at: start, "vector selector must contain at least one non-empty matcher")
     }
-    return (.selector(selector), selector.nameIsTemplated ? .unknown : .vector)
+    let selector = PromQLSelector(name: name, matchers: matchers, nameIsTemplated: nameIsTemplated)
+    return (.selector(selector), nameIsTemplated ? .unknown : .vector)
   }
 
   /// The matchers after `{`, through `}`, their values as written (Grafana's variables kept), and
@@ -557,19 +562,21 @@ public struct PromQLParser {
   /// The value of a string literal as Grafana sends it, its variables substituted (the lexer has
   /// checked its escapes).
   private func stringLiteral(_ token: PromQLToken) throws(Failure) -> String {
-    try unescaped(source.bytes[token.start..<token.end], token: token)
+    try unescaped(UnsafeBufferPointer(rebasing: lexer.bytes[token.start..<token.end]), token: token)
   }
 
   /// The value of a string literal as written, Grafana's variables in it kept (`"$cluster"`): the
   /// tree holds these, so that it prints back as the query it came from.
   private func writtenStringLiteral(_ token: PromQLToken) throws(Failure) -> String {
     guard source.isSubstituted(token.start..<token.end) else { return try stringLiteral(token) }
-    return try unescaped(source.written(token.start..<token.end)[...], token: token)
+    return try source.written(token.start..<token.end).withUnsafeBufferPointer { literal throws(Failure) in
+      try unescaped(literal, token: token)
+    }
   }
 
-  /// The value of the quoted string `literal`.
-  private func unescaped(_ literal: ArraySlice<UInt8>, token: PromQLToken) throws(Failure) -> String {
-    let body = literal.dropFirst().dropLast()
+  /// The value of the quoted string `literal`. NB: on a buffer (an array slice decodes slower).
+  private func unescaped(_ literal: UnsafeBufferPointer<UInt8>, token: PromQLToken) throws(Failure) -> String {
+    let body = UnsafeBufferPointer(rebasing: literal.dropFirst().dropLast())
     if literal.first == UInt8(ascii: "`") || !body.contains(UInt8(ascii: "\\")) {
       return String(decoding: body, as: UTF8.self)
     }

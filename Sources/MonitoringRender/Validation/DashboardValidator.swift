@@ -65,16 +65,15 @@ struct DashboardValidator {
   ) {
     for item in items {
       switch item {
-      case .panel(let panel): check(panel, dashboard: dashboard, context: context, at: root)
+      case .panel(let panel): withUnsafePointer(to: panel) { check($0, dashboard: dashboard, context: context, at: root) }
       case .row(let row):
         let rowPath = root + [.row(row.title)]
         if row.title.isBlank { collector.report(rowPath, "title is empty") }
         if let variable = row.repeatVariable, !context.variables.contains(variable) {
           collector.report(rowPath, "repeats by unknown variable \"\(variable)\"")
         }
-        // NB: through the buffer, so each panel is read in place (an array element passed on is copied).
         row.panels.withUnsafeBufferPointer { panels in
-          for index in panels.indices { check(panels[index], dashboard: dashboard, context: context, at: rowPath) }
+          for index in panels.indices { check(panels.baseAddress! + index, dashboard: dashboard, context: context, at: rowPath) }
         }
       }
     }
@@ -87,26 +86,28 @@ struct DashboardValidator {
   }
 
   // NB: paths are built only when a problem is reported: a dashboard of thousands of valid panels
-  // should cost no array per panel and query.
-  private mutating func check(_ panel: Panel, dashboard: Dashboard, context: Context, at parent: [PathElement]) {
-    let title = panel.title  // (captured alone: capturing the panel would copy it)
+  // should cost no array per panel and query. The panel is read member by member where it is (in its
+  // row's array): one passed by value is copied, a retain and release of each of its two dozen
+  // members, on both cores while the layout reads the same panels.
+  private mutating func check(_ panel: UnsafePointer<Panel>, dashboard: Dashboard, context: Context, at parent: [PathElement]) {
+    let title = panel.pointee.title  // (captured alone: capturing the panel would copy it)
     func path() -> [PathElement] { parent + [.panel(title)] }
-    if panel.title.isBlank { collector.report(path(), "title is empty") }
-    for modifier in panel.misapplied {
-      collector.report(path(), "\(modifier) does not apply to a \(panel.kind.typeID) panel")
+    if panel.pointee.title.isBlank { collector.report(path(), "title is empty") }
+    for modifier in panel.pointee.misapplied {
+      collector.report(path(), "\(modifier) does not apply to a \(panel.pointee.kind.typeID) panel")
     }
-    if let thresholds = panel.field.thresholds { check(thresholds, at: path) }
-    if panel.field.min.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
-    if panel.field.max.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
-    if let min = panel.field.min, let max = panel.field.max, min >= max {
+    if let thresholds = panel.pointee.field.thresholds { check(thresholds, at: path) }
+    if panel.pointee.field.min.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
+    if panel.pointee.field.max.map({ !$0.isFinite }) ?? false { collector.report(path(), "min/max must be finite numbers") }
+    if let min = panel.pointee.field.min, let max = panel.pointee.field.max, min >= max {
       collector.report(path(), "min \(NumberText.format(min)) is not below max \(NumberText.format(max))")
     }
-    if let decimals = panel.field.decimals, decimals < 0 { collector.report(path(), "decimals must not be negative") }
-    if let interval = panel.minInterval { collector.milliseconds(of: interval, "min interval", at: path()) }
-    if let repeatBy = panel.repeatBy, !context.variables.contains(repeatBy.variable) {
+    if let decimals = panel.pointee.field.decimals, decimals < 0 { collector.report(path(), "decimals must not be negative") }
+    if let interval = panel.pointee.minInterval { collector.milliseconds(of: interval, "min interval", at: path()) }
+    if let repeatBy = panel.pointee.repeatBy, !context.variables.contains(repeatBy.variable) {
       collector.report(path(), "repeats by unknown variable \"\(repeatBy.variable)\"")
     }
-    for (index, transformation) in panel.transformations.enumerated() {
+    for (index, transformation) in panel.pointee.transformations.enumerated() {
       guard case .other(let id, _) = transformation.kind else { continue }
       func transformationPath() -> [PathElement] { path() + [.transformation(index: index + 1, id: id)] }
       if Transformation.Kind.typedIDs.contains(id) {
@@ -116,19 +117,19 @@ struct DashboardValidator {
         collector.report(transformationPath(), "unknown transformation id \"\(id)\"\(NearestName.suggestion(for: id, in: known))")
       }
     }
-    if !type(of: panel.kind.base).runsQueries { return }
+    if !type(of: panel.pointee.kind.base).runsQueries { return }
 
-    let panelDatasource = panel.datasource ?? dashboard.defaultDatasource
-    if let datasource = panel.datasource { checkDatasource(datasource, context: context, at: path()) }
-    if panel.queries.isEmpty { collector.report(path(), "has no queries") }
-    let refIDs = RefIDs.assign(panel.queries)
+    let panelDatasource = panel.pointee.datasource ?? dashboard.defaultDatasource
+    if let datasource = panel.pointee.datasource { checkDatasource(datasource, context: context, at: path()) }
+    if panel.pointee.queries.isEmpty { collector.report(path(), "has no queries") }
+    let refIDs = RefIDs.assign(panel.pointee.queries)
     // Assigned refIds are unique; only explicit ones can clash.
-    if panel.queries.contains(where: { $0.refID != nil }) {
+    if panel.pointee.queries.contains(where: { $0.refID != nil }) {
       for (refID, count) in Dictionary(refIDs.map { ($0, 1) }, uniquingKeysWith: +) where count > 1 {
         collector.report(path() + [.query(refID)], "refId \(refID) is used by \(count) queries")
       }
     }
-    for (query, refID) in zip(panel.queries, refIDs) {
+    for (query, refID) in zip(panel.pointee.queries, refIDs) {
       func queryPath() -> [PathElement] { path() + [.query(refID)] }
       if query.expr.isBlank, query.language.needsText {
         collector.report(queryPath(), "expression is empty")
