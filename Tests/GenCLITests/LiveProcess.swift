@@ -5,8 +5,8 @@ import Testing
   import Glibc
 #endif
 
-/// A server a live test starts, its output in a log file; stopped by its own PID (SIGTERM, then
-/// reaped) when the test ends, also when it fails.
+/// A server a live test starts, its output in a log file; stopped by its own PID and reaped when the
+/// test ends, also when it fails.
 ///
 /// Spawned with `posix_spawn` and an empty signal mask: a child of Foundation's `Process` inherits
 /// the mask of the test's thread, where SIGTERM is blocked, and a server that does not reset it
@@ -45,9 +45,18 @@ final class LiveProcess {
   /// What the server has written so far, for a failure message.
   var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
 
+  /// SIGTERM, then SIGKILL if it has not stopped within 10 s, so a stuck server cannot hang the tests.
   deinit {
     kill(pid, SIGTERM)
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let deadline = Date().addingTimeInterval(10)
+    while waitpid(pid, &status, WNOHANG) == 0 {
+      if Date() > deadline {
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return
+      }
+      usleep(20_000)
+    }
   }
 }
