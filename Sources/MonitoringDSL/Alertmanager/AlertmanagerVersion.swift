@@ -9,7 +9,7 @@
 /// ```swift
 /// AlertmanagerConfig("alertmanager.yml") { … }.target(.v0_27)
 /// ```
-public struct AlertmanagerVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct AlertmanagerVersion: ReleaseVersion {
   public var major: Int
   public var minor: Int
 
@@ -23,10 +23,4 @@ public struct AlertmanagerVersion: Hashable, Sendable, Comparable, CustomStringC
   public static let v0_27 = AlertmanagerVersion(0, 27)
   public static let v0_31 = AlertmanagerVersion(0, 31)
   public static let `default` = v0_25
-
-  public static func < (lhs: AlertmanagerVersion, rhs: AlertmanagerVersion) -> Bool {
-    (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
-  }
-
-  public var description: String { "\(major).\(minor)" }
 }

@@ -54,3 +54,26 @@ public enum Integration: Hashable, Sendable {
   public static func buildExpression(_ config: WeChatConfig) -> [Integration] { [.weChat(config)] }
   public static func buildExpression(_ config: DiscordConfig) -> [Integration] { [.discord(config)] }
 }
+
+extension Integration {
+  /// The receiver's list this integration goes in, as `alertmanager.yml` names it.
+  /// ```swift
+  /// Integration.slack(SlackConfig(channel: "#ops", apiURLFile: "/s/slack")).fileKey   // "slack_configs"
+  /// ```
+  public var fileKey: String {
+    switch self {
+    case .email: "email_configs"
+    case .pagerDuty: "pagerduty_configs"
+    case .slack: "slack_configs"
+    case .webhook: "webhook_configs"
+    case .opsGenie: "opsgenie_configs"
+    case .victorOps: "victorops_configs"
+    case .sns: "sns_configs"
+    case .webex: "webex_configs"
+    case .pushover: "pushover_configs"
+    case .telegram: "telegram_configs"
+    case .weChat: "wechat_configs"
+    case .discord: "discord_configs"
+    }
+  }
+}

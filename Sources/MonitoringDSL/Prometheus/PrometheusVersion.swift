@@ -5,7 +5,7 @@
 /// ```swift
 /// RuleFile("app.rules.yml") { … }.target(.v3_0)
 /// ```
-public struct PrometheusVersion: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct PrometheusVersion: ReleaseVersion {
   public var major: Int
   public var minor: Int
 
@@ -18,10 +18,4 @@ public struct PrometheusVersion: Hashable, Sendable, Comparable, CustomStringCon
   public static let v2_53 = PrometheusVersion(2, 53)
   public static let v3_0 = PrometheusVersion(3, 0)
   public static let `default` = v2_42
-
-  public static func < (lhs: PrometheusVersion, rhs: PrometheusVersion) -> Bool {
-    (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
-  }
-
-  public var description: String { "\(major).\(minor)" }
 }

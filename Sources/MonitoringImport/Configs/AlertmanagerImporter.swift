@@ -268,7 +268,7 @@ public enum AlertmanagerImporter: ConfigImporting {
     var typedKinds: Set<String> = []
     var positions: [String: Int] = [:]
     for index in receiver.integrations.indices {
-      let kind = kindKey(receiver.integrations[index])
+      let kind = receiver.integrations[index].fileKey
       typedKinds.insert(kind)
       let position = positions[kind, default: 0]
       positions[kind] = position + 1
@@ -298,22 +298,6 @@ public enum AlertmanagerImporter: ConfigImporting {
       &receiver, lowered: lowered, input: input, skipping: typedKinds, item: "receiver \"\(receiver.name)\"", notes: &notes)
   }
 
-  static func kindKey(_ integration: Integration) -> String {
-    switch integration {
-    case .email: "email_configs"
-    case .pagerDuty: "pagerduty_configs"
-    case .slack: "slack_configs"
-    case .webhook: "webhook_configs"
-    case .opsGenie: "opsgenie_configs"
-    case .victorOps: "victorops_configs"
-    case .sns: "sns_configs"
-    case .webex: "webex_configs"
-    case .pushover: "pushover_configs"
-    case .telegram: "telegram_configs"
-    case .weChat: "wechat_configs"
-    case .discord: "discord_configs"
-    }
-  }
 }
 
 

@@ -92,38 +92,30 @@ public enum AlertmanagerLowering {
   }
 
   private static func receiver(_ receiver: Receiver) -> Node {
-    var emails: [Node] = []
-    var pagerDuties: [Node] = []
-    var slacks: [Node] = []
-    var webhooks: [Node] = []
-    var others: [String: [Node]] = [:]
+    var lists: [String: [Node]] = [:]
     for integration in receiver.integrations {
-      switch integration {
-      case .email(let config): emails.append(email(config))
-      case .pagerDuty(let config): pagerDuties.append(pagerDuty(config))
-      case .slack(let config): slacks.append(slack(config))
-      case .webhook(let config): webhooks.append(webhook(config))
-      case .opsGenie(let config): others["opsgenie_configs", default: []].append(opsGenie(config))
-      case .victorOps(let config): others["victorops_configs", default: []].append(victorOps(config))
-      case .sns(let config): others["sns_configs", default: []].append(sns(config))
-      case .webex(let config): others["webex_configs", default: []].append(webex(config))
-      case .pushover(let config): others["pushover_configs", default: []].append(pushover(config))
-      case .telegram(let config): others["telegram_configs", default: []].append(telegram(config))
-      case .weChat(let config): others["wechat_configs", default: []].append(weChat(config))
-      case .discord(let config): others["discord_configs", default: []].append(discord(config))
-      }
+      let node =
+        switch integration {
+        case .email(let config): email(config)
+        case .pagerDuty(let config): pagerDuty(config)
+        case .slack(let config): slack(config)
+        case .webhook(let config): webhook(config)
+        case .opsGenie(let config): opsGenie(config)
+        case .victorOps(let config): victorOps(config)
+        case .sns(let config): sns(config)
+        case .webex(let config): webex(config)
+        case .pushover(let config): pushover(config)
+        case .telegram(let config): telegram(config)
+        case .weChat(let config): weChat(config)
+        case .discord(let config): discord(config)
+        }
+      lists[integration.fileKey, default: []].append(node)
     }
-    func kind(_ key: String) -> (String, Node?) { (key, others[key].map(YAMLTree.sequence)) }
-    let lowered = YAMLTree.mapping([
-      ("name", YAMLTree.string(receiver.name)),
-      kind("discord_configs"),
-      ("email_configs", emails.isEmpty ? nil : YAMLTree.sequence(emails)),
-      ("pagerduty_configs", pagerDuties.isEmpty ? nil : YAMLTree.sequence(pagerDuties)),
-      ("slack_configs", slacks.isEmpty ? nil : YAMLTree.sequence(slacks)),
-      ("webhook_configs", webhooks.isEmpty ? nil : YAMLTree.sequence(webhooks)),
-      kind("opsgenie_configs"), kind("wechat_configs"), kind("pushover_configs"), kind("victorops_configs"),
-      kind("sns_configs"), kind("telegram_configs"), kind("webex_configs"),
-    ])
+    let keys = [
+      "discord_configs", "email_configs", "pagerduty_configs", "slack_configs", "webhook_configs", "opsgenie_configs",
+      "wechat_configs", "pushover_configs", "victorops_configs", "sns_configs", "telegram_configs", "webex_configs",
+    ]
+    let lowered = YAMLTree.mapping([("name", YAMLTree.string(receiver.name))] + keys.map { ($0, lists[$0].map(YAMLTree.sequence)) })
     return YAMLTree.patched(lowered, with: receiver)
   }
 

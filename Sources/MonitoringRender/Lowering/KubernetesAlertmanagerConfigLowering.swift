@@ -143,22 +143,24 @@ public struct KubernetesAlertmanagerConfigLowering {
   private mutating func receiver(_ receiver: Receiver, smtp: SMTPSettings?, at path: [PathElement]) -> Node {
     checkRawJSON(receiver, at: path)
     var kinds: [String: [Node]] = [:]
-    func next(_ key: String) -> [PathElement] { path + [.field("\(key)[\(kinds[key, default: []].count)]")] }
     for integration in receiver.integrations {
-      let (key, node): (String, Node) =
+      // The CRD's key is the file's in camel case: `pagerduty_configs` is `pagerdutyConfigs`.
+      let key = String(integration.fileKey.dropLast("_configs".count)) + "Configs"
+      let path = path + [.field("\(key)[\(kinds[key, default: []].count)]")]
+      let node =
         switch integration {
-        case .email(let config): ("emailConfigs", email(config, smtp: smtp, at: next("emailConfigs")))
-        case .pagerDuty(let config): ("pagerdutyConfigs", pagerDuty(config, at: next("pagerdutyConfigs")))
-        case .slack(let config): ("slackConfigs", slack(config, at: next("slackConfigs")))
-        case .webhook(let config): ("webhookConfigs", webhook(config, at: next("webhookConfigs")))
-        case .opsGenie(let config): ("opsgenieConfigs", opsGenie(config, at: next("opsgenieConfigs")))
-        case .victorOps(let config): ("victoropsConfigs", victorOps(config, at: next("victoropsConfigs")))
-        case .sns(let config): ("snsConfigs", sns(config, at: next("snsConfigs")))
-        case .webex(let config): ("webexConfigs", webex(config, at: next("webexConfigs")))
-        case .pushover(let config): ("pushoverConfigs", pushover(config, at: next("pushoverConfigs")))
-        case .telegram(let config): ("telegramConfigs", telegram(config, at: next("telegramConfigs")))
-        case .weChat(let config): ("wechatConfigs", weChat(config, at: next("wechatConfigs")))
-        case .discord(let config): ("discordConfigs", discord(config, at: next("discordConfigs")))
+        case .email(let config): email(config, smtp: smtp, at: path)
+        case .pagerDuty(let config): pagerDuty(config, at: path)
+        case .slack(let config): slack(config, at: path)
+        case .webhook(let config): webhook(config, at: path)
+        case .opsGenie(let config): opsGenie(config, at: path)
+        case .victorOps(let config): victorOps(config, at: path)
+        case .sns(let config): sns(config, at: path)
+        case .webex(let config): webex(config, at: path)
+        case .pushover(let config): pushover(config, at: path)
+        case .telegram(let config): telegram(config, at: path)
+        case .weChat(let config): weChat(config, at: path)
+        case .discord(let config): discord(config, at: path)
         }
       kinds[key, default: []].append(node)
     }

@@ -140,14 +140,12 @@ struct AlertmanagerValidator {
 
   private mutating func check(_ receiver: Receiver, smtp: SMTPSettings?, target: AlertmanagerVersion, at path: [PathElement]) {
     var counters: [String: Int] = [:]
-    func next(_ key: String) -> [PathElement] {
-      defer { counters[key, default: 0] += 1 }
-      return path + [.field("\(key)[\(counters[key, default: 0])]")]
-    }
     for integration in receiver.integrations {
+      let list = integration.fileKey
+      let path = path + [.field("\(list)[\(counters[list, default: 0])]")]
+      counters[list, default: 0] += 1
       switch integration {
       case .email(let email):
-        let path = next("email_configs")
         if email.to.isBlank { collector.report(path, "to is empty") }
         if email.from == nil, smtp == nil {
           collector.report(path, "has no sender: set .from(…) on it or .smtp(…) on the config")
@@ -159,11 +157,10 @@ struct AlertmanagerValidator {
         }
         checkFile(email.authPasswordFile, "auth_password_file", at: path)
       case .pagerDuty(let pagerDuty):
-        checkFile(pagerDuty.routingKeyFile, "routing_key_file", at: next("pagerduty_configs"))
+        checkFile(pagerDuty.routingKeyFile, "routing_key_file", at: path)
       case .slack(let slack):
-        checkFile(slack.apiURLFile, "api_url_file", at: next("slack_configs"))
+        checkFile(slack.apiURLFile, "api_url_file", at: path)
       case .webhook(let webhook):
-        let path = next("webhook_configs")
         checkWebhookURL(webhook.url, at: path)
         if let count = webhook.maxAlerts, count < 0 { collector.report(path, "max_alerts \(count) is negative") }
         switch webhook.authorization {
@@ -174,7 +171,6 @@ struct AlertmanagerValidator {
         case nil: break
         }
       case .opsGenie(let opsGenie):
-        let path = next("opsgenie_configs")
         checkFile(opsGenie.apiKeyFile, "api_key_file", at: path)
         if let url = opsGenie.apiURL { checkWebhookURL(url, at: path) }
         let types = ["team", "teams", "user", "escalation", "schedule"]
@@ -187,11 +183,9 @@ struct AlertmanagerValidator {
           if responder.name.isBlank { collector.report(path, "a responder's name is empty") }
         }
       case .victorOps(let victorOps):
-        let path = next("victorops_configs")
         checkFile(victorOps.apiKeyFile, "api_key_file", at: path)
         if victorOps.routingKey.isBlank { collector.report(path, "routing_key is empty") }
       case .sns(let sns):
-        let path = next("sns_configs")
         if !sns.topicARN.hasPrefix("arn:") { collector.report(path, "topic_arn \"\(sns.topicARN)\" is not an ARN (arn:aws:sns:…)") }
         for key in ["access_key", "secret_key"] where sns.extraJSON?["sigv4"]?[key] != nil {
           collector.report(
@@ -199,19 +193,17 @@ struct AlertmanagerValidator {
             "sigv4.\(key): Alertmanager 0.25 reads it only as plain text and the DSL writes no secret; use the ambient AWS credentials and .sigV4(region:roleARN:)")
         }
       case .webex(let webex):
-        let path = next("webex_configs")
         if webex.roomID.isBlank { collector.report(path, "room_id is empty") }
         checkFile(webex.credentialsFile, "credentials_file", at: path)
       case .pushover(let pushover):
-        let path = next("pushover_configs")
         checkFileForm(pushover.userKeyFile, "user_key_file", "user_key", since: .v0_26, target: target, at: path)
         checkFileForm(pushover.tokenFile, "token_file", "token", since: .v0_26, target: target, at: path)
       case .telegram(let telegram):
-        checkFileForm(telegram.botTokenFile, "bot_token_file", "bot_token", since: .v0_26, target: target, at: next("telegram_configs"))
+        checkFileForm(telegram.botTokenFile, "bot_token_file", "bot_token", since: .v0_26, target: target, at: path)
       case .weChat(let weChat):
-        checkFileForm(weChat.apiSecretFile, "api_secret_file", "api_secret", since: .v0_31, target: target, at: next("wechat_configs"))
+        checkFileForm(weChat.apiSecretFile, "api_secret_file", "api_secret", since: .v0_31, target: target, at: path)
       case .discord(let discord):
-        checkFileForm(discord.webhookURLFile, "webhook_url_file", "webhook_url", since: .v0_27, target: target, at: next("discord_configs"))
+        checkFileForm(discord.webhookURLFile, "webhook_url_file", "webhook_url", since: .v0_27, target: target, at: path)
       }
     }
   }
