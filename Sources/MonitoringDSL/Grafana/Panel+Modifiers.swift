@@ -12,7 +12,7 @@ extension Panel {
   public consuming func unit(_ unit: ValueUnit) -> Panel {
     with {
       $0.field.unit = unit
-      $0.kind.base.unitChanged(to: unit)
+      if let following = $0.kind.base.following(unit: unit) { $0.kind.base = following }
     }
   }
   public consuming func decimals(_ decimals: Int) -> Panel { with { $0.field.decimals = decimals } }

@@ -48,8 +48,13 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var expectedEmptyReason: String?
 
   public init(_ title: String, kind: any PanelKind, queries: [Query]) {
+    self.init(title, kind: AnyPanelKind(kind), queries: queries)
+  }
+
+  /// A panel on a kind made beforehand (a kind's `newPanelKind`), whose options it shares.
+  init(_ title: String, kind: AnyPanelKind, queries: [Query]) {
     self.title = title
-    self.kind = AnyPanelKind(kind)
+    self.kind = kind
     self.queries = queries
   }
 }

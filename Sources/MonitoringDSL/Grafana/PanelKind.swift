@@ -31,8 +31,10 @@ public protocol PanelKind: Hashable, Sendable {
   var fieldConfig: FieldConfig { get set }
   init(options: Options, fieldConfig: FieldConfig)
 
-  /// Follows the panel's unit where the kind repeats it in its options (a heatmap's y axis).
-  mutating func unitChanged(to unit: ValueUnit)
+  /// The kind following the panel's unit, where it repeats the unit in its options (a heatmap's y
+  /// axis); nil where it does not. NB: not `mutating`, so a kind that has no unit keeps the storage
+  /// it shares with other panels (``newPanel``).
+  func following(unit: ValueUnit) -> Self?
 }
 
 extension PanelKind {
@@ -41,7 +43,14 @@ extension PanelKind {
   public static var runsQueries: Bool { true }
   public static var defaultColor: ColorMode { .thresholds }
   public static var previewGlyph: PanelGlyphShape { .generic }
-  public mutating func unitChanged(to unit: ValueUnit) {}
+  public func following(unit: ValueUnit) -> Self? { nil }
+
+  /// The kind a builder's arguments give: `newPanelKind` (the kind's ``newPanel``, made once) when
+  /// there are none, so that panels keeping Grafana's defaults share one copy of the options.
+  static func kind(options: Options?, fieldConfig: FieldConfig?, otherwise newPanelKind: AnyPanelKind) -> AnyPanelKind {
+    guard options != nil || fieldConfig != nil else { return newPanelKind }
+    return AnyPanelKind(Self(options: options ?? newPanel.options, fieldConfig: fieldConfig ?? newPanel.fieldConfig))
+  }
 
   /// Reads a panel's `options` and `fieldConfig.defaults.custom`; what does not fit is reported in
   /// `decoding`. An absent or unreadable object is a new panel's (the raw JSON then says the rest).

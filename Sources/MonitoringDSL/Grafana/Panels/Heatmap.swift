@@ -11,8 +11,10 @@ extension HeatmapPanel {
   public static let previewGlyph = PanelGlyphShape.heatmap
 
   /// The y axis shows the buckets' bounds, in the panel's unit.
-  public mutating func unitChanged(to unit: ValueUnit) {
-    options.yAxis = (options.yAxis ?? .init()).with(unit: unit.rawValue)
+  public func following(unit: ValueUnit) -> Self? {
+    var following = self
+    following.options.yAxis = (options.yAxis ?? .init()).with(unit: unit.rawValue)
+    return following
   }
 }
 

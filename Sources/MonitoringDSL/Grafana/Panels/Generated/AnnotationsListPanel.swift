@@ -5,6 +5,8 @@ public struct AnnotationsListPanel: PanelKind {
   public static let typeID = "annolist"
   public static let builderName = "AnnotationsList"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
   public static let runsQueries = false
 
   public var options: Options
@@ -104,10 +106,10 @@ public struct AnnotationsListPanel: PanelKind {
   public typealias FieldConfig = NoFieldConfig
 }
 
-/// A `annolist` panel: a list of annotations. Options and field config start as Grafana's editor makes them.
+/// A `annolist` panel: a list of annotations. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// AnnotationsList("Title")
 /// ```
-public func AnnotationsList(_ title: String, options: AnnotationsListPanel.Options = AnnotationsListPanel.newPanel.options) -> Panel {
-  Panel(title, kind: AnnotationsListPanel(options: options, fieldConfig: AnnotationsListPanel.newPanel.fieldConfig), queries: [])
+public func AnnotationsList(_ title: String, options: AnnotationsListPanel.Options? = nil) -> Panel {
+  Panel(title, kind: AnnotationsListPanel.kind(options: options, fieldConfig: nil, otherwise: AnnotationsListPanel.newPanelKind), queries: [])
 }

@@ -5,6 +5,8 @@ public struct BarChartPanel: PanelKind {
   public static let typeID = "barchart"
   public static let builderName = "BarChart"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -268,10 +270,10 @@ public struct BarChartPanel: PanelKind {
 
 extension BarChartPanel.Options: LegendBearing, TooltipBearing, OrientationBearing {}
 
-/// A `barchart` panel: categorical data as bars. Options and field config start as Grafana's editor makes them.
+/// A `barchart` panel: categorical data as bars. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// BarChart("Title") { Query("up") }
 /// ```
-public func BarChart(_ title: String, options: BarChartPanel.Options = BarChartPanel.newPanel.options, fieldConfig: BarChartPanel.FieldConfig = BarChartPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: BarChartPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func BarChart(_ title: String, options: BarChartPanel.Options? = nil, fieldConfig: BarChartPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: BarChartPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: BarChartPanel.newPanelKind), queries: queries())
 }

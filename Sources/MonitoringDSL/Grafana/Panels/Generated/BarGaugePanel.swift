@@ -5,6 +5,8 @@ public struct BarGaugePanel: PanelKind {
   public static let typeID = "bargauge"
   public static let builderName = "BarGauge"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -125,10 +127,10 @@ public struct BarGaugePanel: PanelKind {
 
 extension BarGaugePanel.Options: LegendBearing, ReduceBearing, OrientationBearing {}
 
-/// A `bargauge` panel: one bar per series, reduced to a value. Options and field config start as Grafana's editor makes them.
+/// A `bargauge` panel: one bar per series, reduced to a value. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// BarGauge("Title") { Query("up") }
 /// ```
-public func BarGauge(_ title: String, options: BarGaugePanel.Options = BarGaugePanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: BarGaugePanel(options: options, fieldConfig: BarGaugePanel.newPanel.fieldConfig), queries: queries())
+public func BarGauge(_ title: String, options: BarGaugePanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: BarGaugePanel.kind(options: options, fieldConfig: nil, otherwise: BarGaugePanel.newPanelKind), queries: queries())
 }

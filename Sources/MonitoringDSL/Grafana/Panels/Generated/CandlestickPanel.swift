@@ -5,6 +5,8 @@ public struct CandlestickPanel: PanelKind {
   public static let typeID = "candlestick"
   public static let builderName = "Candlestick"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -220,10 +222,10 @@ public struct CandlestickPanel: PanelKind {
 
 extension CandlestickPanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `candlestick` panel: open/high/low/close candles over time. Options and field config start as Grafana's editor makes them.
+/// A `candlestick` panel: open/high/low/close candles over time. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Candlestick("Title") { Query("up") }
 /// ```
-public func Candlestick(_ title: String, options: CandlestickPanel.Options = CandlestickPanel.newPanel.options, fieldConfig: CandlestickPanel.FieldConfig = CandlestickPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: CandlestickPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func Candlestick(_ title: String, options: CandlestickPanel.Options? = nil, fieldConfig: CandlestickPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: CandlestickPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: CandlestickPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct CanvasPanel: PanelKind {
   public static let typeID = "canvas"
   public static let builderName = "Canvas"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -697,10 +699,10 @@ public struct CanvasPanel: PanelKind {
   }
 }
 
-/// A `canvas` panel: elements placed freely, bound to data. Options and field config start as Grafana's editor makes them.
+/// A `canvas` panel: elements placed freely, bound to data. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Canvas("Title") { Query("up") }
 /// ```
-public func Canvas(_ title: String, options: CanvasPanel.Options = CanvasPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: CanvasPanel(options: options, fieldConfig: CanvasPanel.newPanel.fieldConfig), queries: queries())
+public func Canvas(_ title: String, options: CanvasPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: CanvasPanel.kind(options: options, fieldConfig: nil, otherwise: CanvasPanel.newPanelKind), queries: queries())
 }

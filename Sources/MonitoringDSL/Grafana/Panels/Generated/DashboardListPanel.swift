@@ -5,6 +5,8 @@ public struct DashboardListPanel: PanelKind {
   public static let typeID = "dashlist"
   public static let builderName = "DashboardList"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
   public static let runsQueries = false
 
   public var options: Options
@@ -117,10 +119,10 @@ public struct DashboardListPanel: PanelKind {
   public typealias FieldConfig = NoFieldConfig
 }
 
-/// A `dashlist` panel: links to other dashboards. Options and field config start as Grafana's editor makes them.
+/// A `dashlist` panel: links to other dashboards. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// DashboardList("Title")
 /// ```
-public func DashboardList(_ title: String, options: DashboardListPanel.Options = DashboardListPanel.newPanel.options) -> Panel {
-  Panel(title, kind: DashboardListPanel(options: options, fieldConfig: DashboardListPanel.newPanel.fieldConfig), queries: [])
+public func DashboardList(_ title: String, options: DashboardListPanel.Options? = nil) -> Panel {
+  Panel(title, kind: DashboardListPanel.kind(options: options, fieldConfig: nil, otherwise: DashboardListPanel.newPanelKind), queries: [])
 }

@@ -5,6 +5,8 @@ public struct DatagridPanel: PanelKind {
   public static let typeID = "datagrid"
   public static let builderName = "Datagrid"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -49,10 +51,10 @@ public struct DatagridPanel: PanelKind {
   public typealias FieldConfig = NoFieldConfig
 }
 
-/// A `datagrid` panel: data as an editable grid. Options and field config start as Grafana's editor makes them.
+/// A `datagrid` panel: data as an editable grid. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Datagrid("Title") { Query("up") }
 /// ```
-public func Datagrid(_ title: String, options: DatagridPanel.Options = DatagridPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: DatagridPanel(options: options, fieldConfig: DatagridPanel.newPanel.fieldConfig), queries: queries())
+public func Datagrid(_ title: String, options: DatagridPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: DatagridPanel.kind(options: options, fieldConfig: nil, otherwise: DatagridPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct DebugPanel: PanelKind {
   public static let typeID = "debug"
   public static let builderName = "Debug"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -107,10 +109,10 @@ public struct DebugPanel: PanelKind {
   }
 }
 
-/// A `debug` panel: the raw data frames, for debugging. Options and field config start as Grafana's editor makes them.
+/// A `debug` panel: the raw data frames, for debugging. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Debug("Title") { Query("up") }
 /// ```
-public func Debug(_ title: String, options: DebugPanel.Options = DebugPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: DebugPanel(options: options, fieldConfig: DebugPanel.newPanel.fieldConfig), queries: queries())
+public func Debug(_ title: String, options: DebugPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: DebugPanel.kind(options: options, fieldConfig: nil, otherwise: DebugPanel.newPanelKind), queries: queries())
 }

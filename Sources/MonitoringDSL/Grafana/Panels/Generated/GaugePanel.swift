@@ -5,6 +5,8 @@ public struct GaugePanel: PanelKind {
   public static let typeID = "gauge"
   public static let builderName = "Gauge"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -93,10 +95,10 @@ public struct GaugePanel: PanelKind {
 
 extension GaugePanel.Options: ReduceBearing, OrientationBearing {}
 
-/// A `gauge` panel: a dial per series, reduced to a value. Options and field config start as Grafana's editor makes them.
+/// A `gauge` panel: a dial per series, reduced to a value. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Gauge("Title") { Query("up") }
 /// ```
-public func Gauge(_ title: String, options: GaugePanel.Options = GaugePanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: GaugePanel(options: options, fieldConfig: GaugePanel.newPanel.fieldConfig), queries: queries())
+public func Gauge(_ title: String, options: GaugePanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: GaugePanel.kind(options: options, fieldConfig: nil, otherwise: GaugePanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct GeomapPanel: PanelKind {
   public static let typeID = "geomap"
   public static let builderName = "Geomap"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -423,10 +425,10 @@ public struct GeomapPanel: PanelKind {
   }
 }
 
-/// A `geomap` panel: data on a map. Options and field config start as Grafana's editor makes them.
+/// A `geomap` panel: data on a map. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Geomap("Title") { Query("up") }
 /// ```
-public func Geomap(_ title: String, options: GeomapPanel.Options = GeomapPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: GeomapPanel(options: options, fieldConfig: GeomapPanel.newPanel.fieldConfig), queries: queries())
+public func Geomap(_ title: String, options: GeomapPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: GeomapPanel.kind(options: options, fieldConfig: nil, otherwise: GeomapPanel.newPanelKind), queries: queries())
 }

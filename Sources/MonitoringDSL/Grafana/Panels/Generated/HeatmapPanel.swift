@@ -5,6 +5,8 @@ public struct HeatmapPanel: PanelKind {
   public static let typeID = "heatmap"
   public static let builderName = "Heatmap"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -764,10 +766,10 @@ public struct HeatmapPanel: PanelKind {
   }
 }
 
-/// A `heatmap` panel: buckets over time as coloured cells. Options and field config start as Grafana's editor makes them.
+/// A `heatmap` panel: buckets over time as coloured cells. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Heatmap("Title") { Query("up") }
 /// ```
-public func Heatmap(_ title: String, options: HeatmapPanel.Options = HeatmapPanel.newPanel.options, fieldConfig: HeatmapPanel.FieldConfig = HeatmapPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: HeatmapPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func Heatmap(_ title: String, options: HeatmapPanel.Options? = nil, fieldConfig: HeatmapPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: HeatmapPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: HeatmapPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct HistogramPanel: PanelKind {
   public static let typeID = "histogram"
   public static let builderName = "Histogram"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -203,10 +205,10 @@ public struct HistogramPanel: PanelKind {
 
 extension HistogramPanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `histogram` panel: the distribution of values. Options and field config start as Grafana's editor makes them.
+/// A `histogram` panel: the distribution of values. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Histogram("Title") { Query("up") }
 /// ```
-public func Histogram(_ title: String, options: HistogramPanel.Options = HistogramPanel.newPanel.options, fieldConfig: HistogramPanel.FieldConfig = HistogramPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: HistogramPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func Histogram(_ title: String, options: HistogramPanel.Options? = nil, fieldConfig: HistogramPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: HistogramPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: HistogramPanel.newPanelKind), queries: queries())
 }

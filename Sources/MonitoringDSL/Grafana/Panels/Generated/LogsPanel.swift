@@ -5,6 +5,8 @@ public struct LogsPanel: PanelKind {
   public static let typeID = "logs"
   public static let builderName = "Logs"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -158,10 +160,10 @@ public struct LogsPanel: PanelKind {
   }
 }
 
-/// A `logs` panel: log lines. Options and field config start as Grafana's editor makes them.
+/// A `logs` panel: log lines. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Logs("Title") { Query("up") }
 /// ```
-public func Logs(_ title: String, options: LogsPanel.Options = LogsPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: LogsPanel(options: options, fieldConfig: LogsPanel.newPanel.fieldConfig), queries: queries())
+public func Logs(_ title: String, options: LogsPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: LogsPanel.kind(options: options, fieldConfig: nil, otherwise: LogsPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct NewsPanel: PanelKind {
   public static let typeID = "news"
   public static let builderName = "News"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
   public static let runsQueries = false
 
   public var options: Options
@@ -57,10 +59,10 @@ public struct NewsPanel: PanelKind {
   public typealias FieldConfig = NoFieldConfig
 }
 
-/// A `news` panel: an RSS feed. Options and field config start as Grafana's editor makes them.
+/// A `news` panel: an RSS feed. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// News("Title")
 /// ```
-public func News(_ title: String, options: NewsPanel.Options = NewsPanel.newPanel.options) -> Panel {
-  Panel(title, kind: NewsPanel(options: options, fieldConfig: NewsPanel.newPanel.fieldConfig), queries: [])
+public func News(_ title: String, options: NewsPanel.Options? = nil) -> Panel {
+  Panel(title, kind: NewsPanel.kind(options: options, fieldConfig: nil, otherwise: NewsPanel.newPanelKind), queries: [])
 }

@@ -5,6 +5,8 @@ public struct NodeGraphPanel: PanelKind {
   public static let typeID = "nodeGraph"
   public static let builderName = "NodeGraph"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -194,10 +196,10 @@ public struct NodeGraphPanel: PanelKind {
   }
 }
 
-/// A `nodeGraph` panel: nodes and edges. Options and field config start as Grafana's editor makes them.
+/// A `nodeGraph` panel: nodes and edges. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// NodeGraph("Title") { Query("up") }
 /// ```
-public func NodeGraph(_ title: String, options: NodeGraphPanel.Options = NodeGraphPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: NodeGraphPanel(options: options, fieldConfig: NodeGraphPanel.newPanel.fieldConfig), queries: queries())
+public func NodeGraph(_ title: String, options: NodeGraphPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: NodeGraphPanel.kind(options: options, fieldConfig: nil, otherwise: NodeGraphPanel.newPanelKind), queries: queries())
 }

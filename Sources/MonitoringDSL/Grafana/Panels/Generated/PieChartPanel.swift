@@ -5,6 +5,8 @@ public struct PieChartPanel: PanelKind {
   public static let typeID = "piechart"
   public static let builderName = "PieChart"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -229,10 +231,10 @@ public struct PieChartPanel: PanelKind {
 
 extension PieChartPanel.Options: TooltipBearing, ReduceBearing, OrientationBearing {}
 
-/// A `piechart` panel: shares of a whole. Options and field config start as Grafana's editor makes them.
+/// A `piechart` panel: shares of a whole. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// PieChart("Title") { Query("up") }
 /// ```
-public func PieChart(_ title: String, options: PieChartPanel.Options = PieChartPanel.newPanel.options, fieldConfig: PieChartPanel.FieldConfig = PieChartPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: PieChartPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func PieChart(_ title: String, options: PieChartPanel.Options? = nil, fieldConfig: PieChartPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: PieChartPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: PieChartPanel.newPanelKind), queries: queries())
 }

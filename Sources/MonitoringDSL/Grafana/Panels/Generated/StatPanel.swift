@@ -5,6 +5,8 @@ public struct StatPanel: PanelKind {
   public static let typeID = "stat"
   public static let builderName = "Stat"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -137,10 +139,10 @@ public struct StatPanel: PanelKind {
 
 extension StatPanel.Options: ReduceBearing, OrientationBearing {}
 
-/// A `stat` panel: one big number per series. Options and field config start as Grafana's editor makes them.
+/// A `stat` panel: one big number per series. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Stat("Title") { Query("up") }
 /// ```
-public func Stat(_ title: String, options: StatPanel.Options = StatPanel.newPanel.options, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: StatPanel(options: options, fieldConfig: StatPanel.newPanel.fieldConfig), queries: queries())
+public func Stat(_ title: String, options: StatPanel.Options? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: StatPanel.kind(options: options, fieldConfig: nil, otherwise: StatPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct StateTimelinePanel: PanelKind {
   public static let typeID = "state-timeline"
   public static let builderName = "StateTimeline"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -219,10 +221,10 @@ public struct StateTimelinePanel: PanelKind {
 
 extension StateTimelinePanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `state-timeline` panel: states over time as bands. Options and field config start as Grafana's editor makes them.
+/// A `state-timeline` panel: states over time as bands. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// StateTimeline("Title") { Query("up") }
 /// ```
-public func StateTimeline(_ title: String, options: StateTimelinePanel.Options = StateTimelinePanel.newPanel.options, fieldConfig: StateTimelinePanel.FieldConfig = StateTimelinePanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: StateTimelinePanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func StateTimeline(_ title: String, options: StateTimelinePanel.Options? = nil, fieldConfig: StateTimelinePanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: StateTimelinePanel.kind(options: options, fieldConfig: fieldConfig, otherwise: StateTimelinePanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct StatusHistoryPanel: PanelKind {
   public static let typeID = "status-history"
   public static let builderName = "StatusHistory"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -193,10 +195,10 @@ public struct StatusHistoryPanel: PanelKind {
 
 extension StatusHistoryPanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `status-history` panel: values over time as cells. Options and field config start as Grafana's editor makes them.
+/// A `status-history` panel: values over time as cells. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// StatusHistory("Title") { Query("up") }
 /// ```
-public func StatusHistory(_ title: String, options: StatusHistoryPanel.Options = StatusHistoryPanel.newPanel.options, fieldConfig: StatusHistoryPanel.FieldConfig = StatusHistoryPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: StatusHistoryPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func StatusHistory(_ title: String, options: StatusHistoryPanel.Options? = nil, fieldConfig: StatusHistoryPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: StatusHistoryPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: StatusHistoryPanel.newPanelKind), queries: queries())
 }

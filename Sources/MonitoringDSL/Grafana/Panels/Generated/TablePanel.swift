@@ -5,6 +5,8 @@ public struct TablePanel: PanelKind {
   public static let typeID = "table"
   public static let builderName = "Table"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -942,10 +944,10 @@ public struct TablePanel: PanelKind {
   }
 }
 
-/// A `table` panel: rows and columns. Options and field config start as Grafana's editor makes them.
+/// A `table` panel: rows and columns. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Table("Title") { Query("up") }
 /// ```
-public func Table(_ title: String, options: TablePanel.Options = TablePanel.newPanel.options, fieldConfig: TablePanel.FieldConfig = TablePanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: TablePanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func Table(_ title: String, options: TablePanel.Options? = nil, fieldConfig: TablePanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: TablePanel.kind(options: options, fieldConfig: fieldConfig, otherwise: TablePanel.newPanelKind), queries: queries())
 }

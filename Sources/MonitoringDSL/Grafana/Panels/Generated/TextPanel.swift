@@ -5,6 +5,8 @@ public struct TextPanel: PanelKind {
   public static let typeID = "text"
   public static let builderName = "Text"
   public static let hasFieldConfig = false
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
   public static let runsQueries = false
 
   public var options: Options
@@ -125,10 +127,10 @@ public struct TextPanel: PanelKind {
   }
 }
 
-/// A `text` panel: Markdown or HTML text. Options and field config start as Grafana's editor makes them.
+/// A `text` panel: Markdown or HTML text. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Text("Title")
 /// ```
-public func Text(_ title: String, options: TextPanel.Options = TextPanel.newPanel.options) -> Panel {
-  Panel(title, kind: TextPanel(options: options, fieldConfig: TextPanel.newPanel.fieldConfig), queries: [])
+public func Text(_ title: String, options: TextPanel.Options? = nil) -> Panel {
+  Panel(title, kind: TextPanel.kind(options: options, fieldConfig: nil, otherwise: TextPanel.newPanelKind), queries: [])
 }

@@ -5,6 +5,8 @@ public struct TimeSeriesPanel: PanelKind {
   public static let typeID = "timeseries"
   public static let builderName = "TimeSeries"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -69,10 +71,10 @@ public struct TimeSeriesPanel: PanelKind {
 
 extension TimeSeriesPanel.Options: LegendBearing, TooltipBearing, OrientationBearing {}
 
-/// A `timeseries` panel: lines, bars or points over time. Options and field config start as Grafana's editor makes them.
+/// A `timeseries` panel: lines, bars or points over time. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// TimeSeries("Title") { Query("up") }
 /// ```
-public func TimeSeries(_ title: String, options: TimeSeriesPanel.Options = TimeSeriesPanel.newPanel.options, fieldConfig: TimeSeriesPanel.FieldConfig = TimeSeriesPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: TimeSeriesPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func TimeSeries(_ title: String, options: TimeSeriesPanel.Options? = nil, fieldConfig: TimeSeriesPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: TimeSeriesPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: TimeSeriesPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct TrendPanel: PanelKind {
   public static let typeID = "trend"
   public static let builderName = "Trend"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -65,10 +67,10 @@ public struct TrendPanel: PanelKind {
 
 extension TrendPanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `trend` panel: series over a numeric x axis. Options and field config start as Grafana's editor makes them.
+/// A `trend` panel: series over a numeric x axis. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// Trend("Title") { Query("up") }
 /// ```
-public func Trend(_ title: String, options: TrendPanel.Options = TrendPanel.newPanel.options, fieldConfig: TrendPanel.FieldConfig = TrendPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: TrendPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func Trend(_ title: String, options: TrendPanel.Options? = nil, fieldConfig: TrendPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: TrendPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: TrendPanel.newPanelKind), queries: queries())
 }

@@ -5,6 +5,8 @@ public struct XYChartPanel: PanelKind {
   public static let typeID = "xychart"
   public static let builderName = "XYChart"
   public static let hasFieldConfig = true
+  /// ``newPanel`` as a panel's kind, made once: the panels that keep it share its storage until a modifier changes it.
+  static let newPanelKind = AnyPanelKind(newPanel)
 
   public var options: Options
   public var fieldConfig: FieldConfig
@@ -558,10 +560,10 @@ public struct XYChartPanel: PanelKind {
 
 extension XYChartPanel.Options: LegendBearing, TooltipBearing {}
 
-/// A `xychart` panel: points of one field against another. Options and field config start as Grafana's editor makes them.
+/// A `xychart` panel: points of one field against another. Options and field config not given are those Grafana's editor gives a new panel.
 /// ```swift
 /// XYChart("Title") { Query("up") }
 /// ```
-public func XYChart(_ title: String, options: XYChartPanel.Options = XYChartPanel.newPanel.options, fieldConfig: XYChartPanel.FieldConfig = XYChartPanel.newPanel.fieldConfig, @QueryBuilder queries: () -> [Query]) -> Panel {
-  Panel(title, kind: XYChartPanel(options: options, fieldConfig: fieldConfig), queries: queries())
+public func XYChart(_ title: String, options: XYChartPanel.Options? = nil, fieldConfig: XYChartPanel.FieldConfig? = nil, @QueryBuilder queries: () -> [Query]) -> Panel {
+  Panel(title, kind: XYChartPanel.kind(options: options, fieldConfig: fieldConfig, otherwise: XYChartPanel.newPanelKind), queries: queries())
 }
