@@ -69,15 +69,15 @@ public enum CatalogItem: Hashable, Sendable {
 
 @resultBuilder public enum CatalogBuilder: ListBuilder {
   public typealias Element = CatalogItem
-  public static func buildExpression(_ source: Datasource) -> [CatalogItem] { [.datasource(source)] }
-  public static func buildExpression(_ provider: DashboardProvider) -> [CatalogItem] { [.dashboardProvider(provider)] }
-  public static func buildExpression(_ dashboard: Dashboard) -> [CatalogItem] { [.dashboard(dashboard)] }
-  public static func buildExpression(_ config: PrometheusConfig) -> [CatalogItem] { [.prometheus(config)] }
+  public static func buildExpression(_ source: Datasource) -> ListPart<CatalogItem> { .one(.datasource(source)) }
+  public static func buildExpression(_ provider: DashboardProvider) -> ListPart<CatalogItem> { .one(.dashboardProvider(provider)) }
+  public static func buildExpression(_ dashboard: Dashboard) -> ListPart<CatalogItem> { .one(.dashboard(dashboard)) }
+  public static func buildExpression(_ config: PrometheusConfig) -> ListPart<CatalogItem> { .one(.prometheus(config)) }
   /// The configs of an HA pair, from ``PrometheusConfig/replicas(_:label:)``.
-  public static func buildExpression(_ configs: [PrometheusConfig]) -> [CatalogItem] { configs.map(CatalogItem.prometheus) }
-  public static func buildExpression(_ config: AlertmanagerConfig) -> [CatalogItem] { [.alertmanager(config)] }
-  public static func buildExpression(_ file: RuleFile) -> [CatalogItem] { [.rules(file)] }
-  public static func buildExpression(_ file: ComposeFile) -> [CatalogItem] { [.compose(file)] }
-  public static func buildExpression(_ metrics: [Metric.Definition]) -> [CatalogItem] { [.metrics(metrics)] }
-  public static func buildExpression(_ deployment: KubernetesDeployment) -> [CatalogItem] { [.kubernetes(deployment)] }
+  public static func buildExpression(_ configs: [PrometheusConfig]) -> ListPart<CatalogItem> { .many(configs.map(CatalogItem.prometheus)) }
+  public static func buildExpression(_ config: AlertmanagerConfig) -> ListPart<CatalogItem> { .one(.alertmanager(config)) }
+  public static func buildExpression(_ file: RuleFile) -> ListPart<CatalogItem> { .one(.rules(file)) }
+  public static func buildExpression(_ file: ComposeFile) -> ListPart<CatalogItem> { .one(.compose(file)) }
+  public static func buildExpression(_ metrics: [Metric.Definition]) -> ListPart<CatalogItem> { .one(.metrics(metrics)) }
+  public static func buildExpression(_ deployment: KubernetesDeployment) -> ListPart<CatalogItem> { .one(.kubernetes(deployment)) }
 }

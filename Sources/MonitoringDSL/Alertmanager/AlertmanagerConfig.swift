@@ -82,9 +82,9 @@ public enum AlertmanagerItem: Hashable, Sendable {
 /// Builds an Alertmanager config body from its root route, receivers, inhibit rules and time intervals.
 @resultBuilder public enum AlertmanagerBuilder: ListBuilder {
   public typealias Element = AlertmanagerItem
-  public static func buildExpression(_ route: Route) -> [AlertmanagerItem] { [.route(route)] }
-  public static func buildExpression(_ receiver: Receiver) -> [AlertmanagerItem] { [.receiver(receiver)] }
-  public static func buildExpression(_ receivers: [Receiver]) -> [AlertmanagerItem] { receivers.map(AlertmanagerItem.receiver) }
-  public static func buildExpression(_ rule: InhibitRule) -> [AlertmanagerItem] { [.inhibitRule(rule)] }
-  public static func buildExpression(_ intervals: TimeIntervals) -> [AlertmanagerItem] { [.timeIntervals(intervals)] }
+  public static func buildExpression(_ route: Route) -> ListPart<AlertmanagerItem> { .one(.route(route)) }
+  public static func buildExpression(_ receiver: Receiver) -> ListPart<AlertmanagerItem> { .one(.receiver(receiver)) }
+  public static func buildExpression(_ receivers: [Receiver]) -> ListPart<AlertmanagerItem> { .many(receivers.map(AlertmanagerItem.receiver)) }
+  public static func buildExpression(_ rule: InhibitRule) -> ListPart<AlertmanagerItem> { .one(.inhibitRule(rule)) }
+  public static func buildExpression(_ intervals: TimeIntervals) -> ListPart<AlertmanagerItem> { .one(.timeIntervals(intervals)) }
 }

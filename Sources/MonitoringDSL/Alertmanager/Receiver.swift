@@ -41,18 +41,18 @@ public enum Integration: Hashable, Sendable {
 /// Builds a receiver's integrations from their configs (webhook, email, Slack, PagerDuty, OpsGenie, …).
 @resultBuilder public enum IntegrationBuilder: ListBuilder {
   public typealias Element = Integration
-  public static func buildExpression(_ config: EmailConfig) -> [Integration] { [.email(config)] }
-  public static func buildExpression(_ config: PagerDutyConfig) -> [Integration] { [.pagerDuty(config)] }
-  public static func buildExpression(_ config: SlackConfig) -> [Integration] { [.slack(config)] }
-  public static func buildExpression(_ config: WebhookConfig) -> [Integration] { [.webhook(config)] }
-  public static func buildExpression(_ config: OpsGenieConfig) -> [Integration] { [.opsGenie(config)] }
-  public static func buildExpression(_ config: VictorOpsConfig) -> [Integration] { [.victorOps(config)] }
-  public static func buildExpression(_ config: SNSConfig) -> [Integration] { [.sns(config)] }
-  public static func buildExpression(_ config: WebexConfig) -> [Integration] { [.webex(config)] }
-  public static func buildExpression(_ config: PushoverConfig) -> [Integration] { [.pushover(config)] }
-  public static func buildExpression(_ config: TelegramConfig) -> [Integration] { [.telegram(config)] }
-  public static func buildExpression(_ config: WeChatConfig) -> [Integration] { [.weChat(config)] }
-  public static func buildExpression(_ config: DiscordConfig) -> [Integration] { [.discord(config)] }
+  public static func buildExpression(_ config: EmailConfig) -> ListPart<Integration> { .one(.email(config)) }
+  public static func buildExpression(_ config: PagerDutyConfig) -> ListPart<Integration> { .one(.pagerDuty(config)) }
+  public static func buildExpression(_ config: SlackConfig) -> ListPart<Integration> { .one(.slack(config)) }
+  public static func buildExpression(_ config: WebhookConfig) -> ListPart<Integration> { .one(.webhook(config)) }
+  public static func buildExpression(_ config: OpsGenieConfig) -> ListPart<Integration> { .one(.opsGenie(config)) }
+  public static func buildExpression(_ config: VictorOpsConfig) -> ListPart<Integration> { .one(.victorOps(config)) }
+  public static func buildExpression(_ config: SNSConfig) -> ListPart<Integration> { .one(.sns(config)) }
+  public static func buildExpression(_ config: WebexConfig) -> ListPart<Integration> { .one(.webex(config)) }
+  public static func buildExpression(_ config: PushoverConfig) -> ListPart<Integration> { .one(.pushover(config)) }
+  public static func buildExpression(_ config: TelegramConfig) -> ListPart<Integration> { .one(.telegram(config)) }
+  public static func buildExpression(_ config: WeChatConfig) -> ListPart<Integration> { .one(.weChat(config)) }
+  public static func buildExpression(_ config: DiscordConfig) -> ListPart<Integration> { .one(.discord(config)) }
 }
 
 extension Integration {

@@ -7,6 +7,8 @@
 ///   .size(width: 6, height: 8)
 /// ```
 public struct Panel: Hashable, Sendable, RawJSONCarrying {
+  // NB: the members most panels set are stored in the panel, the others in `rare` (``SharedMembers``):
+  // a dashboard's rows hold their panels inline, and a smaller panel is fewer pages to fault in.
   public var title: String
   public var description: String?
   /// The panel's kind with its options and field config (``PanelKind``).
@@ -14,38 +16,112 @@ public struct Panel: Hashable, Sendable, RawJSONCarrying {
   public var datasource: DatasourceRef?
   public var queries: [Query]
   public var field = FieldDefaults()
-  public var overrides: [FieldOverride] = []
-  public var links: [Link] = []
-  /// Grafana's transformations of the query results, applied in order.
-  public var transformations: [Transformation] = []
-  public var repeatBy: Repeat?
-  public var isTransparent = false
-  /// Lower bound for `$__interval` in this panel's queries.
-  public var minInterval: PromDuration?
-  public var maxDataPoints: Int?
   public var layout = PanelLayout()
+  @inlinable public var overrides: [FieldOverride] {
+    get { rare.box.members.overrides }
+    _modify { yield &rare.unique.overrides }
+  }
+  @inlinable public var links: [Link] {
+    get { rare.box.members.links }
+    _modify { yield &rare.unique.links }
+  }
+  /// Grafana's transformations of the query results, applied in order.
+  @inlinable public var transformations: [Transformation] {
+    get { rare.box.members.transformations }
+    _modify { yield &rare.unique.transformations }
+  }
+  @inlinable public var repeatBy: Repeat? {
+    get { rare.box.members.repeatBy }
+    _modify { yield &rare.unique.repeatBy }
+  }
+  @inlinable public var isTransparent: Bool {
+    get { rare.box.members.isTransparent }
+    _modify { yield &rare.unique.isTransparent }
+  }
+  /// Lower bound for `$__interval` in this panel's queries.
+  @inlinable public var minInterval: PromDuration? {
+    get { rare.box.members.minInterval }
+    _modify { yield &rare.unique.minInterval }
+  }
+  @inlinable public var maxDataPoints: Int? {
+    get { rare.box.members.maxDataPoints }
+    _modify { yield &rare.unique.maxDataPoints }
+  }
   /// Grafana's "Relative time" (`timeFrom`): the panel shows this last stretch instead of the
   /// dashboard's range, e.g. `1h`.
-  public var relativeTime: String?
+  @inlinable public var relativeTime: String? {
+    get { rare.box.members.relativeTime }
+    _modify { yield &rare.unique.relativeTime }
+  }
   /// Grafana's "Time shift" (`timeShift`): the panel's range moved back by this much, e.g. `1d`.
-  public var timeShift: String?
+  @inlinable public var timeShift: String? {
+    get { rare.box.members.timeShift }
+    _modify { yield &rare.unique.timeShift }
+  }
   /// Whether the panel hides the note of its own time range (`hideTimeOverride`); without a value, not written.
-  public var hidesTimeOverride: Bool?
+  @inlinable public var hidesTimeOverride: Bool? {
+    get { rare.box.members.hidesTimeOverride }
+    _modify { yield &rare.unique.hidesTimeOverride }
+  }
   /// How long the datasource may cache the panel's results (`cacheTimeout`, e.g. `60`), where it caches.
-  public var cacheTimeout: String?
+  @inlinable public var cacheTimeout: String? {
+    get { rare.box.members.cacheTimeout }
+    _modify { yield &rare.unique.cacheTimeout }
+  }
   /// A fixed panel id, for links and library panels that name it; without one the layout gives the
   /// next id no other panel or row holds.
-  public var id: Int?
+  @inlinable public var id: Int? {
+    get { rare.box.members.id }
+    _modify { yield &rare.unique.id }
+  }
   /// The `pluginVersion` written; without one, the dashboard's Grafana version (``GrafanaTarget``).
-  public var pluginVersion: String?
+  @inlinable public var pluginVersion: String? {
+    get { rare.box.members.pluginVersion }
+    _modify { yield &rare.unique.pluginVersion }
+  }
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
-  public var rawJSON: RawJSON?
+  @inlinable public var rawJSON: RawJSON? {
+    get { rare.box.members.rawJSON }
+    _modify { yield &rare.unique.rawJSON }
+  }
   /// Modifiers that were applied to a panel kind they do not fit, reported by validation.
-  public var misapplied: [String] = []
+  @inlinable public var misapplied: [String] {
+    get { rare.box.members.misapplied }
+    _modify { yield &rare.unique.misapplied }
+  }
   /// Lint rules silenced on this item, with their reasons (`gen lint`).
-  public var lintIgnores: [LintIgnore] = []
+  @inlinable public var lintIgnores: [LintIgnore] {
+    get { rare.box.members.lintIgnores }
+    _modify { yield &rare.unique.lintIgnores }
+  }
   /// Why the panel may show nothing: `gen verify` reports its empty results as expected.
-  public var expectedEmptyReason: String?
+  @inlinable public var expectedEmptyReason: String? {
+    get { rare.box.members.expectedEmptyReason }
+    _modify { yield &rare.unique.expectedEmptyReason }
+  }
+
+  @usableFromInline var rare = SharedMembers(Self.defaultRareMembers)
+  @usableFromInline static let defaultRareMembers = SharedMembers.Box(RareMembers())
+
+  @usableFromInline struct RareMembers: Hashable, Sendable {
+    @usableFromInline var overrides: [FieldOverride] = []
+    @usableFromInline var links: [Link] = []
+    @usableFromInline var transformations: [Transformation] = []
+    @usableFromInline var repeatBy: Repeat?
+    @usableFromInline var isTransparent: Bool = false
+    @usableFromInline var minInterval: PromDuration?
+    @usableFromInline var maxDataPoints: Int?
+    @usableFromInline var relativeTime: String?
+    @usableFromInline var timeShift: String?
+    @usableFromInline var hidesTimeOverride: Bool?
+    @usableFromInline var cacheTimeout: String?
+    @usableFromInline var id: Int?
+    @usableFromInline var pluginVersion: String?
+    @usableFromInline var rawJSON: RawJSON?
+    @usableFromInline var misapplied: [String] = []
+    @usableFromInline var lintIgnores: [LintIgnore] = []
+    @usableFromInline var expectedEmptyReason: String?
+  }
 
   public init(_ title: String, kind: any PanelKind, queries: [Query]) {
     self.init(title, kind: AnyPanelKind(kind), queries: queries)

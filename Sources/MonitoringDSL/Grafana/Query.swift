@@ -42,89 +42,82 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   }
 
   /// The query language, with the settings of Loki and Tempo queries.
+  /// (The settings are boxed: a Prometheus query, most queries, carries a word for its language.)
   public enum Language: Hashable, Sendable {
     case prometheus
-    case loki(Loki)
-    case tempo(Tempo)
+    indirect case loki(Loki)
+    indirect case tempo(Tempo)
   }
 
+  // NB: the members nearly every query sets are stored in the query, the others in `rare`
+  // (``SharedMembers``): a Prometheus query of text and legend allocates nothing but its strings.
+
   /// The query text: PromQL, LogQL or TraceQL (``language``).
-  @inlinable public var expr: String {
-    _read { yield box.members.expr }
-    _modify { yield &members.expr }
-  }
-  @inlinable public var language: Language {
-    _read { yield box.members.language }
-    _modify { yield &members.language }
-  }
+  public var expr: String
+  public var language: Language = .prometheus
   /// The series name (`legendFormat`) of Prometheus and Loki queries.
-  @inlinable public var legend: String? {
-    _read { yield box.members.legend }
-    _modify { yield &members.legend }
-  }
+  public var legend: String?
   /// The settings below apply to Prometheus queries only; validation reports them on another language.
-  @inlinable public var mode: RangeMode {
-    _read { yield box.members.mode }
-    _modify { yield &members.mode }
-  }
+  public var mode: RangeMode = .range
   /// The result format; without one, `time_series` (not written).
   @inlinable public var format: Format? {
-    _read { yield box.members.format }
-    _modify { yield &members.format }
+    get { rare.box.members.format }
+    _modify { yield &rare.unique.format }
   }
   /// Minimum step for this query (Grafana's per-query "Min step"): a duration, a dashboard variable
   /// (`$resolution`), or empty, as Grafana's editor saves a field left blank.
   @inlinable public var interval: PromDuration? {
-    _read { yield box.members.interval }
-    _modify { yield &members.interval }
+    get { rare.box.members.interval }
+    _modify { yield &rare.unique.interval }
   }
   /// Overrides the panel's datasource for this query.
   @inlinable public var datasource: DatasourceRef? {
-    _read { yield box.members.datasource }
-    _modify { yield &members.datasource }
+    get { rare.box.members.datasource }
+    _modify { yield &rare.unique.datasource }
   }
   /// An explicit refId; queries without one get the next free letter (A, B, C…).
   @inlinable public var refID: String? {
-    _read { yield box.members.refID }
-    _modify { yield &members.refID }
+    get { rare.box.members.refID }
+    _modify { yield &rare.unique.refID }
   }
   @inlinable public var isHidden: Bool {
-    _read { yield box.members.isHidden }
-    _modify { yield &members.isHidden }
+    get { rare.box.members.isHidden }
+    _modify { yield &rare.unique.isHidden }
   }
   /// Whether exemplars are queried; without a value, not written (off).
   @inlinable public var exemplars: Bool? {
-    _read { yield box.members.exemplars }
-    _modify { yield &members.exemplars }
+    get { rare.box.members.exemplars }
+    _modify { yield &rare.unique.exemplars }
   }
   /// The step of Grafana 5's query editor, in seconds: old dashboards keep it; Grafana now reads `interval`.
   @inlinable public var legacyStep: Int? {
-    _read { yield box.members.legacyStep }
-    _modify { yield &members.legacyStep }
+    get { rare.box.members.legacyStep }
+    _modify { yield &rare.unique.legacyStep }
   }
   /// Grafana's "Resolution" (1/N of the panel's width in points), kept by older dashboards.
   @inlinable public var intervalFactor: Int? {
-    _read { yield box.members.intervalFactor }
-    _modify { yield &members.intervalFactor }
+    get { rare.box.members.intervalFactor }
+    _modify { yield &rare.unique.intervalFactor }
   }
   /// Editor members this query leaves out (``EditorMember``).
   @inlinable public var omittedMembers: Set<EditorMember> {
-    _read { yield box.members.omittedMembers }
-    _modify { yield &members.omittedMembers }
+    get { rare.box.members.omittedMembers }
+    _modify { yield &rare.unique.omittedMembers }
   }
   /// What the DSL does not type: raw JSON merged in, members taken out (``RawJSONCarrying``).
   @inlinable public var rawJSON: RawJSON? {
-    _read { yield box.members.rawJSON }
-    _modify { yield &members.rawJSON }
+    get { rare.box.members.rawJSON }
+    _modify { yield &rare.unique.rawJSON }
   }
   /// The typed expression, when the query was built from one; validation checks it.
   @inlinable public var promQL: PromQL? {
-    _read { yield box.members.promQL }
-    _modify { yield &members.promQL }
+    get { rare.box.members.promQL }
+    _modify { yield &rare.unique.promQL }
   }
 
   public init(_ expr: String, legend: String? = nil) {
-    box = Box(Members(expr: expr, legend: legend))
+    self.expr = expr
+    self.legend = legend
   }
 
   /// A query from a typed expression.
@@ -132,42 +125,20 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
   /// Query(App.messages.rate(.rateInterval).sum(), legend: "messages/s")
   /// ```
   public init(_ expr: PromQL, legend: String? = nil) {
-    box = Box(Members(expr: expr.description, legend: legend, promQL: expr))
+    self.init(expr.description, legend: legend)
+    self.promQL = expr
   }
 
-  // NB: the members live in one box that copies share until one of them changes (copy on write), as
-  // a panel's do: the builders, validation and the lowering copy queries, and a copy of every member
-  // cost a reference-count operation per member and a 248-byte copy; it is now one retain.
-  @usableFromInline var box: Box
+  /// The members most queries leave at their defaults: one box that all queries share until they change one.
+  @usableFromInline var rare = SharedMembers(Self.defaultRareMembers)
+  @usableFromInline static let defaultRareMembers = SharedMembers.Box(RareMembers())
 
-  /// The members, made unique before a change. NB: the accessors are inlinable and `_read`, so that
-  /// reading one member of a member (`panel.field.unit`) in another module copies only that.
-  @inlinable var members: Members {
-    _read { yield box.members }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.members) }
-      yield &box.members
-    }
-  }
-
-  // Unchecked Sendable: a box is changed only while one query holds it. Unchecked exclusivity: a class's
-  // stored property is otherwise checked at run time on every access (`swift_beginAccess`, more than
-  // the copies the box saves); `members` changes it only while it is unique.
-  @usableFromInline final class Box: @unchecked Sendable {
-    @exclusivity(unchecked) @usableFromInline var members: Members
-    @usableFromInline init(_ members: Members) { self.members = members }
-  }
-
-  @usableFromInline struct Members: Hashable, Sendable {
-    @usableFromInline var expr: String
-    @usableFromInline var language: Language = .prometheus
-    @usableFromInline var legend: String?
-    @usableFromInline var mode: RangeMode = .range
+  @usableFromInline struct RareMembers: Hashable, Sendable {
     @usableFromInline var format: Format?
     @usableFromInline var interval: PromDuration?
     @usableFromInline var datasource: DatasourceRef?
     @usableFromInline var refID: String?
-    @usableFromInline var isHidden: Bool = false
+    @usableFromInline var isHidden = false
     @usableFromInline var exemplars: Bool?
     @usableFromInline var legacyStep: Int?
     @usableFromInline var intervalFactor: Int?
@@ -175,9 +146,6 @@ public struct Query: Hashable, Sendable, RawJSONCarrying {
     @usableFromInline var rawJSON: RawJSON?
     @usableFromInline var promQL: PromQL?
   }
-
-  public static func == (lhs: Query, rhs: Query) -> Bool { lhs.box === rhs.box || lhs.box.members == rhs.box.members }
-  public func hash(into hasher: inout Hasher) { box.members.hash(into: &hasher) }
 
   public func instant() -> Query { with { $0.mode = .instant } }
   public func rangeAndInstant() -> Query { with { $0.mode = .both } }

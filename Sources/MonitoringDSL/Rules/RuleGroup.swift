@@ -39,12 +39,12 @@ public enum Rule: Hashable, Sendable {
 
 @resultBuilder public enum RuleBuilder: ListBuilder {
   public typealias Element = Rule
-  public static func buildExpression(_ rule: AlertRule) -> [Rule] { [.alert(rule)] }
-  public static func buildExpression(_ rule: RecordingRule) -> [Rule] { [.record(rule)] }
+  public static func buildExpression(_ rule: AlertRule) -> ListPart<Rule> { .one(.alert(rule)) }
+  public static func buildExpression(_ rule: RecordingRule) -> ListPart<Rule> { .one(.record(rule)) }
 }
 
 @resultBuilder public enum RuleGroupBuilder: ListBuilder {
   public typealias Element = RuleGroup
   /// An SLO's rule group.
-  public static func buildExpression(_ slo: SLO) -> [RuleGroup] { [slo.ruleGroup] }
+  public static func buildExpression(_ slo: SLO) -> ListPart<RuleGroup> { .one(slo.ruleGroup) }
 }

@@ -39,9 +39,9 @@ public enum ServiceDiscovery: Hashable, Sendable {
 /// Builds a job's discovery mechanisms from their configs (file, HTTP, DNS, Kubernetes, Consul).
 @resultBuilder public enum ServiceDiscoveryBuilder: ListBuilder {
   public typealias Element = ServiceDiscovery
-  public static func buildExpression(_ config: FileSD) -> [ServiceDiscovery] { [.file(config)] }
-  public static func buildExpression(_ config: HTTPSD) -> [ServiceDiscovery] { [.http(config)] }
-  public static func buildExpression(_ config: DNSSD) -> [ServiceDiscovery] { [.dns(config)] }
-  public static func buildExpression(_ config: KubernetesSD) -> [ServiceDiscovery] { [.kubernetes(config)] }
-  public static func buildExpression(_ config: ConsulSD) -> [ServiceDiscovery] { [.consul(config)] }
+  public static func buildExpression(_ config: FileSD) -> ListPart<ServiceDiscovery> { .one(.file(config)) }
+  public static func buildExpression(_ config: HTTPSD) -> ListPart<ServiceDiscovery> { .one(.http(config)) }
+  public static func buildExpression(_ config: DNSSD) -> ListPart<ServiceDiscovery> { .one(.dns(config)) }
+  public static func buildExpression(_ config: KubernetesSD) -> ListPart<ServiceDiscovery> { .one(.kubernetes(config)) }
+  public static func buildExpression(_ config: ConsulSD) -> ListPart<ServiceDiscovery> { .one(.consul(config)) }
 }
