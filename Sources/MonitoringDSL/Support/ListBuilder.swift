@@ -1,7 +1,8 @@
 /// The shared shape of every result builder in the DSL: a body's statements become one `[Element]`.
 ///
 /// Each level of the DSL declares its own three-line builder on top of this protocol, so the
-/// type checker only ever sees one concrete component type per level (fast, and `Equatable` for tests):
+/// type checker only ever sees one concrete component type per level (fast), and a body gives an
+/// `[Element]` (`Equatable` for tests):
 /// ```swift
 /// @resultBuilder public enum PanelBuilder: ListBuilder { public typealias Element = Panel }
 /// ```
